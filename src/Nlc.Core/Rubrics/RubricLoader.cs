@@ -1,0 +1,84 @@
+namespace Nlc.Core.Rubrics;
+
+/// <summary>
+/// Loads rubric files (<c>{id}-{version}.yaml</c>). Loading is all-or-nothing: if any file has a problem, nothing is
+/// returned and a <see cref="RubricLoadException"/> lists every problem in every file.
+/// </summary>
+public static class RubricLoader
+{
+    /// <summary>The file pattern rubric files are found by in a folder.</summary>
+    public const string FilePattern = "*.yaml";
+
+    /// <summary>Loads every rubric file in <paramref name="directory"/>.</summary>
+    public static RubricCatalog LoadDirectory(string directory)
+    {
+        var (rubrics, problems) = ReadDirectory(directory);
+        return problems.Count == 0 ? new RubricCatalog(rubrics) : throw new RubricLoadException(problems);
+    }
+
+    /// <summary>Every problem in the rubric files of <paramref name="directory"/>; empty when all are valid.</summary>
+    public static IReadOnlyList<RubricProblem> ValidateDirectory(string directory) => ReadDirectory(directory).Problems;
+
+    /// <summary>Loads one rubric file.</summary>
+    public static Rubric LoadFile(string path) => LoadText(File.ReadAllText(path), path);
+
+    /// <summary>Loads a rubric from its YAML text; <paramref name="file"/> names it in problems.</summary>
+    public static Rubric LoadText(string text, string file)
+    {
+        var (rubric, problems) = Read(text, file);
+        return rubric ?? throw new RubricLoadException(problems);
+    }
+
+    private static (Rubric? Rubric, IReadOnlyList<RubricProblem> Problems) Read(string text, string file)
+    {
+        var (document, parseProblems) = RubricParser.Parse(text, file);
+        if (document is null)
+        {
+            return (null, parseProblems);
+        }
+
+        var problems = parseProblems.Concat(RubricValidator.Validate(document)).ToList();
+        return problems.Count == 0 ? (RubricBuilder.Build(document), problems) : (null, problems);
+    }
+
+    private static (List<Rubric> Rubrics, List<RubricProblem> Problems) ReadDirectory(string directory)
+    {
+        var rubrics = new List<Rubric>();
+        var problems = new List<RubricProblem>();
+        if (!Directory.Exists(directory))
+        {
+            problems.Add(new RubricProblem(directory, "", null, "the rubric folder does not exist"));
+            return (rubrics, problems);
+        }
+
+        var files = Directory.GetFiles(directory, FilePattern).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            problems.Add(new RubricProblem(directory, "", null, $"the rubric folder holds no {FilePattern} file"));
+        }
+
+        foreach (var file in files)
+        {
+            var (rubric, fileProblems) = Read(File.ReadAllText(file), file);
+            problems.AddRange(fileProblems);
+            if (rubric is null)
+            {
+                continue;
+            }
+
+            var expectedName = $"{rubric.Id}-{rubric.Version}.yaml";
+            if (Path.GetFileName(file) != expectedName)
+            {
+                problems.Add(new RubricProblem(file, "", null, $"the file of rubric {rubric.Key} must be named '{expectedName}'"));
+            }
+            else if (rubrics.Any(r => r.Key == rubric.Key))
+            {
+                problems.Add(new RubricProblem(file, "version", null, $"rubric {rubric.Key} is defined twice"));
+            }
+
+            rubrics.Add(rubric);
+        }
+
+        return (rubrics, problems);
+    }
+}

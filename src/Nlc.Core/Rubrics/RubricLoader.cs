@@ -19,6 +19,9 @@ public static class RubricLoader
     /// <summary>Every problem in the rubric files of <paramref name="directory"/>; empty when all are valid.</summary>
     public static IReadOnlyList<RubricProblem> ValidateDirectory(string directory) => ReadDirectory(directory).Problems;
 
+    /// <summary>Every problem in one rubric file; empty when it is valid.</summary>
+    public static IReadOnlyList<RubricProblem> ValidateFile(string path) => Read(File.ReadAllText(path), path).Problems;
+
     /// <summary>Loads one rubric file.</summary>
     public static Rubric LoadFile(string path) => LoadText(File.ReadAllText(path), path);
 
@@ -37,7 +40,12 @@ public static class RubricLoader
             return (null, parseProblems);
         }
 
-        var problems = parseProblems.Concat(RubricValidator.Validate(document)).ToList();
+        // A node of the wrong shape was read as missing; saying so again would only repeat the parser.
+        var misshapen = parseProblems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var problems = parseProblems
+            .Concat(RubricValidator.Validate(document).Where(p => !misshapen.Contains(p.Path)))
+            .OrderBy(p => p.Line ?? 0)
+            .ToList();
         return problems.Count == 0 ? (RubricBuilder.Build(document), problems) : (null, problems);
     }
 

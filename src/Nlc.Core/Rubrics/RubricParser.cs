@@ -46,10 +46,10 @@ internal sealed class RubricParser
             _problems.Add(new RubricProblem(_file, "", (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
             return null;
         }
-        catch (ArgumentException e)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet reports a key written twice in one mapping this way, without a position.
-            _problems.Add(new RubricProblem(_file, "", null, $"not valid YAML: {e.Message}"));
+            // YamlDotNet fails this way, without a position, when the text ends inside a structure.
+            _problems.Add(new RubricProblem(_file, "", null, "not valid YAML: the file ends before a list, mapping or quoted text is closed"));
             return null;
         }
 

@@ -326,7 +326,7 @@ internal static partial class RubricValidator
             {
                 if (!locales.Contains(entry.Locale))
                 {
-                    Report(entry.At, $"unknown locale '{entry.Locale}': add it to the rubric's locales or fix the code");
+                    Report(entry.At, $"unknown locale '{entry.Locale}': add it to the rubric's locales or correct the code");
                 }
                 else if (!seen.Add(entry.Locale))
                 {

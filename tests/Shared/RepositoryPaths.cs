@@ -1,4 +1,4 @@
-namespace Nlc.Core.Tests;
+namespace Nlc.Testing;
 
 /// <summary>Finds the repository's folders from the test binaries, wherever the build put them.</summary>
 internal static class RepositoryPaths

@@ -16,6 +16,10 @@ public sealed class ScoringEngine
 
     private readonly Rubric _rubric;
     private readonly FrozenDictionary<string, int> _indicatorIndex;
+    private readonly Indicator[] _indicators;
+    private readonly LocalizedText[][] _descriptorsOfIndicator;
+    private readonly string[] _practiceIds;
+    private readonly string[] _pillarIds;
     private readonly int[] _practiceOfIndicator;
     private readonly double[] _indicatorWeight;
     private readonly (int Pillar, double Weight)[][] _pillarLinksOfPractice;
@@ -27,6 +31,10 @@ public sealed class ScoringEngine
         _rubric = rubric;
         _maxLevel = rubric.Scale.MaxLevel;
         var indicators = rubric.Indicators;
+        _indicators = indicators.ToArray();
+        _descriptorsOfIndicator = indicators.Select(i => i.Levels.Select(l => l.Descriptor).ToArray()).ToArray();
+        _practiceIds = rubric.Practices.Select(p => p.Id).ToArray();
+        _pillarIds = rubric.Pillars.Select(p => p.Id).ToArray();
         _indicatorIndex = indicators.Select((indicator, i) => (indicator.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var practiceIndex = rubric.Practices.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var pillarIndex = rubric.Pillars.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -53,7 +61,7 @@ public sealed class ScoringEngine
     {
         var indicatorCount = _indicatorWeight.Length;
         var practiceCount = _pillarLinksOfPractice.Length;
-        var pillarCount = _rubric.Pillars.Count;
+        var pillarCount = _pillarIds.Length;
         Span<AnswerKind> kinds = indicatorCount <= 512 ? stackalloc AnswerKind[indicatorCount] : new AnswerKind[indicatorCount];
         Span<int> levels = indicatorCount <= 512 ? stackalloc int[indicatorCount] : new int[indicatorCount];
         if (Read(answers, kinds, levels) is { } problems)
@@ -75,7 +83,7 @@ public sealed class ScoringEngine
                 AnswerKind.DontKnow => 0.0,
                 _ => null,
             };
-            indicatorScores[i] = new IndicatorScore(_rubric.Indicators[i].Id, kind, level, score);
+            indicatorScores[i] = new IndicatorScore(_indicators[i].Id, kind, level, score);
             if (kind != AnswerKind.Unanswered)
             {
                 answered++;
@@ -103,13 +111,13 @@ public sealed class ScoringEngine
         {
             if (weightSum[p] == 0)
             {
-                practiceScores[p] = new PracticeScore(_rubric.Practices[p].Id, null, null);
+                practiceScores[p] = new PracticeScore(_practiceIds[p], null, null);
                 continue;
             }
 
             var meanLevel = levelSum[p] / weightSum[p];
             var score = 100.0 * meanLevel / _maxLevel;
-            practiceScores[p] = new PracticeScore(_rubric.Practices[p].Id, score, (int)Math.Floor(meanLevel + LevelEpsilon));
+            practiceScores[p] = new PracticeScore(_practiceIds[p], score, (int)Math.Floor(meanLevel + LevelEpsilon));
             foreach (var (pillar, weight) in _pillarLinksOfPractice[p])
             {
                 pillarSum[pillar] += weight * score;
@@ -123,7 +131,7 @@ public sealed class ScoringEngine
         for (var k = 0; k < pillarCount; k++)
         {
             double? score = pillarWeight[k] > 0 ? pillarSum[k] / pillarWeight[k] : null;
-            pillarScores[k] = new PillarScore(_rubric.Pillars[k].Id, score);
+            pillarScores[k] = new PillarScore(_pillarIds[k], score);
             if (score is { } value)
             {
                 overallSum += value;
@@ -153,7 +161,9 @@ public sealed class ScoringEngine
         int gapCount, ReadOnlySpan<AnswerKind> kinds, ReadOnlySpan<int> levels, ReadOnlySpan<double> practiceWeight,
         ReadOnlySpan<double> pillarWeight, int scoredPillars)
     {
-        var gaps = new GapItem[gapCount];
+        Span<int> order = gapCount <= 512 ? stackalloc int[gapCount] : new int[gapCount];
+        Span<int> currentLevels = kinds.Length <= 512 ? stackalloc int[kinds.Length] : new int[kinds.Length];
+        Span<double> gains = kinds.Length <= 512 ? stackalloc double[kinds.Length] : new double[kinds.Length];
         var count = 0;
         for (var i = 0; i < kinds.Length; i++)
         {
@@ -176,25 +186,34 @@ public sealed class ScoringEngine
                 pillarGain += weight / pillarWeight[pillar] * practiceGain;
             }
 
-            var indicator = _rubric.Indicators[i];
-            var gap = new GapItem(indicator.Id, indicator.PracticeId, current, current + 1, indicator.Descriptor(current + 1), pillarGain / scoredPillars);
-            InsertByGain(gaps, count++, gap);
+            currentLevels[i] = current;
+            gains[i] = pillarGain / scoredPillars;
+            InsertByGain(order, count++, i, gains);
+        }
+
+        var gaps = new GapItem[gapCount];
+        for (var g = 0; g < gapCount; g++)
+        {
+            var i = order[g];
+            var indicator = _indicators[i];
+            var next = currentLevels[i] + 1;
+            gaps[g] = new GapItem(indicator.Id, indicator.PracticeId, currentLevels[i], next, _descriptorsOfIndicator[i][next], gains[i]);
         }
 
         return gaps;
     }
 
-    /// <summary>Insertion keeps equal gains in rubric order, so the list is deterministic.</summary>
-    private static void InsertByGain(GapItem[] gaps, int count, GapItem gap)
+    /// <summary>Insertion sort of indicator indices by descending gain; it keeps equal gains in rubric order.</summary>
+    private static void InsertByGain(Span<int> order, int count, int indicator, ReadOnlySpan<double> gains)
     {
         var at = count;
-        while (at > 0 && gaps[at - 1].OverallGain < gap.OverallGain)
+        while (at > 0 && gains[order[at - 1]] < gains[indicator])
         {
-            gaps[at] = gaps[at - 1];
+            order[at] = order[at - 1];
             at--;
         }
 
-        gaps[at] = gap;
+        order[at] = indicator;
     }
 
     /// <summary>Fills kinds and levels by indicator index; returns the problems, or null when there are none.</summary>

@@ -13,7 +13,9 @@ public static class RubricLoader
     public static RubricCatalog LoadDirectory(string directory)
     {
         var (rubrics, problems) = ReadDirectory(directory);
-        return problems.Count == 0 ? new RubricCatalog(rubrics) : throw new RubricLoadException(problems);
+        return problems.Count == 0
+            ? new RubricCatalog(rubrics.Select(r => r.Rubric), rubrics.ToDictionary(r => r.Rubric.Key, r => r.Source))
+            : throw new RubricLoadException(problems);
     }
 
     /// <summary>Every problem in the rubric files of <paramref name="directory"/>; empty when all are valid.</summary>
@@ -49,9 +51,9 @@ public static class RubricLoader
         return problems.Count == 0 ? (RubricBuilder.Build(document), problems) : (null, problems);
     }
 
-    private static (List<Rubric> Rubrics, List<RubricProblem> Problems) ReadDirectory(string directory)
+    private static (List<(Rubric Rubric, RubricSource Source)> Rubrics, List<RubricProblem> Problems) ReadDirectory(string directory)
     {
-        var rubrics = new List<Rubric>();
+        var rubrics = new List<(Rubric Rubric, RubricSource Source)>();
         var problems = new List<RubricProblem>();
         if (!Directory.Exists(directory))
         {
@@ -67,7 +69,8 @@ public static class RubricLoader
 
         foreach (var file in files)
         {
-            var (rubric, fileProblems) = Read(File.ReadAllText(file), file);
+            var text = File.ReadAllText(file);
+            var (rubric, fileProblems) = Read(text, file);
             problems.AddRange(fileProblems);
             if (rubric is null)
             {
@@ -79,12 +82,12 @@ public static class RubricLoader
             {
                 problems.Add(new RubricProblem(file, "", null, $"the file of rubric {rubric.Key} must be named '{expectedName}'"));
             }
-            else if (rubrics.Any(r => r.Key == rubric.Key))
+            else if (rubrics.Any(r => r.Rubric.Key == rubric.Key))
             {
                 problems.Add(new RubricProblem(file, "version", null, $"rubric {rubric.Key} is defined twice"));
             }
 
-            rubrics.Add(rubric);
+            rubrics.Add((rubric, new RubricSource(Path.GetFileName(file), text)));
         }
 
         return (rubrics, problems);

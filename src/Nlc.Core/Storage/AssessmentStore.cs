@@ -1,0 +1,273 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Scoring;
+
+namespace Nlc.Core.Storage;
+
+/// <summary>
+/// Assessments and their answers. Every write names the version it was based on and is refused as stale if someone
+/// wrote in between; answers change only on drafts; each write and its audit entry commit in one transaction.
+/// </summary>
+public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
+{
+    private const string Columns =
+        "id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, row_version";
+
+    /// <summary>Starts a draft assessment of <paramref name="cityId"/> against <paramref name="rubric"/> for <paramref name="period"/>.</summary>
+    public Task<WriteResult<Assessment>> CreateAsync(string cityId, Rubric rubric, string period, string actor) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var cityExists = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cities WHERE id = @cityId", new { cityId }, transaction);
+            if (cityExists == 0)
+            {
+                return WriteResult<Assessment>.Refused(WriteOutcome.NotFound, $"There is no city '{cityId}'.");
+            }
+
+            var existing = await connection.ExecuteScalarAsync<string?>(
+                "SELECT id FROM assessments WHERE city_id = @cityId AND rubric_id = @Id AND period = @period",
+                new { cityId, rubric.Id, period },
+                transaction);
+            if (existing is not null)
+            {
+                return WriteResult<Assessment>.Refused(
+                    WriteOutcome.Conflict, $"City '{cityId}' already has an assessment of rubric '{rubric.Id}' for period '{period}': {existing}.");
+            }
+
+            var now = clock.GetUtcNow();
+            var assessment = new Assessment(Ids.New("asm_"), cityId, rubric.Id, rubric.Version, period, AssessmentStatus.Draft, now, now, null, null, 1);
+            await connection.ExecuteAsync(
+                $"INSERT INTO assessments ({Columns}) VALUES (@Id, @CityId, @RubricId, @RubricVersion, @Period, @Status, @CreatedAt, @UpdatedAt, NULL, NULL, 1)",
+                ToParameters(assessment),
+                transaction);
+            await AuditLog.AppendAsync(connection, transaction, now, actor, "assessment.created", "assessment", assessment.Id, cityId, null, assessment);
+            return WriteResult<Assessment>.Done(assessment);
+        });
+
+    /// <summary>The assessment with <paramref name="id"/>, or null.</summary>
+    public Task<Assessment?> FindAsync(string id) =>
+        database.ReadAsync(connection => FindAsync(connection, null, id));
+
+    /// <summary>The answers of assessment <paramref name="id"/>, by indicator id.</summary>
+    public Task<IReadOnlyList<StoredAnswer>> AnswersAsync(string id) =>
+        database.ReadAsync(connection => AnswersAsync(connection, null, id));
+
+    /// <summary>One page of a city's assessments matching <paramref name="filter"/>, newest period first.</summary>
+    public Task<Page<Assessment>> ListAsync(string cityId, AssessmentFilter filter, int limit, int offset)
+    {
+        const string where =
+            "WHERE city_id = @cityId AND (@Period IS NULL OR period = @Period) AND (@Status IS NULL OR status = @Status)";
+        var parameters = new { cityId, filter.Period, Status = filter.Status is { } status ? StatusText(status) : null, limit, offset };
+        return database.ReadAsync(async connection =>
+        {
+            var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM assessments {where}", parameters);
+            var rows = await connection.QueryAsync<Row>(
+                $"SELECT {Columns} FROM assessments {where} ORDER BY period DESC, created_at DESC LIMIT @limit OFFSET @offset", parameters);
+            return new Page<Assessment>(rows.Select(r => r.ToAssessment()).ToArray(), total, limit, offset);
+        });
+    }
+
+    /// <summary>
+    /// Sets the given answers (replacing earlier answers to the same indicators) on a draft at <paramref name="expectedVersion"/>,
+    /// all or none. The answers must already be valid for the assessment's rubric.
+    /// </summary>
+    public Task<WriteResult<Assessment>> SaveAnswersAsync(string id, long expectedVersion, IReadOnlyList<AnswerInput> answers, string actor) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, [AssessmentStatus.Draft], "changed");
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var now = clock.GetUtcNow();
+            var ids = answers.Select(a => a.Answer.IndicatorId).ToArray();
+            var before = (await AnswersAsync(connection, transaction, id)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
+            foreach (var input in answers)
+            {
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO answers (assessment_id, indicator_id, kind, level, reason, note, evidence, answered_by, answered_at)
+                    VALUES (@id, @IndicatorId, @Kind, @Level, @Reason, @Note, @Evidence, @actor, @At)
+                    ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET
+                        kind = excluded.kind, level = excluded.level, reason = excluded.reason, note = excluded.note,
+                        evidence = excluded.evidence, answered_by = excluded.answered_by, answered_at = excluded.answered_at
+                    """,
+                    new
+                    {
+                        id,
+                        input.Answer.IndicatorId,
+                        Kind = KindText(input.Answer.Kind),
+                        input.Answer.Level,
+                        input.Answer.Reason,
+                        input.Answer.Note,
+                        Evidence = JsonSerializer.Serialize(input.Evidence),
+                        actor,
+                        At = Timestamps.Format(now),
+                    },
+                    transaction);
+            }
+
+            var updated = await BumpAsync(connection, transaction, assessment!, now, assessment!.Status);
+            var after = (await AnswersAsync(connection, transaction, id)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
+            await AuditLog.AppendAsync(connection, transaction, now, actor, "answers.saved", "assessment", id, assessment.CityId, before, after);
+            return WriteResult<Assessment>.Done(updated);
+        });
+
+    /// <summary>
+    /// Moves the assessment at <paramref name="expectedVersion"/> from one of <paramref name="from"/> to <paramref name="to"/>
+    /// and audits it as <paramref name="action"/>.
+    /// </summary>
+    public Task<WriteResult<Assessment>> TransitionAsync(
+        string id, long expectedVersion, IReadOnlyList<AssessmentStatus> from, AssessmentStatus to, string action, string actor) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, from, $"moved to {StatusText(to)}");
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var now = clock.GetUtcNow();
+            var updated = await BumpAsync(connection, transaction, assessment!, now, to);
+            await AuditLog.AppendAsync(connection, transaction, now, actor, action, "assessment", id, assessment!.CityId, assessment, updated);
+            return WriteResult<Assessment>.Done(updated);
+        });
+
+    /// <summary>The text stored for a status: "draft", "submitted", "validated".</summary>
+    public static string StatusText(AssessmentStatus status) => status.ToString().ToLowerInvariant();
+
+    private static async Task<(Assessment? Assessment, WriteResult<Assessment>? Refusal)> GuardAsync(
+        IDbConnection connection, IDbTransaction transaction, string id, long expectedVersion, IReadOnlyList<AssessmentStatus> allowed, string verb)
+    {
+        var assessment = await FindAsync(connection, transaction, id);
+        if (assessment is null)
+        {
+            return (null, WriteResult<Assessment>.Refused(WriteOutcome.NotFound, $"There is no assessment '{id}'."));
+        }
+
+        if (assessment.RowVersion != expectedVersion)
+        {
+            return (null, WriteResult<Assessment>.Refused(
+                WriteOutcome.Stale,
+                $"Assessment '{id}' is at version {assessment.RowVersion}, not {expectedVersion}: someone changed it meanwhile; reload it and apply your change again."));
+        }
+
+        if (!allowed.Contains(assessment.Status))
+        {
+            return (null, WriteResult<Assessment>.Refused(
+                WriteOutcome.Conflict,
+                $"Assessment '{id}' is {StatusText(assessment.Status)}; it can be {verb} only when {string.Join(" or ", allowed.Select(StatusText))}."));
+        }
+
+        return (assessment, null);
+    }
+
+    private static async Task<Assessment> BumpAsync(IDbConnection connection, IDbTransaction transaction, Assessment assessment, DateTimeOffset now, AssessmentStatus status)
+    {
+        var updated = assessment with
+        {
+            Status = status,
+            UpdatedAt = now,
+            SubmittedAt = status == AssessmentStatus.Submitted ? now : status == AssessmentStatus.Draft ? null : assessment.SubmittedAt,
+            ValidatedAt = status == AssessmentStatus.Validated ? now : status == AssessmentStatus.Draft ? null : assessment.ValidatedAt,
+            RowVersion = assessment.RowVersion + 1,
+        };
+        await connection.ExecuteAsync(
+            """
+            UPDATE assessments SET status = @Status, updated_at = @UpdatedAt, submitted_at = @SubmittedAt, validated_at = @ValidatedAt,
+                row_version = @RowVersion
+            WHERE id = @Id
+            """,
+            ToParameters(updated),
+            transaction);
+        return updated;
+    }
+
+    private static async Task<Assessment?> FindAsync(IDbConnection connection, IDbTransaction? transaction, string id) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM assessments WHERE id = @id", new { id }, transaction))?.ToAssessment();
+
+    private static async Task<IReadOnlyList<StoredAnswer>> AnswersAsync(IDbConnection connection, IDbTransaction? transaction, string id)
+    {
+        var rows = await connection.QueryAsync<AnswerRow>(
+            """
+            SELECT indicator_id, kind, level, reason, note, evidence, answered_by, answered_at
+            FROM answers WHERE assessment_id = @id ORDER BY indicator_id
+            """,
+            new { id },
+            transaction);
+        return rows.Select(r => r.ToStoredAnswer()).ToArray();
+    }
+
+    private static object ToParameters(Assessment assessment) => new
+    {
+        assessment.Id,
+        assessment.CityId,
+        assessment.RubricId,
+        RubricVersion = assessment.RubricVersion.ToString(),
+        assessment.Period,
+        Status = StatusText(assessment.Status),
+        CreatedAt = Timestamps.Format(assessment.CreatedAt),
+        UpdatedAt = Timestamps.Format(assessment.UpdatedAt),
+        SubmittedAt = assessment.SubmittedAt is { } submitted ? Timestamps.Format(submitted) : null,
+        ValidatedAt = assessment.ValidatedAt is { } validated ? Timestamps.Format(validated) : null,
+        assessment.RowVersion,
+    };
+
+    private static string KindText(AnswerKind kind) => kind switch
+    {
+        AnswerKind.Level => "level",
+        AnswerKind.NotApplicable => "notApplicable",
+        AnswerKind.DontKnow => "dontKnow",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only given answers are stored"),
+    };
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public string CityId { get; init; } = "";
+        public string RubricId { get; init; } = "";
+        public string RubricVersion { get; init; } = "";
+        public string Period { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string CreatedAt { get; init; } = "";
+        public string UpdatedAt { get; init; } = "";
+        public string? SubmittedAt { get; init; }
+        public string? ValidatedAt { get; init; }
+        public long RowVersion { get; init; }
+
+        public Assessment ToAssessment() => new(
+            Id, CityId, RubricId, Rubrics.RubricVersion.Parse(RubricVersion), Period, Enum.Parse<AssessmentStatus>(Status, ignoreCase: true),
+            Timestamps.Parse(CreatedAt), Timestamps.Parse(UpdatedAt), Timestamps.ParseOptional(SubmittedAt), Timestamps.ParseOptional(ValidatedAt),
+            RowVersion);
+    }
+
+    private sealed class AnswerRow
+    {
+        public string IndicatorId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long? Level { get; init; }
+        public string? Reason { get; init; }
+        public string? Note { get; init; }
+        public string Evidence { get; init; } = "[]";
+        public string AnsweredBy { get; init; } = "";
+        public string AnsweredAt { get; init; } = "";
+
+        public StoredAnswer ToStoredAnswer()
+        {
+            var kind = Kind switch
+            {
+                "level" => AnswerKind.Level,
+                "notApplicable" => AnswerKind.NotApplicable,
+                "dontKnow" => AnswerKind.DontKnow,
+                _ => throw new InvalidDataException($"Unknown answer kind '{Kind}' in the database."),
+            };
+            return new StoredAnswer(
+                new Answer(IndicatorId, kind, (int?)Level, Reason, Note),
+                JsonSerializer.Deserialize<string[]>(Evidence) ?? [],
+                AnsweredBy,
+                Timestamps.Parse(AnsweredAt));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Nlc.Core.Storage;
+
+/// <summary>
+/// One SQLite file: opens connections with foreign keys on and a busy timeout, and runs multi-row writes in one
+/// immediate transaction, so a write either happens whole or not at all.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
+    private readonly string _connectionString;
+
+    static SqliteDatabase()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    /// <summary>Uses (and creates on first write) the database file at <paramref name="path"/>.</summary>
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens a connection with foreign keys enforced and a busy timeout.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one immediate transaction, committed only if it returns normally.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<SqliteConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Runs a read with its own connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await read(connection);
+    }
+}

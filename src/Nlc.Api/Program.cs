@@ -1,35 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Nlc.Api.Assessments;
+using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
+using Nlc.Api.Keys;
 using Nlc.Api.Rubrics;
-using Nlc.Core.Rubrics;
+using Nlc.Core.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(NlcOptions.Section).Get<NlcOptions>() ?? new NlcOptions();
+var clock = TimeProvider.System;
+var database = new SqliteDatabase(options.DatabasePath);
 
-RubricCatalog rubrics;
-try
+var (rubrics, failure) = await Startup.PrepareAsync(
+    database, options, builder.Configuration["NLC_BOOTSTRAP_ADMIN_KEY"] ?? options.BootstrapAdminKey, clock, Console.Out);
+if (rubrics is null)
 {
-    rubrics = RubricLoader.LoadDirectory(options.ResolvedRubricsPath);
-}
-catch (RubricLoadException error)
-{
-    Console.Error.WriteLine($"The API cannot start: the rubrics in {options.ResolvedRubricsPath} are invalid.");
-    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(failure);
     return 1;
 }
 
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+builder.Services.AddSingleton(clock);
+builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(rubrics);
-builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<ScoringEngines>();
+builder.Services.AddSingleton<CityStore>();
+builder.Services.AddSingleton<AssessmentStore>();
+builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddSingleton<AuditLog>();
+
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+{
+    // A query or route value that cannot be bound names itself in the exception; say so rather than a bare 400.
+    if (context.Exception is BadHttpRequestException badRequest)
+    {
+        context.ProblemDetails.Detail = badRequest.Message;
+    }
+});
+builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = error => error is BadHttpRequestException badRequest ? badRequest.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapHealthApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthApi().AllowAnonymous();
 app.MapRubricsApi();
+app.MapCitiesApi();
+app.MapAssessmentsApi();
+app.MapKeysApi();
 
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>The API's entry point; public so tests and the build-time OpenAPI generator can find it.</summary>

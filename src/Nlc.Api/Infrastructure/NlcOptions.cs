@@ -9,6 +9,18 @@ public sealed class NlcOptions
     /// <summary>The folder of rubric files; empty means the "rubrics" folder shipped beside the binaries.</summary>
     public string RubricsPath { get; set; } = "";
 
+    /// <summary>The SQLite file, relative to the working directory unless absolute; created on first start.</summary>
+    public string DatabasePath { get; set; } = Path.Combine("data", "nlc.db");
+
+    /// <summary>The admin key to create on an empty database (also read from NLC_BOOTSTRAP_ADMIN_KEY); empty means generate one.</summary>
+    public string BootstrapAdminKey { get; set; } = "";
+
+    /// <summary>Requests one API key (or one client address, without a key) may make per minute.</summary>
+    public int RequestsPerMinute { get; set; } = 1200;
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>The rubric folder to load: <see cref="RubricsPath"/> or the shipped default.</summary>
     public string ResolvedRubricsPath =>
         string.IsNullOrWhiteSpace(RubricsPath) ? Path.Combine(AppContext.BaseDirectory, "rubrics") : Path.GetFullPath(RubricsPath);

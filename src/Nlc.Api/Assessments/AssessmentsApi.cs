@@ -1,0 +1,405 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Nlc.Api.Infrastructure;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Scoring;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Assessments;
+
+/// <summary>
+/// Assessment rounds: created and answered by the city's own keys, submitted when complete, validated or reopened by the
+/// hub. Every write carries the version it was based on (If-Match); a city key never learns of another city's assessments.
+/// </summary>
+public static class AssessmentsApi
+{
+    /// <summary>Maps the assessment routes.</summary>
+    public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder routes)
+    {
+        var ofCity = routes.MapGroup("/api/v1/cities/{cityId}/assessments").WithTags("Assessments");
+        ofCity.MapGet("/", ListAssessments)
+            .WithName("listAssessments")
+            .WithSummary("List a city's assessments")
+            .WithDescription("Newest period first, filtered by `period` and `status` (draft, submitted, validated). Partner keys see validated ones only.");
+        ofCity.MapPost("/", CreateAssessment)
+            .WithName("createAssessment")
+            .WithSummary("Start an assessment")
+            .WithDescription("A draft for `period` (\"2025\", \"2025-H1\", \"2025-Q3\", \"2025-06\") against `rubricId`, at `rubricVersion` or the latest. One per city, rubric and period.")
+            .Accepts<CreateAssessmentRequest>("application/json");
+
+        var one = routes.MapGroup("/api/v1/assessments/{assessmentId}").WithTags("Assessments");
+        one.MapGet("/", GetAssessment)
+            .WithName("getAssessment")
+            .WithSummary("Get an assessment with its answers")
+            .WithDescription("The assessment and every answer given; the ETag is its version, to send as If-Match on writes.");
+        one.MapPut("/answers", SaveAnswers)
+            .WithName("saveAnswers")
+            .WithSummary("Save a batch of answers")
+            .WithDescription("`{\"answers\": [...]}` applied all or none to a draft; each answer replaces an earlier one to the same indicator. Needs If-Match.")
+            .Accepts<SaveAnswersRequest>("application/json");
+        one.MapPut("/answers/{indicatorId}", SaveAnswer)
+            .WithName("saveAnswer")
+            .WithSummary("Save one answer")
+            .WithDescription("One answer to the indicator in the path: `level`, or `notApplicable: true` with a `reason`, or `dontKnow: true`. Needs If-Match.")
+            .Accepts<AnswerRequest>("application/json");
+        one.MapPost("/submit", Submit)
+            .WithName("submitAssessment")
+            .WithSummary("Submit a complete draft")
+            .WithDescription("Every indicator must be answered (a level, Not applicable or Don't know). The assessment becomes read-only. Needs If-Match.");
+        one.MapPost("/validate", Validate)
+            .WithName("validateAssessment")
+            .WithSummary("Validate a submitted assessment")
+            .WithDescription("Admin and hub keys only. Needs If-Match.");
+        one.MapPost("/reopen", Reopen)
+            .WithName("reopenAssessment")
+            .WithSummary("Reopen a submitted or validated assessment")
+            .WithDescription("Admin and hub keys only; back to draft, and audited. Needs If-Match.");
+        one.MapGet("/score", GetScore)
+            .WithName("getAssessmentScore")
+            .WithSummary("Score an assessment")
+            .WithDescription("Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.");
+        one.MapGet("/audit", GetAudit)
+            .WithName("getAssessmentAudit")
+            .WithSummary("The assessment's audit trail")
+            .WithDescription("Every change, oldest first: who, what, before and after. Not for partner keys.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<PageResponse<AssessmentResponse>>, ProblemHttpResult>> ListAssessments(
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, string? period, string? status, int? limit, int? offset)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        AssessmentStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<AssessmentStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return ProblemResponses.BadRequest($"status must be draft, submitted or validated; found '{status}'.", [new ProblemError("status", "must be draft, submitted or validated")]);
+            }
+
+            wanted = parsed;
+        }
+
+        if (caller.SeesOnlyValidated)
+        {
+            if (wanted is not null and not AssessmentStatus.Validated)
+            {
+                return TypedResults.Ok(new PageResponse<AssessmentResponse>([], 0, pageLimit, pageOffset, null));
+            }
+
+            wanted = AssessmentStatus.Validated;
+        }
+
+        var page = await assessments.ListAsync(cityId, new AssessmentFilter(period, wanted), pageLimit, pageOffset);
+        return TypedResults.Ok(Paging.Respond(context.Request, page, a => AssessmentResponse.From(a)));
+    }
+
+    private static async Task<Results<Created<AssessmentResponse>, ProblemHttpResult>> CreateAssessment(
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, RubricCatalog catalog)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.AnswersAssessments)
+        {
+            return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may start assessments.");
+        }
+
+        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<CreateAssessmentRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<ProblemError>();
+        if (!AnswerValidation.IsPeriod(request!.Period))
+        {
+            errors.Add(new ProblemError("period", $"'{request.Period}' is not a period such as 2025, 2025-H1, 2025-Q3 or 2025-06"));
+        }
+
+        Rubric? rubric = null;
+        if (string.IsNullOrWhiteSpace(request.RubricId))
+        {
+            errors.Add(new ProblemError("rubricId", "a rubricId is required, e.g. nlc"));
+        }
+        else if (request.RubricVersion is null)
+        {
+            rubric = catalog.FindLatest(request.RubricId);
+            if (rubric is null)
+            {
+                errors.Add(new ProblemError("rubricId", $"there is no rubric '{request.RubricId}'"));
+            }
+        }
+        else if (!RubricVersion.TryParse(request.RubricVersion, out var version))
+        {
+            errors.Add(new ProblemError("rubricVersion", $"'{request.RubricVersion}' is not a version of the form MAJOR.MINOR.PATCH"));
+        }
+        else
+        {
+            rubric = catalog.Find(request.RubricId, version);
+            if (rubric is null)
+            {
+                errors.Add(new ProblemError("rubricVersion", $"rubric '{request.RubricId}' has no version {request.RubricVersion}"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var result = await assessments.CreateAsync(cityId, rubric!, request.Period!, caller.KeyId);
+        if (result.Outcome != WriteOutcome.Done)
+        {
+            return ProblemResponses.Refused(result);
+        }
+
+        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        return TypedResults.Created($"/api/v1/assessments/{result.Value.Id}", AssessmentResponse.From(result.Value, []));
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> GetAssessment(
+        string assessmentId, HttpContext context, AssessmentStore assessments)
+    {
+        var assessment = await FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
+        if (assessment is null)
+        {
+            return NoSuchAssessment(assessmentId);
+        }
+
+        Preconditions.SetETag(context.Response, assessment.RowVersion);
+        return TypedResults.Ok(AssessmentResponse.From(assessment, await assessments.AnswersAsync(assessmentId)));
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> SaveAnswers(
+        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+    {
+        var (assessment, engine, refusal) = await PrepareAnswerWriteAsync(assessmentId, context, assessments, engines);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<SaveAnswersRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (request!.Answers is not { Count: > 0 } requests)
+        {
+            return ProblemResponses.Invalid([new ProblemError("answers", "send at least one answer in \"answers\"")]);
+        }
+
+        if (requests.Count > AnswerValidation.MaxAnswersPerBatch)
+        {
+            return ProblemResponses.Invalid([new ProblemError("answers", $"at most {AnswerValidation.MaxAnswersPerBatch} answers per batch")]);
+        }
+
+        var (answers, errors) = AnswerValidation.Read(requests, engine!, i => $"answers[{i}]");
+        return errors.Count > 0 ? ProblemResponses.Invalid(errors) : await WriteAnswersAsync(assessment!, answers, context, assessments);
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> SaveAnswer(
+        string assessmentId, string indicatorId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+    {
+        var (assessment, engine, refusal) = await PrepareAnswerWriteAsync(assessmentId, context, assessments, engines);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<AnswerRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (request!.IndicatorId is not null && request.IndicatorId != indicatorId)
+        {
+            return ProblemResponses.Invalid([new ProblemError("indicatorId", $"the body names '{request.IndicatorId}' but the path names '{indicatorId}'", indicatorId)]);
+        }
+
+        var (answers, errors) = AnswerValidation.Read([request with { IndicatorId = indicatorId }], engine!, _ => "");
+        return errors.Count > 0 ? ProblemResponses.Invalid(errors) : await WriteAnswersAsync(assessment!, answers, context, assessments);
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Submit(
+        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.AnswersAssessments)
+        {
+            return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may submit assessments.");
+        }
+
+        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        if (assessment is null)
+        {
+            return NoSuchAssessment(assessmentId);
+        }
+
+        var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
+        var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
+        var answered = (await assessments.AnswersAsync(assessmentId)).Select(a => a.Answer.IndicatorId).ToHashSet(StringComparer.Ordinal);
+        var missing = engine.Rubric.Indicators.Where(i => !answered.Contains(i.Id)).ToArray();
+        if (missing.Length > 0 && assessment.Status == AssessmentStatus.Draft && assessment.RowVersion == expected)
+        {
+            return ProblemResponses.Problem(
+                StatusCodes.Status409Conflict,
+                "The assessment is incomplete",
+                $"{missing.Length} of {engine.Rubric.Indicators.Count} indicators are unanswered; answer each with a level, Not applicable or Don't know before submitting.",
+                missing.Select(i => new ProblemError($"answers.{i.Id}", "not answered", i.Id)).ToArray());
+        }
+
+        return await TransitionAsync(assessment, expected, [AssessmentStatus.Draft], AssessmentStatus.Submitted, "assessment.submitted", caller, context, assessments);
+    }
+
+    private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Validate(string assessmentId, HttpContext context, AssessmentStore assessments) =>
+        ReviewAsync(assessmentId, [AssessmentStatus.Submitted], AssessmentStatus.Validated, "assessment.validated", context, assessments);
+
+    private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Reopen(string assessmentId, HttpContext context, AssessmentStore assessments) =>
+        ReviewAsync(assessmentId, [AssessmentStatus.Submitted, AssessmentStatus.Validated], AssessmentStatus.Draft, "assessment.reopened", context, assessments);
+
+    private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
+        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, [FromQuery] string? lang)
+    {
+        var assessment = await FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
+        if (assessment is null)
+        {
+            return NoSuchAssessment(assessmentId);
+        }
+
+        var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
+        var answers = await assessments.AnswersAsync(assessmentId);
+        var result = engine.Score(answers.Select(a => a.Answer).ToArray());
+        var locale = RequestLanguage.ServedLocale(engine.Rubric, RequestLanguage.Resolve(context.Request, lang));
+        RequestLanguage.SetContentLanguage(context.Response, locale);
+        Preconditions.SetETag(context.Response, assessment.RowVersion);
+        return TypedResults.Ok(ScoreResponse.From(assessmentId, engine.Rubric, result, locale));
+    }
+
+    private static async Task<Results<Ok<PageResponse<AuditEntryResponse>>, ProblemHttpResult>> GetAudit(
+        string assessmentId, HttpContext context, AssessmentStore assessments, AuditLog audit, int? limit, int? offset)
+    {
+        var caller = Caller.From(context.User);
+        if (caller.SeesOnlyValidated)
+        {
+            return ProblemResponses.Forbidden("Partner keys do not see audit trails.");
+        }
+
+        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        if (assessment is null)
+        {
+            return NoSuchAssessment(assessmentId);
+        }
+
+        var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var page = await audit.ListAsync("assessment", assessmentId, pageLimit, pageOffset);
+        return TypedResults.Ok(Paging.Respond(context.Request, page, AuditEntryResponse.From));
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> ReviewAsync(
+        string assessmentId, AssessmentStatus[] from, AssessmentStatus to, string action, HttpContext context, AssessmentStore assessments)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanReview)
+        {
+            return ProblemResponses.Forbidden("Only admin and hub keys may validate or reopen assessments.");
+        }
+
+        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        if (assessment is null)
+        {
+            return NoSuchAssessment(assessmentId);
+        }
+
+        var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
+        return precondition ?? await TransitionAsync(assessment, expected, from, to, action, caller, context, assessments);
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> TransitionAsync(
+        Assessment assessment, long expected, AssessmentStatus[] from, AssessmentStatus to, string action, Caller caller,
+        HttpContext context, AssessmentStore assessments)
+    {
+        var result = await assessments.TransitionAsync(assessment.Id, expected, from, to, action, caller.KeyId);
+        if (result.Outcome != WriteOutcome.Done)
+        {
+            return ProblemResponses.Refused(result);
+        }
+
+        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id)));
+    }
+
+    private static async Task<(Assessment? Assessment, ScoringEngine? Engine, ProblemHttpResult? Refusal)> PrepareAnswerWriteAsync(
+        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.AnswersAssessments)
+        {
+            return (null, null, ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may answer assessments."));
+        }
+
+        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        if (assessment is null)
+        {
+            return (null, null, NoSuchAssessment(assessmentId));
+        }
+
+        var (_, precondition) = Preconditions.ExpectedVersion(context.Request);
+        return precondition is not null
+            ? (null, null, precondition)
+            : (assessment, engines.For(assessment.RubricId, assessment.RubricVersion), null);
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> WriteAnswersAsync(
+        Assessment assessment, IReadOnlyList<AnswerInput> answers, HttpContext context, AssessmentStore assessments)
+    {
+        var (expected, _) = Preconditions.ExpectedVersion(context.Request);
+        var result = await assessments.SaveAnswersAsync(assessment.Id, expected, answers, Caller.From(context.User).KeyId);
+        if (result.Outcome != WriteOutcome.Done)
+        {
+            return ProblemResponses.Refused(result);
+        }
+
+        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id)));
+    }
+
+    private static async Task<Assessment?> FindVisibleAsync(string assessmentId, Caller caller, AssessmentStore assessments)
+    {
+        var assessment = await assessments.FindAsync(assessmentId);
+        return assessment is not null
+            && caller.CanSeeCity(assessment.CityId)
+            && (!caller.SeesOnlyValidated || assessment.Status == AssessmentStatus.Validated)
+            ? assessment
+            : null;
+    }
+
+    private static ProblemHttpResult NoSuchAssessment(string assessmentId) => ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nlc.Api.Infrastructure;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Cities;
+
+/// <summary>The city register: every key lists the cities it may see; admin and hub keys add and change them.</summary>
+public static class CitiesApi
+{
+    /// <summary>Maps <c>/api/v1/cities</c>.</summary>
+    public static RouteGroupBuilder MapCitiesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/cities").WithTags("Cities");
+
+        group.MapGet("/", ListCities)
+            .WithName("listCities")
+            .WithSummary("List cities")
+            .WithDescription("The cities this key may see, by name, filtered by `country` (ISO code), `region` and `tag`; paginated with `limit` and `offset`.");
+
+        group.MapPost("/", CreateCity)
+            .WithName("createCity")
+            .WithSummary("Add a city")
+            .WithDescription("Admin and hub keys only. Name and an ISO 3166-1 alpha-2 country code are required.")
+            .Accepts<CreateCityRequest>("application/json");
+
+        group.MapGet("/{cityId}", GetCity)
+            .WithName("getCity")
+            .WithSummary("Get a city")
+            .WithDescription("The city, with its version as ETag. A city key sees only its own cities; others answer 404.");
+
+        group.MapPatch("/{cityId}", UpdateCity)
+            .WithName("updateCity")
+            .WithSummary("Change a city")
+            .WithDescription("Admin and hub keys only. Send `If-Match` with the ETag you read; fields left out stay as they are.")
+            .Accepts<UpdateCityRequest>("application/json");
+
+        return group;
+    }
+
+    private static async Task<Results<Ok<PageResponse<CityResponse>>, ProblemHttpResult>> ListCities(
+        HttpContext context, CityStore cities, string? country, string? region, string? tag, int? limit, int? offset)
+    {
+        var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var caller = Caller.From(context.User);
+        var filter = new CityFilter(CityValidation.Normalize(country), region, tag, caller.SeesAllCities ? null : caller.CityIds.ToArray());
+        var page = await cities.ListAsync(filter, pageLimit, pageOffset);
+        return TypedResults.Ok(Paging.Respond(context.Request, page, CityResponse.From));
+    }
+
+    private static async Task<Results<Created<CityResponse>, ProblemHttpResult>> CreateCity(HttpContext context, CityStore cities)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanManageCities)
+        {
+            return ProblemResponses.Forbidden("Only admin and hub keys may add cities.");
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<CreateCityRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = CityValidation.Check(request!.Name, request.Country, request.Region, request.Population, request.Tags, partial: false);
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var city = await cities.CreateAsync(
+            new NewCity(request.Name!.Trim(), CityValidation.Normalize(request.Country)!, request.Region?.Trim(), request.Population, request.Tags ?? []),
+            caller.KeyId);
+        Preconditions.SetETag(context.Response, city.RowVersion);
+        return TypedResults.Created($"/api/v1/cities/{city.Id}", CityResponse.From(city));
+    }
+
+    private static async Task<Results<Ok<CityResponse>, ProblemHttpResult>> GetCity(string cityId, HttpContext context, CityStore cities)
+    {
+        var caller = Caller.From(context.User);
+        var city = caller.CanSeeCity(cityId) ? await cities.FindAsync(cityId) : null;
+        if (city is null)
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        Preconditions.SetETag(context.Response, city.RowVersion);
+        return TypedResults.Ok(CityResponse.From(city));
+    }
+
+    private static async Task<Results<Ok<CityResponse>, ProblemHttpResult>> UpdateCity(string cityId, HttpContext context, CityStore cities)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanManageCities)
+        {
+            return ProblemResponses.Forbidden("Only admin and hub keys may change cities.");
+        }
+
+        var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
+        if (precondition is not null)
+        {
+            return precondition;
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<UpdateCityRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = CityValidation.Check(request!.Name, request.Country, request.Region, request.Population, request.Tags, partial: true);
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var patch = new CityPatch(request.Name?.Trim(), CityValidation.Normalize(request.Country), request.Region?.Trim(), request.Population, request.Tags);
+        var result = await cities.UpdateAsync(cityId, patch, expected, caller.KeyId);
+        if (result.Outcome != WriteOutcome.Done)
+        {
+            return ProblemResponses.Refused(result);
+        }
+
+        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        return TypedResults.Ok(CityResponse.From(result.Value));
+    }
+}

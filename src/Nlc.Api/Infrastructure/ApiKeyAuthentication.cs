@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Infrastructure;
+
+/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes; answers 401 and 403 as Problem Details.</summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The scheme name.</summary>
+    public const string SchemeName = "Bearer";
+
+    /// <inheritdoc />
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length > 512)
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
+        }
+
+        var key = await keys.FindLiveAsync(header["Bearer ".Length..].Trim());
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.Id),
+            new(ClaimTypes.Name, key.Name),
+            new(ClaimTypes.Role, ApiKeyStore.RoleText(key.Role)),
+        };
+        claims.AddRange(key.CityIds.Select(id => new Claim(Caller.CityClaim, id)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    /// <inheritdoc />
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await ProblemResponses.WriteAsync(
+            Context,
+            StatusCodes.Status401Unauthorized,
+            "Authentication required",
+            result.Failure?.Message ?? "Send an API key as 'Authorization: Bearer <key>'.");
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "This API key's role may not do this.");
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nlc.Api.Infrastructure;
+using Nlc.Core.Access;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Keys;
+
+/// <summary>A new key: a name saying whom it is for, its role, and for city keys the cities it covers.</summary>
+public sealed record CreateKeyRequest(string? Name, ApiRole? Role, IReadOnlyList<string>? CityIds);
+
+/// <summary>A key without its secret.</summary>
+public sealed record KeyResponse(string Id, string Name, ApiRole Role, IReadOnlyList<string> CityIds, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    /// <summary>Shows <paramref name="key"/>.</summary>
+    public static KeyResponse From(ApiKey key) => new(key.Id, key.Name, key.Role, key.CityIds, key.CreatedAt, key.RevokedAt);
+}
+
+/// <summary>A key just created, with its secret in <see cref="Key"/>: shown this once and never again.</summary>
+public sealed record CreatedKeyResponse(string Id, string Name, ApiRole Role, IReadOnlyList<string> CityIds, DateTimeOffset CreatedAt, string Key);
+
+/// <summary>Key management, for admin keys only.</summary>
+public static class KeysApi
+{
+    /// <summary>Maps <c>/api/v1/keys</c>.</summary>
+    public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").RequireAuthorization(policy => policy.RequireRole("admin"));
+
+        group.MapPost("/", CreateKey)
+            .WithName("createKey")
+            .WithSummary("Create an API key")
+            .WithDescription("Admin only. Answers with the key's id and, once only, the key itself in `key`; only its hash is stored.")
+            .Accepts<CreateKeyRequest>("application/json");
+        group.MapGet("/", ListKeys)
+            .WithName("listKeys")
+            .WithSummary("List API keys")
+            .WithDescription("Admin only. Every key, revoked ones included, without secrets.");
+        group.MapDelete("/{keyId}", RevokeKey)
+            .WithName("revokeKey")
+            .WithSummary("Revoke an API key")
+            .WithDescription("Admin only. The key stops working at once; it stays listed as revoked.");
+        return group;
+    }
+
+    private static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateKey(HttpContext context, ApiKeyStore keys, CityStore cities)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<CreateKeyRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<ProblemError>();
+        if (string.IsNullOrWhiteSpace(request!.Name) || request.Name.Length > 200)
+        {
+            errors.Add(new ProblemError("name", "a name of 1 to 200 characters is required, saying whom the key is for"));
+        }
+
+        var cityIds = request.CityIds ?? [];
+        if (request.Role is null)
+        {
+            errors.Add(new ProblemError("role", "a role is required: admin, hub, city or partner"));
+        }
+        else if (request.Role == ApiRole.City && cityIds.Count == 0)
+        {
+            errors.Add(new ProblemError("cityIds", "a city key needs at least one city id"));
+        }
+        else if (request.Role != ApiRole.City && cityIds.Count > 0)
+        {
+            errors.Add(new ProblemError("cityIds", "only city keys are limited to cities"));
+        }
+
+        for (var i = 0; i < cityIds.Count; i++)
+        {
+            if (await cities.FindAsync(cityIds[i]) is null)
+            {
+                errors.Add(new ProblemError($"cityIds[{i}]", $"there is no city '{cityIds[i]}'"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var (key, secret) = await keys.CreateAsync(request.Name!.Trim(), request.Role!.Value, cityIds.Distinct().ToArray(), Caller.From(context.User).KeyId);
+        return TypedResults.Created($"/api/v1/keys/{key.Id}", new CreatedKeyResponse(key.Id, key.Name, key.Role, key.CityIds, key.CreatedAt, secret));
+    }
+
+    private static async Task<Results<Ok<PageResponse<KeyResponse>>, ProblemHttpResult>> ListKeys(HttpContext context, ApiKeyStore keys, int? limit, int? offset)
+    {
+        var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
+        return problem ?? (Results<Ok<PageResponse<KeyResponse>>, ProblemHttpResult>)TypedResults.Ok(
+            Paging.Respond(context.Request, await keys.ListAsync(pageLimit, pageOffset), KeyResponse.From));
+    }
+
+    private static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeKey(string keyId, HttpContext context, ApiKeyStore keys)
+    {
+        var result = await keys.RevokeAsync(keyId, Caller.From(context.User).KeyId);
+        return result.Outcome == WriteOutcome.Done ? TypedResults.Ok(KeyResponse.From(result.Value!)) : ProblemResponses.Refused(result);
+    }
+}

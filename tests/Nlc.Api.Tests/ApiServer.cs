@@ -11,14 +11,40 @@ internal sealed partial class ApiServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output;
 
-    private ApiServer(Process process, StringBuilder output, Uri address)
+    /// <summary>The admin key every test server is bootstrapped with.</summary>
+    public const string AdminKey = "nlc_test-admin-key-0123456789abcdef";
+
+    private ApiServer(Process process, StringBuilder output, Uri address, string databasePath)
     {
         _process = process;
         _output = output;
-        Client = new HttpClient { BaseAddress = address };
+        Address = address;
+        DatabasePath = databasePath;
+        Client = ClientFor(AdminKey);
     }
 
+    public Uri Address { get; }
+
+    /// <summary>The SQLite file the server uses.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>A client sending the admin key.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client sending <paramref name="key"/> (none when null).</summary>
+    public HttpClient ClientFor(string? key)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>A new, empty database path in a folder of its own.</summary>
+    public static string NewDatabasePath() => Path.Combine(Directory.CreateTempSubdirectory("nlc-api-tests-").FullName, "nlc.db");
 
     public string Output
     {
@@ -31,10 +57,14 @@ internal sealed partial class ApiServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server with <paramref name="settings"/> as environment variables (e.g. NLC__RUBRICSPATH).</summary>
-    public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the server on <paramref name="databasePath"/> (a new one when null) with <paramref name="settings"/> as
+    /// environment variables (e.g. Nlc__RequestsPerMinute).
+    /// </summary>
+    public static async Task<ApiServer> StartAsync(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var (process, output) = Launch(settings);
+        databasePath ??= NewDatabasePath();
+        var (process, output) = Launch(WithDatabase(databasePath, settings));
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -49,13 +79,13 @@ internal sealed partial class ApiServer : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var address = await listening.Task.WaitAsync(StartTimeout);
-        return new ApiServer(process, output, address);
+        return new ApiServer(process, output, address, databasePath);
     }
 
     /// <summary>Runs the server until it exits by itself, for start-up failures; returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> settings)
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var (process, output) = Launch(settings);
+        var (process, output) = Launch(WithDatabase(databasePath, settings));
         using (process)
         {
             process.Start();
@@ -73,6 +103,31 @@ internal sealed partial class ApiServer : IAsyncDisposable
             }
 
             return (process.ExitCode, output.ToString());
+        }
+    }
+
+    private static Dictionary<string, string> WithDatabase(string databasePath, IReadOnlyDictionary<string, string>? settings)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Nlc__DatabasePath"] = databasePath,
+            ["NLC_BOOTSTRAP_ADMIN_KEY"] = AdminKey,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    /// <summary>Stops the server as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class StartupTests
         var text = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
         await File.WriteAllTextAsync(Path.Combine(folder, "nlc-1.0.0.yaml"), text.Replace("  - id: GP05\n", "  - id: GP04\n"));
 
-        var (exitCode, output) = await ApiServer.RunToExitAsync(new Dictionary<string, string> { ["Nlc__RubricsPath"] = folder });
+        var (exitCode, output) = await ApiServer.RunToExitAsync(ApiServer.NewDatabasePath(), new Dictionary<string, string> { ["Nlc__RubricsPath"] = folder });
 
         Assert.AreEqual(1, exitCode, output);
         StringAssert.Contains(output, "The API cannot start");

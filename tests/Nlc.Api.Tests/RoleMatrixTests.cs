@@ -1,0 +1,116 @@
+namespace Nlc.Api.Tests;
+
+/// <summary>
+/// Every endpoint × every role, against the key's own city (A) and another city (B). Writes that pass authorisation are
+/// sent with a stale If-Match or an invalid body, so they answer 412 or 422 and change nothing.
+/// A city key for B asking about A must get 404, never a hint that A exists.
+/// </summary>
+[TestClass]
+public sealed class RoleMatrixTests
+{
+    private const string CityAName = "Matrixville-A";
+    private static readonly string[] Roles = ["admin", "hub", "cityOwn", "cityOther", "partner", "anonymous"];
+    private static ApiServer _server = null!;
+    private static Dictionary<string, HttpClient> _clients = null!;
+    private static Dictionary<string, string> _ids = null!;
+
+    // method, path ({A} city A, {asmA} a validated assessment of A, {draftA} a draft of A), body, If-Match,
+    // then the status for: admin, hub, city key of A, city key of B, partner, no key.
+    public static IEnumerable<object?[]> Endpoints =>
+    [
+        ["GET", "/api/v1/rubrics", null, null, "200 200 200 200 200 401"],
+        ["GET", "/api/v1/rubrics/nlc", null, null, "200 200 200 200 200 401"],
+        ["GET", "/api/v1/cities", null, null, "200 200 200 200 200 401"],
+        ["POST", "/api/v1/cities", "{\"name\":\"\"}", null, "422 422 403 403 403 401"],
+        ["GET", "/api/v1/cities/{A}", null, null, "200 200 200 404 200 401"],
+        ["PATCH", "/api/v1/cities/{A}", "{}", "\"999\"", "412 412 403 403 403 401"],
+        ["GET", "/api/v1/cities/{A}/assessments", null, null, "200 200 200 404 200 401"],
+        ["POST", "/api/v1/cities/{A}/assessments", "{\"rubricId\":\"nlc\",\"period\":\"someday\"}", null, "422 403 422 404 403 401"],
+        ["GET", "/api/v1/assessments/{asmA}", null, null, "200 200 200 404 200 401"],
+        ["GET", "/api/v1/assessments/{draftA}", null, null, "200 200 200 404 404 401"],
+        ["PUT", "/api/v1/assessments/{draftA}/answers", "{\"answers\":[{\"indicatorId\":\"GP01.1\",\"level\":1}]}", "\"999\"", "412 403 412 404 403 401"],
+        ["PUT", "/api/v1/assessments/{draftA}/answers/GP01.1", "{\"level\":1}", "\"999\"", "412 403 412 404 403 401"],
+        ["POST", "/api/v1/assessments/{draftA}/submit", null, "\"999\"", "412 403 412 404 403 401"],
+        ["POST", "/api/v1/assessments/{asmA}/validate", null, "\"999\"", "412 412 403 403 403 401"],
+        ["POST", "/api/v1/assessments/{asmA}/reopen", null, "\"999\"", "412 412 403 403 403 401"],
+        ["GET", "/api/v1/assessments/{asmA}/score", null, null, "200 200 200 404 200 401"],
+        ["GET", "/api/v1/assessments/{draftA}/score", null, null, "200 200 200 404 404 401"],
+        ["GET", "/api/v1/assessments/{asmA}/audit", null, null, "200 200 200 404 403 401"],
+        ["GET", "/api/v1/keys", null, null, "200 403 403 403 403 401"],
+        ["POST", "/api/v1/keys", "{\"name\":\"\"}", null, "422 403 403 403 403 401"],
+        ["DELETE", "/api/v1/keys/key_unknown", null, null, "404 403 403 403 403 401"],
+    ];
+
+    [ClassInitialize]
+    public static async Task Arrange(TestContext _)
+    {
+        _server = await ApiServer.StartAsync();
+        var (cityA, asmA) = await Scenario.ValidatedAssessmentAsync(_server, CityAName);
+        var (cityB, _) = await Scenario.ValidatedAssessmentAsync(_server, "Matrixville-B");
+        var (draftA, _) = await Scenario.CreateAssessmentAsync(_server.Client, cityA, "2026");
+        _ids = new() { ["{A}"] = cityA, ["{asmA}"] = asmA, ["{draftA}"] = draftA };
+        _clients = new()
+        {
+            ["admin"] = _server.Client,
+            ["hub"] = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "hub")),
+            ["cityOwn"] = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "city", cityA)),
+            ["cityOther"] = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "city", cityB)),
+            ["partner"] = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "partner")),
+            ["anonymous"] = _server.ClientFor(null),
+        };
+    }
+
+    [ClassCleanup]
+    public static async Task Cleanup() => await _server.DisposeAsync();
+
+    [TestMethod]
+    [DynamicData(nameof(Endpoints))]
+    public async Task EveryRole_GetsTheExpectedStatus_AndNothingItMayNotSee(string method, string path, string? body, string? ifMatch, string expected)
+    {
+        var url = _ids.Aggregate(path, (current, id) => current.Replace(id.Key, id.Value, StringComparison.Ordinal));
+        var before = await DatabaseDump.ReadAsync(_server.DatabasePath);
+        var statuses = expected.Split(' ').Select(int.Parse).ToArray();
+        var failures = new List<string>();
+
+        for (var r = 0; r < Roles.Length; r++)
+        {
+            using var response = await _clients[Roles[r]].SendAsync(new HttpMethod(method), url, body, ifMatch);
+            var text = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode != statuses[r])
+            {
+                failures.Add($"{Roles[r]}: expected {statuses[r]}, got {(int)response.StatusCode} {text}");
+            }
+
+            if (statuses[r] >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                failures.Add($"{Roles[r]}: a {statuses[r]} must be application/problem+json");
+            }
+
+            if (Roles[r] is "cityOther" or "anonymous" && text.Contains(CityAName, StringComparison.Ordinal))
+            {
+                failures.Add($"{Roles[r]}: the response names city A: {text}");
+            }
+        }
+
+        Assert.AreEqual(0, failures.Count, $"{method} {path}:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(_server.DatabasePath), "a refused or stale request changed the database");
+    }
+
+    [TestMethod]
+    public async Task ACityKey_ListsOnlyItsOwnCities()
+    {
+        var cities = await _clients["cityOther"].SendAsync(HttpMethod.Get, "/api/v1/cities").ExpectAsync(200);
+
+        CollectionAssert.AreEqual(new[] { "Matrixville-B" }, cities.GetProperty("items").EnumerateArray().Select(c => c.Text("name")).ToArray());
+    }
+
+    [TestMethod]
+    public async Task APartner_ListsOnlyValidatedAssessments()
+    {
+        var list = await _clients["partner"].SendAsync(HttpMethod.Get, $"/api/v1/cities/{_ids["{A}"]}/assessments").ExpectAsync(200);
+        var drafts = await _clients["partner"].SendAsync(HttpMethod.Get, $"/api/v1/cities/{_ids["{A}"]}/assessments?status=draft").ExpectAsync(200);
+
+        CollectionAssert.AreEqual(new[] { "validated" }, list.GetProperty("items").EnumerateArray().Select(a => a.Text("status")).ToArray());
+        Assert.AreEqual(0, drafts.GetProperty("total").GetInt32());
+    }
+}

@@ -39,18 +39,9 @@ public static partial class AnswerValidation
             }
         }
 
-        // The engine reports problems in the order of the answers it was given, so they can be matched back in one pass.
-        var next = 0;
         foreach (var problem in engine.Validate(inputs.Select(a => a.Answer).ToArray()))
         {
-            while (next < inputs.Count && inputs[next].Answer.IndicatorId != problem.IndicatorId)
-            {
-                next++;
-            }
-
-            var field = next < inputs.Count ? fieldOf(positions[next]) : "answers";
-            errors.Add(new ProblemError(field, problem.Message, problem.IndicatorId));
-            next++;
+            errors.Add(new ProblemError(fieldOf(positions[problem.Position]), problem.Message, problem.IndicatorId));
         }
 
         return (inputs, errors.OrderBy(e => FieldOrder(e.Field)).ToList());

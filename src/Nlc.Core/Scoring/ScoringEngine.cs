@@ -226,7 +226,7 @@ public sealed class ScoringEngine
             var message = Check(answer, kinds, out var index);
             if (message is not null)
             {
-                (problems ??= []).Add(new AnswerProblem(answer.IndicatorId ?? "", message));
+                (problems ??= []).Add(new AnswerProblem(answer.IndicatorId ?? "", message, a));
                 continue;
             }
 

@@ -1,0 +1,26 @@
+namespace Nlc.Core.Benchmarking;
+
+/// <summary>
+/// The statistics of one peer group: how many cities, and a <see cref="Summary"/> per metric (null where no city had a score,
+/// or where the metric was withheld for privacy).
+/// </summary>
+public sealed record GroupStatistics(
+    int N,
+    Summary? Overall,
+    IReadOnlyDictionary<string, Summary?> Pillars,
+    IReadOnlyDictionary<string, Summary?> Practices)
+{
+    /// <summary>The statistics of <paramref name="cities"/> for the given pillar and practice ids.</summary>
+    public static GroupStatistics Of(IReadOnlyList<ScoredCity> cities, IEnumerable<string> pillarIds, IEnumerable<string> practiceIds) => new(
+        cities.Count,
+        Summary.Of(cities.Select(c => c.Overall).OfType<double>()),
+        pillarIds.ToDictionary(id => id, id => Summary.Of(cities.Select(c => c.Pillars.GetValueOrDefault(id)).OfType<double>())),
+        practiceIds.ToDictionary(id => id, id => Summary.Of(cities.Select(c => c.Practices.GetValueOrDefault(id)).OfType<double>())));
+
+    /// <summary>The same statistics with every metric scored by fewer than <paramref name="k"/> cities removed.</summary>
+    public GroupStatistics WithoutMetricsBelow(int k) => new(
+        N,
+        Overall is { N: var n } && n >= k ? Overall : null,
+        Pillars.ToDictionary(p => p.Key, p => p.Value is { } s && s.N >= k ? s : null),
+        Practices.ToDictionary(p => p.Key, p => p.Value is { } s && s.N >= k ? s : null));
+}

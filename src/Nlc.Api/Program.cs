@@ -3,13 +3,17 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Nlc.Api.Assessments;
+using Nlc.Api.Benchmarks;
 using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Api.Keys;
+using Nlc.Api.Progress;
 using Nlc.Api.Rubrics;
 using Nlc.Core.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+const string SeedDemoFlag = "--seed-demo";
+var seedDemo = args.Contains(SeedDemoFlag);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoFlag).ToArray());
 var options = builder.Configuration.GetSection(NlcOptions.Section).Get<NlcOptions>() ?? new NlcOptions();
 var clock = TimeProvider.System;
 var database = new SqliteDatabase(options.DatabasePath);
@@ -22,7 +26,14 @@ if (rubrics is null)
     return 1;
 }
 
+if (seedDemo && await DemoSeeding.SeedAsync(database, rubrics, clock, Console.Out) is { } seedFailure)
+{
+    Console.Error.WriteLine(seedFailure);
+    return 1;
+}
+
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(clock);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(rubrics);
@@ -31,6 +42,8 @@ builder.Services.AddSingleton<CityStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AuditLog>();
+builder.Services.AddSingleton<BenchmarkStore>();
+builder.Services.AddSingleton<TargetStore>();
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
@@ -65,6 +78,8 @@ app.MapRubricsApi();
 app.MapCitiesApi();
 app.MapAssessmentsApi();
 app.MapKeysApi();
+app.MapBenchmarksApi();
+app.MapProgressApi();
 
 await app.RunAsync();
 return 0;

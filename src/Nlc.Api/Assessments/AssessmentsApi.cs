@@ -271,14 +271,16 @@ public static class AssessmentsApi
                 missing.Select(i => new ProblemError($"answers.{i.Id}", "not answered", i.Id)).ToArray());
         }
 
-        return await TransitionAsync(assessment, expected, [AssessmentStatus.Draft], AssessmentStatus.Submitted, "assessment.submitted", caller, context, assessments);
+        return await TransitionAsync(assessment, expected, [AssessmentStatus.Draft], AssessmentStatus.Submitted, "assessment.submitted", caller, context, assessments, engine);
     }
 
-    private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Validate(string assessmentId, HttpContext context, AssessmentStore assessments) =>
-        ReviewAsync(assessmentId, [AssessmentStatus.Submitted], AssessmentStatus.Validated, "assessment.validated", context, assessments);
+    private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Validate(
+        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
+        ReviewAsync(assessmentId, [AssessmentStatus.Submitted], AssessmentStatus.Validated, "assessment.validated", context, assessments, engines);
 
-    private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Reopen(string assessmentId, HttpContext context, AssessmentStore assessments) =>
-        ReviewAsync(assessmentId, [AssessmentStatus.Submitted, AssessmentStatus.Validated], AssessmentStatus.Draft, "assessment.reopened", context, assessments);
+    private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Reopen(
+        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
+        ReviewAsync(assessmentId, [AssessmentStatus.Submitted, AssessmentStatus.Validated], AssessmentStatus.Draft, "assessment.reopened", context, assessments, engines);
 
     private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, [FromQuery] string? lang)
@@ -324,7 +326,7 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> ReviewAsync(
-        string assessmentId, AssessmentStatus[] from, AssessmentStatus to, string action, HttpContext context, AssessmentStore assessments)
+        string assessmentId, AssessmentStatus[] from, AssessmentStatus to, string action, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
     {
         var caller = Caller.From(context.User);
         if (!caller.CanReview)
@@ -339,14 +341,15 @@ public static class AssessmentsApi
         }
 
         var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
-        return precondition ?? await TransitionAsync(assessment, expected, from, to, action, caller, context, assessments);
+        return precondition ?? await TransitionAsync(
+            assessment, expected, from, to, action, caller, context, assessments, engines.For(assessment.RubricId, assessment.RubricVersion)!);
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> TransitionAsync(
         Assessment assessment, long expected, AssessmentStatus[] from, AssessmentStatus to, string action, Caller caller,
-        HttpContext context, AssessmentStore assessments)
+        HttpContext context, AssessmentStore assessments, ScoringEngine engine)
     {
-        var result = await assessments.TransitionAsync(assessment.Id, expected, from, to, action, caller.KeyId);
+        var result = await assessments.TransitionAsync(assessment.Id, expected, from, to, action, caller.KeyId, engine);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);

@@ -18,6 +18,9 @@ public sealed class NlcOptions
     /// <summary>Requests one API key (or one client address, without a key) may make per minute.</summary>
     public int RequestsPerMinute { get; set; } = 1200;
 
+    /// <summary>The smallest peer group whose statistics city and partner keys may see.</summary>
+    public int MinimumGroupSize { get; set; } = Nlc.Core.Benchmarking.PeerBenchmark.DefaultMinimumGroupSize;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

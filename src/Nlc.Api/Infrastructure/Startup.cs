@@ -22,6 +22,13 @@ public static class Startup
             }
 
             var rubrics = await new RubricStore(database, clock).SynchronizeAsync(files);
+            var engines = new ScoringEngines(rubrics);
+            var backfilled = await new AssessmentStore(database, clock).BackfillSnapshotsAsync(a => engines.For(a.RubricId, a.RubricVersion));
+            if (backfilled > 0)
+            {
+                console.WriteLine($"Stored the scores of {backfilled} validated assessments.");
+            }
+
             await EnsureAdminKeyAsync(new ApiKeyStore(database, clock), bootstrapAdminKey, console);
             return (rubrics, null);
         }

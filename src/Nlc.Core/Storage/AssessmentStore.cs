@@ -117,10 +117,11 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
 
     /// <summary>
     /// Moves the assessment at <paramref name="expectedVersion"/> from one of <paramref name="from"/> to <paramref name="to"/>
-    /// and audits it as <paramref name="action"/>.
+    /// and audits it as <paramref name="action"/>. Validation stores its scores by <paramref name="engine"/> (the
+    /// assessment's own rubric version) in the same transaction; leaving validated removes them.
     /// </summary>
     public Task<WriteResult<Assessment>> TransitionAsync(
-        string id, long expectedVersion, IReadOnlyList<AssessmentStatus> from, AssessmentStatus to, string action, string actor) =>
+        string id, long expectedVersion, IReadOnlyList<AssessmentStatus> from, AssessmentStatus to, string action, string actor, ScoringEngine engine) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, from, $"moved to {StatusText(to)}");
@@ -131,9 +132,35 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
 
             var now = clock.GetUtcNow();
             var updated = await BumpAsync(connection, transaction, assessment!, now, to);
+            await connection.ExecuteAsync("DELETE FROM assessment_scores WHERE assessment_id = @id", new { id }, transaction);
+            if (to == AssessmentStatus.Validated)
+            {
+                var answers = await AnswersAsync(connection, transaction, id);
+                await InsertSnapshotAsync(connection, transaction, id, engine.Score(answers.Select(a => a.Answer).ToArray()), now);
+            }
+
             await AuditLog.AppendAsync(connection, transaction, now, actor, action, "assessment", id, assessment!.CityId, assessment, updated);
             return WriteResult<Assessment>.Done(updated);
         });
+
+    /// <summary>Stores the scores of validated assessments that have none yet (validated before scores were stored); returns how many.</summary>
+    public async Task<int> BackfillSnapshotsAsync(Func<Assessment, ScoringEngine?> engineFor)
+    {
+        var missing = await database.ReadAsync(async connection => (await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM assessments WHERE status = 'validated' AND id NOT IN (SELECT assessment_id FROM assessment_scores)")).ToList());
+        foreach (var assessment in missing.Select(r => r.ToAssessment()))
+        {
+            var engine = engineFor(assessment) ?? throw new InvalidOperationException($"Rubric {assessment.RubricId}@{assessment.RubricVersion} is not loaded.");
+            await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var answers = await AnswersAsync(connection, transaction, assessment.Id);
+                await InsertSnapshotAsync(connection, transaction, assessment.Id, engine.Score(answers.Select(a => a.Answer).ToArray()), clock.GetUtcNow());
+                return true;
+            });
+        }
+
+        return missing.Count;
+    }
 
     /// <summary>The text stored for a status: "draft", "submitted", "validated".</summary>
     public static string StatusText(AssessmentStatus status) => status.ToString().ToLowerInvariant();
@@ -184,6 +211,12 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             transaction);
         return updated;
     }
+
+    private static Task InsertSnapshotAsync(IDbConnection connection, IDbTransaction transaction, string id, ScoreResult result, DateTimeOffset now) =>
+        connection.ExecuteAsync(
+            "INSERT INTO assessment_scores (assessment_id, scores, computed_at) VALUES (@id, @Scores, @At)",
+            new { id, Scores = ScoreSnapshot.Of(result).ToJson(), At = Timestamps.Format(now) },
+            transaction);
 
     private static async Task<Assessment?> FindAsync(IDbConnection connection, IDbTransaction? transaction, string id) =>
         (await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM assessments WHERE id = @id", new { id }, transaction))?.ToAssessment();

@@ -1,0 +1,222 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nlc.Api.Cities;
+using Nlc.Api.Infrastructure;
+using Nlc.Core.Access;
+using Nlc.Core.Benchmarking;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Benchmarks;
+
+/// <summary>Where cities stand among peers: group statistics, one city's position, and (for hub staff) rankings.</summary>
+public static class BenchmarksApi
+{
+    /// <summary>Maps <c>/api/v1/benchmarks</c>.</summary>
+    public static RouteGroupBuilder MapBenchmarksApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/benchmarks").WithTags("Benchmarks");
+        group.MapGet("/", GetBenchmark)
+            .WithName("getBenchmark")
+            .WithSummary("Statistics of a peer group")
+            .WithDescription(
+                "n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment "
+                + "of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, "
+                + "`populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). "
+                + "Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may use one filter at a time and see "
+                + "no group under the minimum size, nor one that differs from another askable group by fewer cities than that.");
+        group.MapGet("/position", GetPosition)
+            .WithName("getBenchmarkPosition")
+            .WithSummary("A city's position in a peer group")
+            .WithDescription("The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.");
+        group.MapGet("/ranking", GetRanking)
+            .WithName("getBenchmarkRanking")
+            .WithSummary("Rank the cities of a peer group")
+            .WithDescription("Admin and hub only. `metric` is `overall`, `pillar:<id>` or `practice:<id>`.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<BenchmarkResponse>, ProblemHttpResult>> GetBenchmark(
+        HttpContext context, BenchmarkStore store, RubricCatalog catalog, NlcOptions options,
+        string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds)
+    {
+        var caller = Caller.From(context.User);
+        var (request, problem) = ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (_, response) = await ComputeAsync(request!, caller, store, catalog, options);
+        return TypedResults.Ok(response);
+    }
+
+    private static async Task<Results<Ok<PositionResponse>, ProblemHttpResult>> GetPosition(
+        HttpContext context, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, string? cityId,
+        string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds)
+    {
+        var caller = Caller.From(context.User);
+        if (caller.Role == ApiRole.Partner)
+        {
+            return ProblemResponses.Forbidden("Partner keys see anonymous group statistics only.");
+        }
+
+        if (string.IsNullOrWhiteSpace(cityId) || !caller.CanSeeCity(cityId))
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        var (request, problem) = ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (benchmark, group) = await ComputeAsync(request!, caller, store, catalog, options);
+        var city = benchmark.Members.FirstOrDefault(m => m.CityId == cityId);
+        if (city is null)
+        {
+            return ProblemResponses.NotFound($"City '{cityId}' has no validated assessment in this group for period {request!.Period}.");
+        }
+
+        var withheld = benchmark.Statistics is null;
+        MetricPosition Position(double? score, IEnumerable<double?> all, Summary? summary)
+        {
+            var values = all.OfType<double>().ToArray();
+            return new MetricPosition(score, withheld || summary is null || score is null ? null : Summary.PercentileRank(values, score.Value));
+        }
+
+        var stats = benchmark.Statistics;
+        return TypedResults.Ok(new PositionResponse(
+            city.CityId,
+            city.AssessmentId,
+            Position(city.Overall, benchmark.Members.Select(m => m.Overall), stats?.Overall),
+            city.Pillars.ToDictionary(p => p.Key, p => Position(p.Value, benchmark.Members.Select(m => m.Pillars.GetValueOrDefault(p.Key)), stats?.Pillars.GetValueOrDefault(p.Key))),
+            city.Practices.ToDictionary(p => p.Key, p => Position(p.Value, benchmark.Members.Select(m => m.Practices.GetValueOrDefault(p.Key)), stats?.Practices.GetValueOrDefault(p.Key))),
+            group));
+    }
+
+    private static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> GetRanking(
+        HttpContext context, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, string? metric,
+        string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanReview)
+        {
+            return ProblemResponses.Forbidden("Only admin and hub keys may rank cities.");
+        }
+
+        var (request, problem) = ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        Func<ScoredCity, double?>? select = metric switch
+        {
+            "overall" or null => c => c.Overall,
+            _ when metric.StartsWith("pillar:", StringComparison.Ordinal) && request!.Rubric.Pillars.Any(p => p.Id == metric[7..]) => c => c.Pillars.GetValueOrDefault(metric[7..]),
+            _ when metric.StartsWith("practice:", StringComparison.Ordinal) && request!.Rubric.Practices.Any(p => p.Id == metric[9..]) => c => c.Practices.GetValueOrDefault(metric[9..]),
+            _ => null,
+        };
+        if (select is null)
+        {
+            return ProblemResponses.BadRequest(
+                $"metric must be overall, pillar:<id> or practice:<id> of rubric {request!.Rubric.Key}; found '{metric}'.", [new ProblemError("metric", "unknown metric")]);
+        }
+
+        var (benchmark, _) = await ComputeAsync(request!, caller, store, catalog, options);
+        var ordered = benchmark.Members.OrderByDescending(m => select(m) ?? double.NegativeInfinity).ThenBy(m => m.CityName, StringComparer.Ordinal).ToArray();
+        var items = new List<RankingEntry>();
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var score = select(ordered[i]);
+            var rank = i > 0 && select(ordered[i - 1]) == score ? items[i - 1].Rank : i + 1;
+            items.Add(new RankingEntry(rank, ordered[i].CityId, ordered[i].CityName, score));
+        }
+
+        return TypedResults.Ok(new RankingResponse(metric ?? "overall", ordered.Length, items));
+    }
+
+    private sealed record GroupRequest(Rubric Rubric, int Major, string Period, PeerGroupFilter Filter);
+
+    private static (GroupRequest? Request, ProblemHttpResult? Problem) ReadGroup(
+        Caller caller, RubricCatalog catalog, string? rubricId, string? period, int? rubricMajor,
+        string? country, string? region, string? tag, string? populationBand, string? cityIds)
+    {
+        var errors = new List<ProblemError>();
+        var versions = rubricId is null ? [] : catalog.Versions(rubricId);
+        if (versions.Count == 0)
+        {
+            errors.Add(new ProblemError("rubricId", rubricId is null ? "rubricId is required, e.g. nlc" : $"there is no rubric '{rubricId}'"));
+        }
+
+        var major = rubricMajor ?? (versions.Count > 0 ? versions[^1].Version.Major : 0);
+        var rubric = versions.LastOrDefault(v => v.Version.Major == major);
+        if (versions.Count > 0 && rubric is null)
+        {
+            errors.Add(new ProblemError("rubricMajor", $"rubric '{rubricId}' has no major version {major}"));
+        }
+
+        if (!Assessments.AnswerValidation.IsPeriod(period))
+        {
+            errors.Add(new ProblemError("period", $"period is required, such as 2025 or 2025-H1; found '{period}'"));
+        }
+
+        if (populationBand is not null && !PopulationBand.Ids.Contains(populationBand))
+        {
+            errors.Add(new ProblemError("populationBand", $"populationBand must be one of {string.Join(", ", PopulationBand.Ids)}"));
+        }
+
+        var ids = cityIds?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var filter = new PeerGroupFilter(CityValidation.Normalize(country), region, populationBand, tag, ids);
+        if (errors.Count > 0)
+        {
+            return (null, ProblemResponses.BadRequest(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), errors));
+        }
+
+        if (!caller.CanReview && (ids is not null || filter.AttributeCount > 1))
+        {
+            return (null, ProblemResponses.Forbidden(
+                "City and partner keys may draw a peer group by one of country, region, tag or populationBand at a time, and not by a list of cities, so that no comparison of groups can single out a city."));
+        }
+
+        return (new GroupRequest(rubric!, major, period!, filter), null);
+    }
+
+    private static async Task<(PeerBenchmark Benchmark, BenchmarkResponse Response)> ComputeAsync(
+        GroupRequest request, Caller caller, BenchmarkStore store, RubricCatalog catalog, NlcOptions options)
+    {
+        var eligible = await store.EligibleAsync(request.Rubric.Id, request.Major, request.Period);
+        var benchmark = PeerBenchmark.Compute(
+            eligible,
+            request.Filter,
+            request.Rubric.Pillars.Select(p => p.Id),
+            request.Rubric.Practices.Select(p => p.Id),
+            restricted: !caller.CanReview,
+            options.MinimumGroupSize);
+
+        var memberRubrics = benchmark.Members.Select(m => m.RubricVersion).Distinct()
+            .Select(v => catalog.Find(request.Rubric.Id, RubricVersion.Parse(v))).OfType<Rubric>().ToArray();
+        var notComparable = memberRubrics
+            .SelectMany(r => r.Practices.Select(p => p.Id).Concat(r.Pillars.Select(p => p.Id)))
+            .Concat(request.Rubric.Practices.Select(p => p.Id))
+            .Distinct()
+            .Where(id => memberRubrics.Any(r => !r.Practices.Any(p => p.Id == id) && !r.Pillars.Any(p => p.Id == id)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        var stats = benchmark.Statistics;
+        var response = new BenchmarkResponse(
+            request.Rubric.Id,
+            request.Major,
+            request.Period,
+            benchmark.N,
+            options.MinimumGroupSize,
+            benchmark.WithheldReason,
+            stats?.Overall,
+            stats?.Pillars ?? new Dictionary<string, Summary?>(),
+            stats?.Practices ?? new Dictionary<string, Summary?>(),
+            notComparable);
+        return (benchmark, response);
+    }
+}

@@ -1,0 +1,252 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Nlc.Api.Infrastructure;
+using Nlc.Core.Access;
+using Nlc.Core.Progress;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Scoring;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Progress;
+
+/// <summary>A city over time: its series of assessments, what changed, progress toward its targets, and its next steps.</summary>
+public static class ProgressApi
+{
+    /// <summary>Maps the progress, targets and next-steps routes under <c>/api/v1/cities/{cityId}</c>.</summary>
+    public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/cities/{cityId}").WithTags("Progress");
+        group.MapGet("/progress", GetProgress)
+            .WithName("getCityProgress")
+            .WithSummary("A city's progress over time")
+            .WithDescription(
+                "Every assessment of `rubricId` the key may see, by period, with scores; the change between `from` and `to` (first and last by default), "
+                + "comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress "
+                + "(current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.");
+        group.MapGet("/targets", GetTargets)
+            .WithName("getCityTargets")
+            .WithSummary("A city's targets")
+            .WithDescription("Target levels per indicator for `rubricId`, and the period to reach them by. Not for partner keys.");
+        group.MapPut("/targets", SetTargets)
+            .WithName("setCityTargets")
+            .WithSummary("Set a city's targets")
+            .WithDescription("Replaces the city's targets for the rubric. City keys for their own cities, and admin keys.")
+            .Accepts<SetTargetsRequest>("application/json");
+        group.MapGet("/next-steps", GetNextSteps)
+            .WithName("getCityNextSteps")
+            .WithSummary("A city's next steps")
+            .WithDescription("The first `limit` (default 5) entries of the gap list of the city's latest assessment of `rubricId`: what to do next, by expected gain.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ProgressResponse>, ProblemHttpResult>> GetProgress(
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, TargetStore targets, ScoringEngines engines,
+        string? rubricId, string? from, string? to, string? baseline)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        rubricId ??= "nlc";
+        var series = await SeriesAsync(cityId, rubricId, caller, assessments, engines);
+        var points = series.Select(s => new ProgressPoint(
+            s.Assessment.Period, s.Assessment.Id, s.Assessment.Status, s.Assessment.RubricVersion.ToString(), s.Result.Overall,
+            s.Result.Pillars.ToDictionary(p => p.PillarId, p => p.Score), s.Result.Practices.ToDictionary(p => p.PracticeId, p => p.Score))).ToArray();
+
+        var errors = new List<ProblemError>();
+        var first = Pick(series, from, "from", errors, fallbackToLast: false);
+        var last = Pick(series, to, "to", errors, fallbackToLast: true);
+        var start = Pick(series, baseline, "baseline", errors, fallbackToLast: false);
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var change = first is not null && last is not null
+            ? PeriodComparison.Between(first.Engine.Rubric, first.Result, last.Engine.Rubric, last.Result)
+            : null;
+
+        TargetProgressResponse? targetProgress = null;
+        if (!caller.SeesOnlyValidated && start is not null && last is not null)
+        {
+            var cityTargets = await targets.GetAsync(cityId, rubricId);
+            if (cityTargets.Levels.Count > 0)
+            {
+                var progress = TargetProgress.Compute(start.Engine, start.Answers, last.Result, cityTargets.Levels.Where(t => start.Engine.Rubric.Indicators.Any(i => i.Id == t.Key)).ToDictionary());
+                targetProgress = new TargetProgressResponse(start.Assessment.Period, last.Assessment.Period, cityTargets.TargetPeriod, progress);
+            }
+        }
+
+        return TypedResults.Ok(new ProgressResponse(cityId, rubricId, points, first?.Assessment.Period, last?.Assessment.Period, change, targetProgress));
+    }
+
+    private static async Task<Results<Ok<TargetsResponse>, ProblemHttpResult>> GetTargets(
+        string cityId, HttpContext context, CityStore cities, TargetStore targets, string? rubricId)
+    {
+        var caller = Caller.From(context.User);
+        if (caller.Role == ApiRole.Partner)
+        {
+            return ProblemResponses.Forbidden("Partner keys do not see cities' targets.");
+        }
+
+        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        var found = await targets.GetAsync(cityId, rubricId ?? "nlc");
+        return TypedResults.Ok(new TargetsResponse(cityId, found.RubricId, found.TargetPeriod, found.Levels));
+    }
+
+    private static async Task<Results<Ok<TargetsResponse>, ProblemHttpResult>> SetTargets(
+        string cityId, HttpContext context, CityStore cities, TargetStore targets, RubricCatalog catalog)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.AnswersAssessments)
+        {
+            return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may set targets.");
+        }
+
+        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<SetTargetsRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<ProblemError>();
+        var rubric = request!.RubricId is null ? null : catalog.FindLatest(request.RubricId);
+        if (rubric is null)
+        {
+            errors.Add(new ProblemError("rubricId", $"a known rubricId is required; found '{request.RubricId}'"));
+        }
+
+        if (!Assessments.AnswerValidation.IsPeriod(request.TargetPeriod))
+        {
+            errors.Add(new ProblemError("targetPeriod", $"'{request.TargetPeriod}' is not a period such as 2027 or 2027-H1"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var maxLevel = rubric!.Scale.MaxLevel;
+        foreach (var (practiceId, level) in request.Practices ?? new Dictionary<string, int>())
+        {
+            var practice = rubric.Practices.FirstOrDefault(p => p.Id == practiceId);
+            if (practice is null)
+            {
+                errors.Add(new ProblemError($"practices.{practiceId}", $"unknown practice '{practiceId}'"));
+            }
+            else if (level < 0 || level > maxLevel)
+            {
+                errors.Add(new ProblemError($"practices.{practiceId}", $"level {level} is out of range; expected 0 to {maxLevel}"));
+            }
+            else
+            {
+                practice.Indicators.ToList().ForEach(i => levels[i.Id] = level);
+            }
+        }
+
+        foreach (var (indicatorId, level) in request.Indicators ?? new Dictionary<string, int>())
+        {
+            if (!rubric.Indicators.Any(i => i.Id == indicatorId))
+            {
+                errors.Add(new ProblemError($"indicators.{indicatorId}", $"unknown indicator '{indicatorId}'", indicatorId));
+            }
+            else if (level < 0 || level > maxLevel)
+            {
+                errors.Add(new ProblemError($"indicators.{indicatorId}", $"level {level} is out of range; expected 0 to {maxLevel}", indicatorId));
+            }
+            else
+            {
+                levels[indicatorId] = level;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var saved = await targets.ReplaceAsync(new CityTargets(cityId, rubric.Id, request.TargetPeriod, levels), caller.KeyId);
+        return TypedResults.Ok(new TargetsResponse(cityId, saved.RubricId, saved.TargetPeriod, saved.Levels));
+    }
+
+    private static async Task<Results<Ok<NextStepsResponse>, ProblemHttpResult>> GetNextSteps(
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines,
+        string? rubricId, int? limit, [FromQuery] string? lang)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        {
+            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
+        }
+
+        if (limit is < 1 or > 50)
+        {
+            return ProblemResponses.BadRequest($"limit must be from 1 to 50; found {limit}.", [new ProblemError("limit", "must be from 1 to 50")]);
+        }
+
+        var latest = (await SeriesAsync(cityId, rubricId ?? "nlc", caller, assessments, engines)).LastOrDefault();
+        if (latest is null)
+        {
+            return ProblemResponses.NotFound($"City '{cityId}' has no assessment of rubric '{rubricId ?? "nlc"}' that this key may see.");
+        }
+
+        var rubric = latest.Engine.Rubric;
+        var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
+        var steps = latest.Result.Gaps.Take(limit ?? 5).Select((gap, i) =>
+        {
+            var practice = rubric.Practices.First(p => p.Id == gap.PracticeId);
+            var indicator = practice.Indicators.First(x => x.Id == gap.IndicatorId);
+            return new NextStep(
+                i + 1, practice.Id, practice.Title.Get(locale), indicator.Id, indicator.Question.Get(locale), gap.CurrentLevel, gap.NextLevel,
+                rubric.Scale.Levels[gap.NextLevel].Name.Get(locale), gap.NextStep.Get(locale), gap.OverallGain);
+        }).ToArray();
+        RequestLanguage.SetContentLanguage(context.Response, locale);
+        return TypedResults.Ok(new NextStepsResponse(cityId, latest.Assessment.Id, latest.Assessment.Period, locale, steps));
+    }
+
+    private sealed record ScoredAssessment(Assessment Assessment, ScoringEngine Engine, IReadOnlyList<Answer> Answers, ScoreResult Result);
+
+    /// <summary>The city's assessments of the rubric that the caller may see, scored, oldest period first.</summary>
+    private static async Task<List<ScoredAssessment>> SeriesAsync(
+        string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines)
+    {
+        var page = await assessments.ListAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null), 1000, 0);
+        var series = new List<ScoredAssessment>();
+        foreach (var assessment in page.Items.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, StringComparer.Ordinal))
+        {
+            var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
+            var answers = (await assessments.AnswersAsync(assessment.Id)).Select(a => a.Answer).ToArray();
+            series.Add(new ScoredAssessment(assessment, engine, answers, engine.Score(answers)));
+        }
+
+        return series;
+    }
+
+    private static ScoredAssessment? Pick(List<ScoredAssessment> series, string? period, string field, List<ProblemError> errors, bool fallbackToLast)
+    {
+        if (period is null)
+        {
+            return fallbackToLast ? series.LastOrDefault() : series.FirstOrDefault();
+        }
+
+        var found = series.FirstOrDefault(s => s.Assessment.Period == period);
+        if (found is null)
+        {
+            errors.Add(new ProblemError(field, $"the city has no assessment for period '{period}' that this key may see"));
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,33 @@
+using Nlc.Core.Progress;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Progress;
+
+/// <summary>One assessment in a city's series: its period, status, rubric version and scores.</summary>
+public sealed record ProgressPoint(
+    string Period, string AssessmentId, AssessmentStatus Status, string RubricVersion, double? Overall,
+    IReadOnlyDictionary<string, double?> Pillars, IReadOnlyDictionary<string, double?> Practices);
+
+/// <summary>
+/// A city's assessments of one rubric over time, the change between two of them (<see cref="From"/> and <see cref="To"/>,
+/// first and last by default), and progress toward its targets when it has any.
+/// </summary>
+public sealed record ProgressResponse(
+    string CityId, string RubricId, IReadOnlyList<ProgressPoint> Series, string? From, string? To, PeriodComparison? Change, TargetProgressResponse? Targets);
+
+/// <summary>Progress toward the targets from <see cref="BaselinePeriod"/> to <see cref="CurrentPeriod"/>.</summary>
+public sealed record TargetProgressResponse(string BaselinePeriod, string CurrentPeriod, string? TargetPeriod, TargetProgress Progress);
+
+/// <summary>A city's targets for a rubric: a level per indicator and the period to reach them by.</summary>
+public sealed record TargetsResponse(string CityId, string RubricId, string? TargetPeriod, IReadOnlyDictionary<string, int> Indicators);
+
+/// <summary>New targets, replacing the old: levels per indicator and/or per practice (a practice's level applies to each of its indicators not given on its own).</summary>
+public sealed record SetTargetsRequest(string? RubricId, string? TargetPeriod, IReadOnlyDictionary<string, int>? Indicators, IReadOnlyDictionary<string, int>? Practices);
+
+/// <summary>One step of a city's plan: the indicator, the level above its current one, what that level looks like, and the expected gain.</summary>
+public sealed record NextStep(
+    int Priority, string PracticeId, string PracticeTitle, string IndicatorId, string Question, int CurrentLevel, int NextLevel,
+    string NextLevelName, string NextStepDescription, double ExpectedOverallGain);
+
+/// <summary>A short prioritised plan from the gap list of a city's latest assessment.</summary>
+public sealed record NextStepsResponse(string CityId, string AssessmentId, string Period, string Language, IReadOnlyList<NextStep> Steps);

@@ -61,10 +61,11 @@ internal sealed partial class ApiServer : IAsyncDisposable
     /// Starts the server on <paramref name="databasePath"/> (a new one when null) with <paramref name="settings"/> as
     /// environment variables (e.g. Nlc__RequestsPerMinute).
     /// </summary>
-    public static async Task<ApiServer> StartAsync(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ApiServer> StartAsync(
+        string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null, params string[] arguments)
     {
         databasePath ??= NewDatabasePath();
-        var (process, output) = Launch(WithDatabase(databasePath, settings));
+        var (process, output) = Launch(WithDatabase(databasePath, settings), arguments);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -83,9 +84,10 @@ internal sealed partial class ApiServer : IAsyncDisposable
     }
 
     /// <summary>Runs the server until it exits by itself, for start-up failures; returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        string databasePath, IReadOnlyDictionary<string, string>? settings = null, params string[] arguments)
     {
-        var (process, output) = Launch(WithDatabase(databasePath, settings));
+        var (process, output) = Launch(WithDatabase(databasePath, settings), arguments);
         using (process)
         {
             process.Start();
@@ -143,7 +145,7 @@ internal sealed partial class ApiServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static (Process Process, StringBuilder Output) Launch(IReadOnlyDictionary<string, string>? settings)
+    private static (Process Process, StringBuilder Output) Launch(IReadOnlyDictionary<string, string>? settings, IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -155,6 +157,11 @@ internal sealed partial class ApiServer : IAsyncDisposable
         info.ArgumentList.Add(ApiAssemblyPath);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

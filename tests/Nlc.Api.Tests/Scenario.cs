@@ -36,16 +36,24 @@ internal static class Scenario
         return response.ETag();
     }
 
-    /// <summary>A city with an assessment answered at level 2, submitted and validated; returns its ids.</summary>
-    public static async Task<(string CityId, string AssessmentId)> ValidatedAssessmentAsync(ApiServer server, string name)
+    /// <summary>A city with an assessment answered at <paramref name="level"/>, submitted and validated; returns its ids.</summary>
+    public static async Task<(string CityId, string AssessmentId)> ValidatedAssessmentAsync(
+        ApiServer server, string name, int level = 2, string country = "ME", string[]? tags = null, string period = "2025")
     {
-        var cityId = await CreateCityAsync(server, name);
-        var (assessmentId, etag) = await CreateAssessmentAsync(server.Client, cityId);
-        etag = await AnswerAllAsync(server.Client, assessmentId, etag, 2);
+        var cityId = await CreateCityAsync(server, name, country, tags: tags);
+        var assessmentId = await ValidatedAssessmentOfAsync(server, cityId, level, period);
+        return (cityId, assessmentId);
+    }
+
+    /// <summary>An assessment of <paramref name="cityId"/> for <paramref name="period"/> answered at <paramref name="level"/>, submitted and validated.</summary>
+    public static async Task<string> ValidatedAssessmentOfAsync(ApiServer server, string cityId, int level, string period)
+    {
+        var (assessmentId, etag) = await CreateAssessmentAsync(server.Client, cityId, period);
+        etag = await AnswerAllAsync(server.Client, assessmentId, etag, level);
         using var submitted = await server.Client.SendAsync(HttpMethod.Post, $"/api/v1/assessments/{assessmentId}/submit", ifMatch: etag);
         using var validated = await server.Client.SendAsync(HttpMethod.Post, $"/api/v1/assessments/{assessmentId}/validate", ifMatch: submitted.ETag());
         Assert.AreEqual(200, (int)validated.StatusCode);
-        return (cityId, assessmentId);
+        return assessmentId;
     }
 
     private static string[] LoadIndicatorIds()

@@ -1,0 +1,128 @@
+using System.Text.Json;
+
+namespace Nlc.Api.Tests;
+
+/// <summary>
+/// Peer statistics over HTTP against hand-computed values, and the privacy rules per role. Six Montenegrin cities are
+/// validated with every indicator at levels 0, 1, 2, 3, 4 and 4 (overall 0, 25, 50, 75, 100, 100); five of them carry
+/// the tag "north", so "country=ME" and "tag=north" differ by one city.
+/// </summary>
+[TestClass]
+public sealed class BenchmarkApiTests
+{
+    private static readonly int[] Levels = [0, 1, 2, 3, 4, 4];
+    private static ApiServer _server = null!;
+    private static readonly List<string> CityIds = [];
+    private static HttpClient _hub = null!;
+    private static HttpClient _partner = null!;
+    private static HttpClient _ownCity = null!;
+
+    [ClassInitialize]
+    public static async Task Arrange(TestContext _)
+    {
+        _server = await ApiServer.StartAsync();
+        for (var i = 0; i < Levels.Length; i++)
+        {
+            var (cityId, _) = await Scenario.ValidatedAssessmentAsync(_server, $"Peer {i}", Levels[i], "ME", i < 5 ? ["north"] : ["south"]);
+            CityIds.Add(cityId);
+        }
+
+        await Scenario.ValidatedAssessmentAsync(_server, "Lonely Kosovo city", 3, "XK");
+        var draftCity = await Scenario.CreateCityAsync(_server, "Drafting city", "ME");
+        await Scenario.CreateAssessmentAsync(_server.Client, draftCity, "2025");
+
+        _hub = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "hub"));
+        _partner = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "partner"));
+        _ownCity = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "city", CityIds[2]));
+    }
+
+    [ClassCleanup]
+    public static async Task Cleanup() => await _server.DisposeAsync();
+
+    [TestMethod]
+    public async Task Hub_GetsStatisticsWorkedOutByHand_AndDraftsNeverCount()
+    {
+        var stats = await _hub.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=me").ExpectAsync(200);
+
+        // Sorted 0, 25, 50, 75, 100, 100; type 7: q1 at h = 1.25 → 31.25, median at 2.5 → 62.5, q3 at 3.75 → 93.75.
+        Assert.AreEqual(6, stats.GetProperty("n").GetInt32());
+        var overall = stats.GetProperty("overall");
+        Assert.AreEqual((0.0, 31.25, 62.5, 93.75, 100.0), (Get(overall, "min"), Get(overall, "q1"), Get(overall, "median"), Get(overall, "q3"), Get(overall, "max")));
+        Assert.AreEqual(350.0 / 6, Get(overall, "mean"), 1e-9);
+        Assert.AreEqual(62.5, Get(stats.GetProperty("practices").GetProperty("GP07"), "median"), 1e-9);
+        Assert.AreEqual(JsonValueKind.Null, stats.GetProperty("withheldReason").ValueKind);
+    }
+
+    [TestMethod]
+    public async Task Partner_TheDifferenceAttack_IsRefused()
+    {
+        var groupA = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=ME").ExpectAsync(200);
+        var groupAMinusOne = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&tag=north").ExpectAsync(200);
+
+        StringAssert.Contains(groupA.Text("withheldReason"), "differs from another group that can be asked for by 1 cities");
+        Assert.AreEqual(JsonValueKind.Null, groupA.GetProperty("overall").ValueKind);
+        Assert.AreEqual(0, groupA.GetProperty("practices").EnumerateObject().Count());
+        Assert.AreEqual(5, groupAMinusOne.GetProperty("n").GetInt32());
+        Assert.AreEqual(50.0, Get(groupAMinusOne.GetProperty("overall"), "median"), 1e-9);
+    }
+
+    [TestMethod]
+    public async Task Partner_AGroupBelowK_ShowsNoStatisticsAndSaysWhy()
+    {
+        var small = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=XK").ExpectAsync(200);
+
+        Assert.AreEqual(1, small.GetProperty("n").GetInt32());
+        StringAssert.Contains(small.Text("withheldReason"), "statistics are shown only for groups of at least 5");
+        Assert.IsFalse(small.ToString().Contains("75", StringComparison.Ordinal), small.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("&cityIds={0},{1},{2},{3},{4}")]
+    [DataRow("&country=ME&tag=north")]
+    public async Task Partner_ListsAndCombinedFilters_AreForbidden(string filter)
+    {
+        var url = "/api/v1/benchmarks?rubricId=nlc&period=2025" + string.Format(filter, CityIds.Cast<object>().ToArray());
+
+        await _partner.SendAsync(HttpMethod.Get, url).ExpectAsync(403);
+        await _hub.SendAsync(HttpMethod.Get, url).ExpectAsync(200);
+    }
+
+    [TestMethod]
+    public async Task ACityKey_SeesItsOwnPositionBesideAnonymousStatistics_NeverAnotherCity()
+    {
+        var position = await _ownCity.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[2]}&rubricId=nlc&period=2025&tag=north").ExpectAsync(200);
+
+        // Own overall 50 among 0, 25, 50, 75, 100: two below, one equal → (2 + 0.5) / 5 = 50.
+        Assert.AreEqual(50.0, Get(position.GetProperty("overall"), "score"), 1e-9);
+        Assert.AreEqual(50.0, Get(position.GetProperty("overall"), "percentileRank"), 1e-9);
+        Assert.IsFalse(position.ToString().Contains("Peer 1", StringComparison.Ordinal));
+        await _ownCity.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[3]}&rubricId=nlc&period=2025&tag=north").ExpectAsync(404);
+        await _partner.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[3]}&rubricId=nlc&period=2025&tag=north").ExpectAsync(403);
+    }
+
+    [TestMethod]
+    public async Task Hub_RanksCitiesSharingRanksOnTies()
+    {
+        var ranking = await _hub.SendAsync(HttpMethod.Get, "/api/v1/benchmarks/ranking?rubricId=nlc&period=2025&country=ME&metric=pillar:trust").ExpectAsync(200);
+
+        var items = ranking.GetProperty("items").EnumerateArray().ToArray();
+        CollectionAssert.AreEqual(new[] { 1, 1, 3, 4, 5, 6 }, items.Select(i => i.GetProperty("rank").GetInt32()).ToArray());
+        CollectionAssert.AreEqual(new[] { "Peer 4", "Peer 5", "Peer 3", "Peer 2", "Peer 1", "Peer 0" }, items.Select(i => i.Text("cityName")).ToArray());
+        await _ownCity.SendAsync(HttpMethod.Get, "/api/v1/benchmarks/ranking?rubricId=nlc&period=2025&country=ME").ExpectAsync(403);
+        await _hub.SendAsync(HttpMethod.Get, "/api/v1/benchmarks/ranking?rubricId=nlc&period=2025&metric=pillar:nope").ExpectAsync(400);
+    }
+
+    [TestMethod]
+    [DataRow("/api/v1/benchmarks?period=2025", "rubricId is required")]
+    [DataRow("/api/v1/benchmarks?rubricId=nlc", "period is required")]
+    [DataRow("/api/v1/benchmarks?rubricId=nlc&period=2025&populationBand=huge", "populationBand must be one of")]
+    [DataRow("/api/v1/benchmarks?rubricId=nlc&period=2025&rubricMajor=9", "has no major version 9")]
+    public async Task BadGroupRequests_AreProblems(string url, string message)
+    {
+        var problem = await _hub.SendAsync(HttpMethod.Get, url).ExpectAsync(400);
+
+        StringAssert.Contains(problem.Text("detail"), message);
+    }
+
+    private static double Get(JsonElement element, string property) => element.GetProperty(property).GetDouble();
+}

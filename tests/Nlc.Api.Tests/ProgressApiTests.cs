@@ -1,0 +1,97 @@
+namespace Nlc.Api.Tests;
+
+/// <summary>A city's series over HTTP: changes between periods, targets and progress toward them, next steps, demo data.</summary>
+[TestClass]
+public sealed class ProgressApiTests
+{
+    private static ApiServer _server = null!;
+    private static string _cityId = null!;
+
+    [ClassInitialize]
+    public static async Task Arrange(TestContext _)
+    {
+        _server = await ApiServer.StartAsync();
+        _cityId = await Scenario.CreateCityAsync(_server, "Progressville", "BA");
+        await Scenario.ValidatedAssessmentOfAsync(_server, _cityId, 1, "2023");
+        await Scenario.ValidatedAssessmentOfAsync(_server, _cityId, 2, "2024");
+        var (draft, etag) = await Scenario.CreateAssessmentAsync(_server.Client, _cityId, "2025");
+        await Scenario.AnswerAllAsync(_server.Client, draft, etag, 3);
+    }
+
+    [ClassCleanup]
+    public static async Task Cleanup() => await _server.DisposeAsync();
+
+    [TestMethod]
+    public async Task Progress_ShowsTheSeriesAndTheChangeFromFirstToLast()
+    {
+        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc").ExpectAsync(200);
+
+        CollectionAssert.AreEqual(new[] { "2023", "2024", "2025" }, progress.GetProperty("series").EnumerateArray().Select(p => p.Text("period")).ToArray());
+        Assert.AreEqual(50.0, progress.GetProperty("change").GetProperty("overall").GetProperty("delta").GetDouble(), 1e-9, "level 1 → 3: 25 → 75");
+        Assert.AreEqual(0, progress.GetProperty("change").GetProperty("notComparable").GetArrayLength());
+        Assert.AreEqual(3, progress.GetProperty("change").GetProperty("mostImproved").GetArrayLength());
+    }
+
+    [TestMethod]
+    public async Task Progress_ForAPartner_UsesValidatedAssessmentsOnly()
+    {
+        using var partner = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "partner"));
+
+        var progress = await partner.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc&from=2023&to=2024").ExpectAsync(200);
+
+        Assert.AreEqual(2, progress.GetProperty("series").GetArrayLength());
+        Assert.AreEqual(25.0, progress.GetProperty("change").GetProperty("overall").GetProperty("delta").GetDouble(), 1e-9);
+        await partner.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc&to=2025").ExpectAsync(422);
+        await partner.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/targets?rubricId=nlc").ExpectAsync(403);
+    }
+
+    [TestMethod]
+    public async Task Targets_AreSetPerPracticeOrIndicator_AndProgressIsTheShareOfTheWay()
+    {
+        using var city = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "city", _cityId));
+        var indicators = Scenario.IndicatorIds.Where(id => !id.StartsWith("GP01.", StringComparison.Ordinal)).ToDictionary(id => id, _ => 4);
+
+        var set = await city.SendAsync(HttpMethod.Put, $"/api/v1/cities/{_cityId}/targets",
+            new { rubricId = "nlc", targetPeriod = "2027", practices = new Dictionary<string, int> { ["GP01"] = 4 }, indicators }).ExpectAsync(200);
+        var progress = await city.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc").ExpectAsync(200);
+
+        Assert.AreEqual(39, set.GetProperty("indicators").EnumerateObject().Count());
+        // Baseline 2023 at level 1 (25), target all at 4 (100), current 2025 at 3 (75): (75 − 25) / (100 − 25) = 2/3.
+        var overall = progress.GetProperty("targets").GetProperty("progress").GetProperty("overall");
+        Assert.AreEqual(2.0 / 3, overall.GetProperty("progress").GetDouble(), 1e-9);
+        Assert.AreEqual("2027", progress.GetProperty("targets").Text("targetPeriod"));
+        await city.SendAsync(HttpMethod.Put, $"/api/v1/cities/{_cityId}/targets", new { rubricId = "nlc", targetPeriod = "2027", indicators = new Dictionary<string, int> { ["GP01.1"] = 9 } }).ExpectAsync(422);
+    }
+
+    [TestMethod]
+    public async Task NextSteps_ArePrioritisedByExpectedGain()
+    {
+        var plan = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/next-steps?rubricId=nlc&limit=3").ExpectAsync(200);
+
+        var steps = plan.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.AreEqual(3, steps.Length);
+        Assert.AreEqual("2025", plan.Text("period"));
+        Assert.IsTrue(steps.Zip(steps.Skip(1)).All(p => p.First.GetProperty("expectedOverallGain").GetDouble() >= p.Second.GetProperty("expectedOverallGain").GetDouble()));
+        Assert.AreEqual("Embedded", steps[0].Text("nextLevelName"));
+        Assert.IsFalse(string.IsNullOrWhiteSpace(steps[0].Text("nextStepDescription")));
+    }
+
+    [TestMethod]
+    public async Task DemoData_FillsAnEmptyDatabase_AndRefusesANonEmptyOne()
+    {
+        var databasePath = ApiServer.NewDatabasePath();
+        await using (var demo = await ApiServer.StartAsync(databasePath, arguments: "--seed-demo"))
+        {
+            StringAssert.Contains(demo.Output, "Seeded SYNTHETIC demo data: 44 cities");
+            var all = await demo.Client.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025").ExpectAsync(200);
+            Assert.IsTrue(all.GetProperty("n").GetInt32() >= 30);
+            var cities = await demo.Client.SendAsync(HttpMethod.Get, "/api/v1/cities?tag=synthetic-demo&limit=1").ExpectAsync(200);
+            Assert.AreEqual(44, cities.GetProperty("total").GetInt32());
+            StringAssert.EndsWith(cities.GetProperty("items")[0].Text("name"), "[synthetic demo]");
+        }
+
+        var (exitCode, output) = await ApiServer.RunToExitAsync(databasePath, arguments: "--seed-demo");
+        Assert.AreEqual(1, exitCode);
+        StringAssert.Contains(output, "goes only into an empty database");
+    }
+}

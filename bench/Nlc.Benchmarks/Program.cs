@@ -6,4 +6,5 @@ using Nlc.Core.Rubrics;
 var rubric = RubricLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "rubrics")).FindLatest("nlc")!;
 Console.WriteLine($"NLC toolkit benchmarks: .NET {Environment.Version}, {Environment.ProcessorCount} cores, {rubric.Key}");
 ScoringBenchmark.Run(rubric);
+PeerStatisticsBenchmark.Run(rubric, ApiAssembly.Path);
 return Report.AllGoalsMet ? 0 : 1;

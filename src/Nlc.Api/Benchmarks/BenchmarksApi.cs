@@ -186,12 +186,14 @@ public static class BenchmarksApi
     private static async Task<(PeerBenchmark Benchmark, BenchmarkResponse Response)> ComputeAsync(
         GroupRequest request, Caller caller, BenchmarkStore store, RubricCatalog catalog, NlcOptions options)
     {
-        var eligible = await store.EligibleAsync(request.Rubric.Id, request.Major, request.Period);
+        var pillarIds = request.Rubric.Pillars.Select(p => p.Id).ToArray();
+        var practiceIds = request.Rubric.Practices.Select(p => p.Id).ToArray();
+        var eligible = await store.EligibleAsync(request.Rubric.Id, request.Major, request.Period, new ScoreSnapshotReader(pillarIds, practiceIds));
         var benchmark = PeerBenchmark.Compute(
             eligible,
             request.Filter,
-            request.Rubric.Pillars.Select(p => p.Id),
-            request.Rubric.Practices.Select(p => p.Id),
+            pillarIds,
+            practiceIds,
             restricted: !caller.CanReview,
             options.MinimumGroupSize);
 

@@ -21,9 +21,11 @@ public sealed record PeerBenchmark(int N, GroupStatistics? Statistics, string? W
             return new PeerBenchmark(members.Count, statistics, null, members.Select(m => m.Scores).ToArray());
         }
 
+        // Only groups a little smaller than this one can single out its cities, so only those are built as sets.
         var group = members.Select(m => m.CityId).ToHashSet(StringComparer.Ordinal);
-        var others = PeerGroupFilter.SingleAttributeGroups(eligible)
-            .Select(f => (IReadOnlySet<string>)eligible.Where(f.Matches).Select(c => c.CityId).ToHashSet(StringComparer.Ordinal));
+        var others = PeerGroupFilter.SingleAttributeGroupSizes(eligible)
+            .Where(g => g.Value < group.Count && group.Count - g.Value < k)
+            .Select(g => (IReadOnlySet<string>)eligible.Where(g.Key.Matches).Select(c => c.CityId).ToHashSet(StringComparer.Ordinal));
         var reason = DisclosureControl.WithholdingReason(group, others, k);
         return reason is null
             ? new PeerBenchmark(members.Count, statistics.WithoutMetricsBelow(k), null, members.Select(m => m.Scores).ToArray())

@@ -19,13 +19,33 @@ public sealed record PeerGroupFilter(
         && (CityIds is null || CityIds.Contains(city.CityId, StringComparer.Ordinal));
 
     /// <summary>
-    /// Every group drawn by at most one attribute that could be asked for among <paramref name="cities"/>: all of them, each
-    /// country, region, population band and tag. These are the groups a caller without access to single cities can ask for.
+    /// Every group drawn by at most one attribute that could be asked for among <paramref name="cities"/> (all of them, each
+    /// country, region, population band and tag) with its size, counted in one pass. These are the groups a caller without
+    /// access to single cities can ask for.
     /// </summary>
-    public static IEnumerable<PeerGroupFilter> SingleAttributeGroups(IReadOnlyList<PeerCity> cities) =>
-        new[] { new PeerGroupFilter() }
-            .Concat(cities.Select(c => c.Country.ToUpperInvariant()).Distinct().Select(c => new PeerGroupFilter(Country: c)))
-            .Concat(cities.Select(c => c.Region).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(r => new PeerGroupFilter(Region: r)))
-            .Concat(cities.Select(c => Benchmarking.PopulationBand.Of(c.Population)).OfType<string>().Distinct().Select(b => new PeerGroupFilter(PopulationBand: b)))
-            .Concat(cities.SelectMany(c => c.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Select(t => new PeerGroupFilter(Tag: t)));
+    public static IReadOnlyDictionary<PeerGroupFilter, int> SingleAttributeGroupSizes(IReadOnlyList<PeerCity> cities)
+    {
+        var sizes = new Dictionary<PeerGroupFilter, int> { [new PeerGroupFilter()] = cities.Count };
+        void Count(PeerGroupFilter group) => sizes[group] = sizes.GetValueOrDefault(group) + 1;
+        foreach (var city in cities)
+        {
+            Count(new PeerGroupFilter(Country: city.Country.ToUpperInvariant()));
+            if (city.Region is { } region)
+            {
+                Count(new PeerGroupFilter(Region: region.ToUpperInvariant()));
+            }
+
+            if (Benchmarking.PopulationBand.Of(city.Population) is { } band)
+            {
+                Count(new PeerGroupFilter(PopulationBand: band));
+            }
+
+            foreach (var tag in city.Tags.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                Count(new PeerGroupFilter(Tag: tag.ToUpperInvariant()));
+            }
+        }
+
+        return sizes;
+    }
 }

@@ -214,7 +214,10 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
 
     private static Task InsertSnapshotAsync(IDbConnection connection, IDbTransaction transaction, string id, ScoreResult result, DateTimeOffset now) =>
         connection.ExecuteAsync(
-            "INSERT INTO assessment_scores (assessment_id, scores, computed_at) VALUES (@id, @Scores, @At)",
+            """
+            INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, computed_at)
+            SELECT id, city_id, rubric_id, rubric_version, period, @Scores, @At FROM assessments WHERE id = @id
+            """,
             new { id, Scores = ScoreSnapshot.Of(result).ToJson(), At = Timestamps.Format(now) },
             transaction);
 

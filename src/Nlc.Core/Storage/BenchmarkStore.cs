@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text.Json;
-using Dapper;
 using Nlc.Core.Benchmarking;
 
 namespace Nlc.Core.Storage;
@@ -11,45 +11,39 @@ public sealed class BenchmarkStore(SqliteDatabase database)
     public const string EligibleSql =
         """
         SELECT c.id AS city_id, c.name AS city_name, c.country, c.region, c.population, c.tags,
-               a.id AS assessment_id, a.rubric_version, s.scores
-        FROM assessments a
-        JOIN cities c ON c.id = a.city_id
-        JOIN assessment_scores s ON s.assessment_id = a.id
-        WHERE a.rubric_id = @rubricId AND a.period = @period AND a.status = 'validated'
-          AND (a.rubric_version = @major OR a.rubric_version LIKE @majorPrefix)
-        ORDER BY c.id
+               s.assessment_id, s.rubric_version, s.scores
+        FROM assessment_scores s
+        JOIN cities c ON c.id = s.city_id
+        WHERE s.rubric_id = @rubricId AND s.period = @period AND s.rubric_version LIKE @majorPrefix
+        ORDER BY s.city_id
         """;
 
-    /// <summary>Every city with a validated assessment of rubric <paramref name="rubricId"/> (major <paramref name="major"/>) in <paramref name="period"/>.</summary>
-    public Task<IReadOnlyList<PeerCity>> EligibleAsync(string rubricId, int major, string period) =>
+    /// <summary>
+    /// Every city with a validated assessment of rubric <paramref name="rubricId"/> (major <paramref name="major"/>) in
+    /// <paramref name="period"/>, its scores read for the pillars and practices <paramref name="scores"/> knows.
+    /// </summary>
+    public Task<IReadOnlyList<PeerCity>> EligibleAsync(string rubricId, int major, string period, ScoreSnapshotReader scores) =>
         database.ReadAsync<IReadOnlyList<PeerCity>>(async connection =>
         {
-            var rows = await connection.QueryAsync<Row>(EligibleSql, Parameters(rubricId, major, period));
-            return rows.Select(r => r.ToPeerCity()).ToArray();
+            await using var command = connection.CreateCommand();
+            command.CommandText = EligibleSql;
+            command.Parameters.AddWithValue("@rubricId", rubricId);
+            command.Parameters.AddWithValue("@period", period);
+            command.Parameters.AddWithValue("@majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
+            await using var reader = await command.ExecuteReaderAsync();
+            var cities = new List<PeerCity>();
+            while (await reader.ReadAsync())
+            {
+                var (overall, pillars, practices) = scores.Read(reader.GetString(8));
+                var tags = reader.GetString(5);
+                cities.Add(new PeerCity(
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                    tags == "[]" ? [] : JsonSerializer.Deserialize<string[]>(tags) ?? [],
+                    new ScoredCity(reader.GetString(0), reader.GetString(1), reader.GetString(6), reader.GetString(7), overall, pillars, practices)));
+            }
+
+            return cities;
         });
-
-    /// <summary>The parameters of <see cref="EligibleSql"/>.</summary>
-    public static object Parameters(string rubricId, int major, string period) =>
-        new { rubricId, period, major = major.ToString(System.Globalization.CultureInfo.InvariantCulture), majorPrefix = $"{major}.%" };
-
-    private sealed class Row
-    {
-        public string CityId { get; init; } = "";
-        public string CityName { get; init; } = "";
-        public string Country { get; init; } = "";
-        public string? Region { get; init; }
-        public long? Population { get; init; }
-        public string Tags { get; init; } = "[]";
-        public string AssessmentId { get; init; } = "";
-        public string RubricVersion { get; init; } = "";
-        public string Scores { get; init; } = "";
-
-        public PeerCity ToPeerCity()
-        {
-            var snapshot = ScoreSnapshot.FromJson(Scores);
-            return new PeerCity(
-                Country, Region, Population, JsonSerializer.Deserialize<string[]>(Tags) ?? [],
-                new ScoredCity(CityId, CityName, AssessmentId, RubricVersion, snapshot.Overall, snapshot.Pillars, snapshot.Practices));
-        }
-    }
 }

@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+using Nlc.Core.Benchmarking;
+
+namespace Nlc.Core.Storage;
+
+/// <summary>
+/// Reads stored score snapshots straight into <see cref="MetricScores"/> for a known set of pillar and practice ids, with a
+/// forward-only JSON reader: the hot path of benchmarks over thousands of cities. Ids not asked for are skipped.
+/// </summary>
+public sealed class ScoreSnapshotReader
+{
+    private readonly FrozenDictionary<string, int> _pillarIndex;
+    private readonly FrozenDictionary<string, int> _practiceIndex;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _pillarLookup;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _practiceLookup;
+
+    /// <summary>A reader for snapshots of rubrics with these pillar and practice ids.</summary>
+    public ScoreSnapshotReader(IEnumerable<string> pillarIds, IEnumerable<string> practiceIds)
+    {
+        _pillarIndex = MetricScores.IndexOf(pillarIds);
+        _practiceIndex = MetricScores.IndexOf(practiceIds);
+        _pillarLookup = _pillarIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        _practiceLookup = _practiceIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The overall, pillar and practice scores in <paramref name="json"/> (as written by <see cref="ScoreSnapshot.ToJson"/>).</summary>
+    public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(string json)
+    {
+        var pillars = new double?[_pillarIndex.Count];
+        var practices = new double?[_practiceIndex.Count];
+        double? overall = null;
+        Span<byte> utf8 = json.Length <= 2048 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(json.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(json.Length)];
+        var reader = new Utf8JsonReader(utf8[..Encoding.UTF8.GetBytes(json, utf8)]);
+        Span<char> name = stackalloc char[128];
+
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("overall"u8))
+            {
+                reader.Read();
+                overall = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
+            }
+            else if (reader.ValueTextEquals("pillars"u8))
+            {
+                ReadSection(ref reader, _pillarLookup, pillars, name);
+            }
+            else if (reader.ValueTextEquals("practices"u8))
+            {
+                ReadSection(ref reader, _practiceLookup, practices, name);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
+    }
+
+    private static void ReadSection(
+        ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, double?[] values, Span<char> name)
+    {
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var length = reader.CopyString(name);
+            reader.Read();
+            if (lookup.TryGetValue(name[..length], out var index) && reader.TokenType == JsonTokenType.Number)
+            {
+                values[index] = reader.GetDouble();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Nlc.Core.Benchmarking;
+
+namespace Nlc.Core.Tests.Benchmarking;
+
+[TestClass]
+public sealed class PeerBenchmarkTests
+{
+    private static readonly string[] Pillars = ["a"];
+    private static readonly string[] Practices = ["P1", "P2"];
+
+    private static PeerCity City(int i, double? overall, double? p2, string country = "ME", string[]? tags = null) => new(
+        country, null, 20_000, tags ?? [],
+        new ScoredCity($"c{i}", $"City {i}", $"a{i}", "1.0.0", overall,
+            new Dictionary<string, double?> { ["a"] = overall },
+            new Dictionary<string, double?> { ["P1"] = overall, ["P2"] = p2 }));
+
+    [TestMethod]
+    public void AnEmptyGroup_HasNoStatistics()
+    {
+        var benchmark = PeerBenchmark.Compute([City(1, 50, 50)], new PeerGroupFilter(Country: "AL"), Pillars, Practices, restricted: false, 5);
+
+        Assert.AreEqual(0, benchmark.N);
+        Assert.IsNull(benchmark.Statistics!.Overall);
+        Assert.IsNull(benchmark.Statistics.Practices["P1"]);
+    }
+
+    [TestMethod]
+    public void ANotApplicableHeavyPractice_IsSummarisedOverTheCitiesThatScoredIt_AndWithheldBelowK()
+    {
+        // P2 is Not applicable (no score) in four of six cities: its n is 2.
+        var cities = Enumerable.Range(0, 6).Select(i => City(i, i * 20, i < 2 ? 10 * (i + 1) : null)).ToArray();
+
+        var hub = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: false, 5);
+        var partner = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: true, 5);
+
+        Assert.AreEqual(new Summary(2, 10, 12.5, 15, 17.5, 20, 15), hub.Statistics!.Practices["P2"]);
+        Assert.IsNull(partner.Statistics!.Practices["P2"]);
+        Assert.AreEqual(6, partner.Statistics.Practices["P1"]!.N);
+    }
+
+    [TestMethod]
+    public void TheDifferenceAttack_ThroughATag_IsRefusedToRestrictedCallers()
+    {
+        var cities = Enumerable.Range(0, 6).Select(i => City(i, i * 20, 50, tags: i < 5 ? ["north"] : [])).ToArray();
+
+        var all = PeerBenchmark.Compute(cities, new PeerGroupFilter(Country: "ME"), Pillars, Practices, restricted: true, 5);
+        var north = PeerBenchmark.Compute(cities, new PeerGroupFilter(Tag: "north"), Pillars, Practices, restricted: true, 5);
+
+        Assert.IsNull(all.Statistics);
+        StringAssert.Contains(all.WithheldReason, "by 1 cities");
+        Assert.IsNotNull(north.Statistics);
+    }
+
+    [TestMethod]
+    [DataRow(null, null)]
+    [DataRow(9_999L, "under-10k")]
+    [DataRow(10_000L, "10k-50k")]
+    [DataRow(499_999L, "100k-500k")]
+    [DataRow(500_000L, "500k-plus")]
+    public void PopulationBands_HaveTheirStatedBounds(long? population, string? band)
+    {
+        Assert.AreEqual(band, PopulationBand.Of(population));
+    }
+}

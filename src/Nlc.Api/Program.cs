@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
@@ -9,6 +10,7 @@ using Nlc.Api.Infrastructure;
 using Nlc.Api.Keys;
 using Nlc.Api.Progress;
 using Nlc.Api.Rubrics;
+using Nlc.Core.Rubrics;
 using Nlc.Core.Storage;
 
 const string SeedDemoFlag = "--seed-demo";
@@ -18,8 +20,11 @@ var options = builder.Configuration.GetSection(NlcOptions.Section).Get<NlcOption
 var clock = TimeProvider.System;
 var database = new SqliteDatabase(options.DatabasePath);
 
-var (rubrics, failure) = await Startup.PrepareAsync(
-    database, options, builder.Configuration["NLC_BOOTSTRAP_ADMIN_KEY"] ?? options.BootstrapAdminKey, clock, Console.Out);
+// At build time the OpenAPI generator runs this program only to read its endpoints: touch no database then.
+var generatingOpenApiDocument = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+var (rubrics, failure) = generatingOpenApiDocument
+    ? (new RubricCatalog([]), null)
+    : await Startup.PrepareAsync(database, options, builder.Configuration["NLC_BOOTSTRAP_ADMIN_KEY"] ?? options.BootstrapAdminKey, clock, Console.Out);
 if (rubrics is null)
 {
     Console.Error.WriteLine(failure);
@@ -60,7 +65,7 @@ builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
 builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
-builder.Services.AddOpenApi();
+builder.Services.AddNlcOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -68,6 +73,14 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = error => error is BadHttpRequestException badRequest ? badRequest.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();
+
+// The API reference page is static and public, like the document it reads; the key is entered on the page.
+app.UseSwaggerUI(ui =>
+{
+    ui.RoutePrefix = "docs";
+    ui.SwaggerEndpoint("/openapi/v1.json", "NLC Self-Assessment Toolkit API v1");
+    ui.DocumentTitle = "NLC Self-Assessment Toolkit API";
+});
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -13,7 +13,14 @@ internal static class ToolRunner
     public static async Task<(int ExitCode, string Output)> NodeAsync(string script, params string[] arguments)
     {
         await Installed.Value;
-        return await RunAsync("node", [Path.Combine(ToolsFolder, script), .. arguments]);
+        return await RunAsync("node", [Path.Combine(ToolsFolder, script), .. arguments], RepositoryPaths.Root);
+    }
+
+    /// <summary>Runs a tool installed in tools/node_modules (e.g. redocly, nswag) with <paramref name="arguments"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> NpxAsync(string tool, params string[] arguments)
+    {
+        await Installed.Value;
+        return await RunAsync("npx", ["--no-install", "--prefix", ToolsFolder, tool, .. arguments], ToolsFolder);
     }
 
     private static async Task InstallAsync()
@@ -23,21 +30,21 @@ internal static class ToolRunner
             return;
         }
 
-        var (exitCode, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--prefix", ToolsFolder]);
+        var (exitCode, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--prefix", ToolsFolder], RepositoryPaths.Root);
         if (exitCode != 0)
         {
             throw new InvalidOperationException("npm ci in tools/ failed:\n" + output);
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory)
     {
         var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments)
         {

@@ -4,14 +4,15 @@ using Nlc.Core.Storage;
 namespace Nlc.Api.Assessments;
 
 /// <summary>A new assessment: the rubric (latest version unless <see cref="RubricVersion"/> is given) and the period, e.g. "2025" or "2025-H1".</summary>
-public sealed record CreateAssessmentRequest(string? RubricId, string? RubricVersion, string? Period);
+public sealed record CreateAssessmentRequest(string? RubricId, string? Period, string? RubricVersion = null);
 
 /// <summary>
 /// One answer. Give exactly one of: <c>level</c> (0–4), <c>notApplicable: true</c> with a <c>reason</c>, or
 /// <c>dontKnow: true</c>. <c>note</c> and <c>evidence</c> (links or references) are optional.
 /// </summary>
 public sealed record AnswerRequest(
-    string? IndicatorId, int? Level, bool? NotApplicable, bool? DontKnow, string? Reason, string? Note, IReadOnlyList<string>? Evidence);
+    string? IndicatorId = null, int? Level = null, bool? NotApplicable = null, bool? DontKnow = null, string? Reason = null, string? Note = null,
+    IReadOnlyList<string>? Evidence = null);
 
 /// <summary>A batch of answers, applied all or none.</summary>
 public sealed record SaveAnswersRequest(IReadOnlyList<AnswerRequest>? Answers);

@@ -16,52 +16,67 @@ public static class AssessmentsApi
     /// <summary>Maps the assessment routes.</summary>
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder routes)
     {
-        var ofCity = routes.MapGroup("/api/v1/cities/{cityId}/assessments").WithTags("Assessments");
+        var ofCity = routes.MapGroup("/api/v1/cities/{cityId}/assessments").WithTags("Assessments").Problems(ProblemMetadata.Keyed);
         ofCity.MapGet("/", ListAssessments)
             .WithName("listAssessments")
             .WithSummary("List a city's assessments")
-            .WithDescription("Newest period first, filtered by `period` and `status` (draft, submitted, validated). Partner keys see validated ones only.");
+            .WithDescription("Newest period first, filtered by `period` and `status` (draft, submitted, validated). Partner keys see validated ones only.")
+            .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound]);
         ofCity.MapPost("/", CreateAssessment)
             .WithName("createAssessment")
             .WithSummary("Start an assessment")
             .WithDescription("A draft for `period` (\"2025\", \"2025-H1\", \"2025-Q3\", \"2025-06\") against `rubricId`, at `rubricVersion` or the latest. One per city, rubric and period.")
-            .Accepts<CreateAssessmentRequest>("application/json");
+            .Accepts<CreateAssessmentRequest>("application/json")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict], ProblemMetadata.JsonBody);
 
-        var one = routes.MapGroup("/api/v1/assessments/{assessmentId}").WithTags("Assessments");
+        var one = routes.MapGroup("/api/v1/assessments/{assessmentId}").WithTags("Assessments").Problems(ProblemMetadata.Keyed);
         one.MapGet("/", GetAssessment)
             .WithName("getAssessment")
             .WithSummary("Get an assessment with its answers")
-            .WithDescription("The assessment and every answer given; the ETag is its version, to send as If-Match on writes.");
+            .WithDescription("The assessment and every answer given; the ETag is its version, to send as If-Match on writes.")
+            .Problems([StatusCodes.Status404NotFound]);
         one.MapPut("/answers", SaveAnswers)
             .WithName("saveAnswers")
             .WithSummary("Save a batch of answers")
             .WithDescription("`{\"answers\": [...]}` applied all or none to a draft; each answer replaces an earlier one to the same indicator. Needs If-Match.")
-            .Accepts<SaveAnswersRequest>("application/json");
+            .Accepts<SaveAnswersRequest>("application/json")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.JsonBody, ProblemMetadata.Versioned)
+            .RequiresIfMatch();
         one.MapPut("/answers/{indicatorId}", SaveAnswer)
             .WithName("saveAnswer")
             .WithSummary("Save one answer")
             .WithDescription("One answer to the indicator in the path: `level`, or `notApplicable: true` with a `reason`, or `dontKnow: true`. Needs If-Match.")
-            .Accepts<AnswerRequest>("application/json");
+            .Accepts<AnswerRequest>("application/json")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.JsonBody, ProblemMetadata.Versioned)
+            .RequiresIfMatch();
         one.MapPost("/submit", Submit)
             .WithName("submitAssessment")
             .WithSummary("Submit a complete draft")
-            .WithDescription("Every indicator must be answered (a level, Not applicable or Don't know). The assessment becomes read-only. Needs If-Match.");
+            .WithDescription("Every indicator must be answered (a level, Not applicable or Don't know). The assessment becomes read-only. Needs If-Match.")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned)
+            .RequiresIfMatch();
         one.MapPost("/validate", Validate)
             .WithName("validateAssessment")
             .WithSummary("Validate a submitted assessment")
-            .WithDescription("Admin and hub keys only. Needs If-Match.");
+            .WithDescription("Admin and hub keys only. Needs If-Match.")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned)
+            .RequiresIfMatch();
         one.MapPost("/reopen", Reopen)
             .WithName("reopenAssessment")
             .WithSummary("Reopen a submitted or validated assessment")
-            .WithDescription("Admin and hub keys only; back to draft, and audited. Needs If-Match.");
+            .WithDescription("Admin and hub keys only; back to draft, and audited. Needs If-Match.")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned)
+            .RequiresIfMatch();
         one.MapGet("/score", GetScore)
             .WithName("getAssessmentScore")
             .WithSummary("Score an assessment")
-            .WithDescription("Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.");
+            .WithDescription("Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.")
+            .Problems([StatusCodes.Status404NotFound]);
         one.MapGet("/audit", GetAudit)
             .WithName("getAssessmentAudit")
             .WithSummary("The assessment's audit trail")
-            .WithDescription("Every change, oldest first: who, what, before and after. Not for partner keys.");
+            .WithDescription("Every change, oldest first: who, what, before and after. Not for partner keys.")
+            .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound]);
         return routes;
     }
 

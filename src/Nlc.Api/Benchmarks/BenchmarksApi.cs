@@ -14,7 +14,8 @@ public static class BenchmarksApi
     /// <summary>Maps <c>/api/v1/benchmarks</c>.</summary>
     public static RouteGroupBuilder MapBenchmarksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/benchmarks").WithTags("Benchmarks");
+        var group = routes.MapGroup("/api/v1/benchmarks").WithTags("Benchmarks")
+            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden]);
         group.MapGet("/", GetBenchmark)
             .WithName("getBenchmark")
             .WithSummary("Statistics of a peer group")
@@ -27,7 +28,8 @@ public static class BenchmarksApi
         group.MapGet("/position", GetPosition)
             .WithName("getBenchmarkPosition")
             .WithSummary("A city's position in a peer group")
-            .WithDescription("The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.");
+            .WithDescription("The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.")
+            .Problems([StatusCodes.Status404NotFound]);
         group.MapGet("/ranking", GetRanking)
             .WithName("getBenchmarkRanking")
             .WithSummary("Rank the cities of a peer group")

@@ -10,29 +10,34 @@ public static class CitiesApi
     /// <summary>Maps <c>/api/v1/cities</c>.</summary>
     public static RouteGroupBuilder MapCitiesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/cities").WithTags("Cities");
+        var group = routes.MapGroup("/api/v1/cities").WithTags("Cities").Problems(ProblemMetadata.Keyed);
 
         group.MapGet("/", ListCities)
             .WithName("listCities")
             .WithSummary("List cities")
-            .WithDescription("The cities this key may see, by name, filtered by `country` (ISO code), `region` and `tag`; paginated with `limit` and `offset`.");
+            .WithDescription("The cities this key may see, by name, filtered by `country` (ISO code), `region` and `tag`; paginated with `limit` and `offset`.")
+            .Problems([StatusCodes.Status400BadRequest]);
 
         group.MapPost("/", CreateCity)
             .WithName("createCity")
             .WithSummary("Add a city")
             .WithDescription("Admin and hub keys only. Name and an ISO 3166-1 alpha-2 country code are required.")
-            .Accepts<CreateCityRequest>("application/json");
+            .Accepts<CreateCityRequest>("application/json")
+            .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody);
 
         group.MapGet("/{cityId}", GetCity)
             .WithName("getCity")
             .WithSummary("Get a city")
-            .WithDescription("The city, with its version as ETag. A city key sees only its own cities; others answer 404.");
+            .WithDescription("The city, with its version as ETag. A city key sees only its own cities; others answer 404.")
+            .Problems([StatusCodes.Status404NotFound]);
 
         group.MapPatch("/{cityId}", UpdateCity)
             .WithName("updateCity")
             .WithSummary("Change a city")
             .WithDescription("Admin and hub keys only. Send `If-Match` with the ETag you read; fields left out stay as they are.")
-            .Accepts<UpdateCityRequest>("application/json");
+            .Accepts<UpdateCityRequest>("application/json")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired], ProblemMetadata.JsonBody)
+            .RequiresIfMatch();
 
         return group;
     }

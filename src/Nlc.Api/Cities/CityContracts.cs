@@ -13,7 +13,8 @@ public sealed record CityResponse(
 }
 
 /// <summary>A new city: name and ISO 3166-1 alpha-2 country code are required.</summary>
-public sealed record CreateCityRequest(string? Name, string? Country, string? Region, long? Population, IReadOnlyList<string>? Tags);
+public sealed record CreateCityRequest(string? Name, string? Country, string? Region = null, long? Population = null, IReadOnlyList<string>? Tags = null);
 
 /// <summary>A change to a city; fields left out stay as they are.</summary>
-public sealed record UpdateCityRequest(string? Name, string? Country, string? Region, long? Population, IReadOnlyList<string>? Tags);
+public sealed record UpdateCityRequest(
+    string? Name = null, string? Country = null, string? Region = null, long? Population = null, IReadOnlyList<string>? Tags = null);

@@ -6,7 +6,7 @@ using Nlc.Core.Storage;
 namespace Nlc.Api.Keys;
 
 /// <summary>A new key: a name saying whom it is for, its role, and for city keys the cities it covers.</summary>
-public sealed record CreateKeyRequest(string? Name, ApiRole? Role, IReadOnlyList<string>? CityIds);
+public sealed record CreateKeyRequest(string? Name, ApiRole? Role, IReadOnlyList<string>? CityIds = null);
 
 /// <summary>A key without its secret.</summary>
 public sealed record KeyResponse(string Id, string Name, ApiRole Role, IReadOnlyList<string> CityIds, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
@@ -24,21 +24,25 @@ public static class KeysApi
     /// <summary>Maps <c>/api/v1/keys</c>.</summary>
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").RequireAuthorization(policy => policy.RequireRole("admin"));
+        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").RequireAuthorization(policy => policy.RequireRole("admin"))
+            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status403Forbidden]);
 
         group.MapPost("/", CreateKey)
             .WithName("createKey")
             .WithSummary("Create an API key")
             .WithDescription("Admin only. Answers with the key's id and, once only, the key itself in `key`; only its hash is stored.")
-            .Accepts<CreateKeyRequest>("application/json");
+            .Accepts<CreateKeyRequest>("application/json")
+            .Problems(ProblemMetadata.JsonBody);
         group.MapGet("/", ListKeys)
             .WithName("listKeys")
             .WithSummary("List API keys")
-            .WithDescription("Admin only. Every key, revoked ones included, without secrets.");
+            .WithDescription("Admin only. Every key, revoked ones included, without secrets.")
+            .Problems([StatusCodes.Status400BadRequest]);
         group.MapDelete("/{keyId}", RevokeKey)
             .WithName("revokeKey")
             .WithSummary("Revoke an API key")
-            .WithDescription("Admin only. The key stops working at once; it stays listed as revoked.");
+            .WithDescription("Admin only. The key stops working at once; it stays listed as revoked.")
+            .Problems([StatusCodes.Status404NotFound]);
         return group;
     }
 

@@ -15,27 +15,32 @@ public static class ProgressApi
     /// <summary>Maps the progress, targets and next-steps routes under <c>/api/v1/cities/{cityId}</c>.</summary>
     public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/cities/{cityId}").WithTags("Progress");
+        var group = routes.MapGroup("/api/v1/cities/{cityId}").WithTags("Progress")
+            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status404NotFound]);
         group.MapGet("/progress", GetProgress)
             .WithName("getCityProgress")
             .WithSummary("A city's progress over time")
             .WithDescription(
                 "Every assessment of `rubricId` the key may see, by period, with scores; the change between `from` and `to` (first and last by default), "
                 + "comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress "
-                + "(current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.");
+                + "(current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.")
+            .Problems([StatusCodes.Status422UnprocessableEntity]);
         group.MapGet("/targets", GetTargets)
             .WithName("getCityTargets")
             .WithSummary("A city's targets")
-            .WithDescription("Target levels per indicator for `rubricId`, and the period to reach them by. Not for partner keys.");
+            .WithDescription("Target levels per indicator for `rubricId`, and the period to reach them by. Not for partner keys.")
+            .Problems([StatusCodes.Status403Forbidden]);
         group.MapPut("/targets", SetTargets)
             .WithName("setCityTargets")
             .WithSummary("Set a city's targets")
             .WithDescription("Replaces the city's targets for the rubric. City keys for their own cities, and admin keys.")
-            .Accepts<SetTargetsRequest>("application/json");
+            .Accepts<SetTargetsRequest>("application/json")
+            .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody);
         group.MapGet("/next-steps", GetNextSteps)
             .WithName("getCityNextSteps")
             .WithSummary("A city's next steps")
-            .WithDescription("The first `limit` (default 5) entries of the gap list of the city's latest assessment of `rubricId`: what to do next, by expected gain.");
+            .WithDescription("The first `limit` (default 5) entries of the gap list of the city's latest assessment of `rubricId`: what to do next, by expected gain.")
+            .Problems([StatusCodes.Status400BadRequest]);
         return group;
     }
 

@@ -22,7 +22,8 @@ public sealed record TargetProgressResponse(string BaselinePeriod, string Curren
 public sealed record TargetsResponse(string CityId, string RubricId, string? TargetPeriod, IReadOnlyDictionary<string, int> Indicators);
 
 /// <summary>New targets, replacing the old: levels per indicator and/or per practice (a practice's level applies to each of its indicators not given on its own).</summary>
-public sealed record SetTargetsRequest(string? RubricId, string? TargetPeriod, IReadOnlyDictionary<string, int>? Indicators, IReadOnlyDictionary<string, int>? Practices);
+public sealed record SetTargetsRequest(
+    string? RubricId, string? TargetPeriod, IReadOnlyDictionary<string, int>? Indicators = null, IReadOnlyDictionary<string, int>? Practices = null);
 
 /// <summary>One step of a city's plan: the indicator, the level above its current one, what that level looks like, and the expected gain.</summary>
 public sealed record NextStep(

@@ -11,7 +11,7 @@ public static class RubricsApi
     /// <summary>Maps <c>/api/v1/rubrics</c>.</summary>
     public static RouteGroupBuilder MapRubricsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/rubrics").WithTags("Rubrics");
+        var group = routes.MapGroup("/api/v1/rubrics").WithTags("Rubrics").Problems(ProblemMetadata.Keyed);
 
         group.MapGet("/", ListRubrics)
             .WithName("listRubrics")
@@ -21,12 +21,14 @@ public static class RubricsApi
         group.MapGet("/{rubricId}", GetLatestRubric)
             .WithName("getRubric")
             .WithSummary("Get the latest version of a rubric")
-            .WithDescription("The whole rubric in the language asked for by `lang` or `Accept-Language`, falling back to English text by text.");
+            .WithDescription("The whole rubric in the language asked for by `lang` or `Accept-Language`, falling back to English text by text.")
+            .Problems([StatusCodes.Status404NotFound]);
 
         group.MapGet("/{rubricId}/versions/{version}", GetRubricVersion)
             .WithName("getRubricVersion")
             .WithSummary("Get one version of a rubric")
-            .WithDescription("The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, falling back to English.");
+            .WithDescription("The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, falling back to English.")
+            .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound]);
 
         return group;
     }

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Nlc.Api.Infrastructure;
+
+/// <summary>The OpenAPI document's shape: title and policy, tags, the bearer scheme on every keyed operation, request examples.</summary>
+public static class OpenApiSetup
+{
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["Rubrics"] = "The scoring rubrics, every version, in the caller's language.",
+        ["Cities"] = "The register of cities taking part.",
+        ["Assessments"] = "Assessment rounds: answers, the draft → submitted → validated workflow, scores and audit trails.",
+        ["Benchmarks"] = "Peer-group statistics, positions and rankings, with privacy rules for city and partner keys.",
+        ["Progress"] = "A city over time: changes between periods, targets and next steps.",
+        ["Keys"] = "API keys (admin only).",
+        ["Health"] = "Liveness.",
+    };
+
+    private static readonly Dictionary<string, string> Examples = new()
+    {
+        ["createCity"] = """{"name": "Danilovgrad", "country": "ME", "region": "Central", "population": 18000, "tags": ["local-safety-council"]}""",
+        ["updateCity"] = """{"population": 18500, "tags": ["local-safety-council", "coastal"]}""",
+        ["createAssessment"] = """{"rubricId": "nlc", "period": "2025"}""",
+        ["saveAnswers"] = """
+            {"answers": [
+              {"indicatorId": "GP03.2", "level": 3, "note": "Protocol with the Ministry of Interior, 2024", "evidence": ["https://example.org/protocol.pdf"]},
+              {"indicatorId": "GP11.1", "notApplicable": true, "reason": "Reintegration is a cantonal task here"},
+              {"indicatorId": "GP04.1", "dontKnow": true, "note": "Ask the police liaison"}]}
+            """,
+        ["saveAnswer"] = """{"level": 2, "note": "Council met four times in 2025"}""",
+        ["createKey"] = """{"name": "Danilovgrad officials", "role": "city", "cityIds": ["city_0123456789abcdef"]}""",
+        ["setCityTargets"] = """{"rubricId": "nlc", "targetPeriod": "2027", "practices": {"GP05": 3}, "indicators": {"GP03.2": 4}}""",
+    };
+
+    /// <summary>Registers the document with its transformers.</summary>
+    public static IServiceCollection AddNlcOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "NLC Self-Assessment Toolkit API",
+                    Version = "v1",
+                    Description =
+                        "Cities assess national-local cooperation against a versioned rubric, benchmark themselves and track progress. "
+                        + "Every /api/v1 operation needs an API key as `Authorization: Bearer <key>`. Errors are application/problem+json "
+                        + "(RFC 9457) with an `errors` list. Within /api/v1, fields and operations may be added but none removed or changed in meaning.",
+                };
+                document.Servers =
+                [
+                    new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "The API as the README's run command starts it; use your deployment's address instead." },
+                ];
+                document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    [ApiKeyAuthentication.SchemeName] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.Http,
+                        Scheme = "bearer",
+                        Description = "An API key from POST /api/v1/keys (or the bootstrap admin key), sent as `Authorization: Bearer <key>`.",
+                    },
+                };
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, _, _) =>
+            {
+                // Enums travel as camelCase strings; saying so lets generated clients convert them as strings.
+                if (schema.Enum is { Count: > 0 } && schema.Type is null)
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var anonymous = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
+                operation.Security = anonymous
+                    ? [new OpenApiSecurityRequirement()]
+                    : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, context.Document)] = [] }];
+
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemMetadata.IfMatchRequired>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "If-Match",
+                        In = ParameterLocation.Header,
+                        Required = true,
+                        Description = "The ETag of the version this write is based on, as read: `\"<version>\"` (the resource's `version` field in quotes).",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
+
+                if (operation.OperationId is { } id && Examples.TryGetValue(id, out var example)
+                    && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media is OpenApiMediaType json)
+                {
+                    json.Example = JsonNode.Parse(example);
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+}

@@ -18,7 +18,7 @@ var seedDemo = args.Contains(SeedDemoFlag);
 var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoFlag).ToArray());
 var options = builder.Configuration.GetSection(NlcOptions.Section).Get<NlcOptions>() ?? new NlcOptions();
 var clock = TimeProvider.System;
-var database = new SqliteDatabase(options.DatabasePath);
+var database = new SqliteDatabase(options.DatabasePath, TimeSpan.FromSeconds(options.BusyTimeoutSeconds));
 
 // At build time the OpenAPI generator runs this program only to read its endpoints: touch no database then.
 var generatingOpenApiDocument = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
@@ -52,6 +52,7 @@ builder.Services.AddSingleton<TargetStore>();
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<StorageFailureHandler>();
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
 {
     // A query or route value that cannot be bound names itself in the exception; say so rather than a bare 400.

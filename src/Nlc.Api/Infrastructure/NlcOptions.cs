@@ -1,3 +1,5 @@
+using Nlc.Core.Storage;
+
 namespace Nlc.Api.Infrastructure;
 
 /// <summary>The toolkit's settings, from the "Nlc" configuration section (or NLC__* environment variables).</summary>
@@ -11,6 +13,9 @@ public sealed class NlcOptions
 
     /// <summary>The SQLite file, relative to the working directory unless absolute; created on first start.</summary>
     public string DatabasePath { get; set; } = Path.Combine("data", "nlc.db");
+
+    /// <summary>How long a write waits for a database locked by another process before answering 503.</summary>
+    public double BusyTimeoutSeconds { get; set; } = SqliteDatabase.DefaultBusyTimeout.TotalSeconds;
 
     /// <summary>The admin key to create on an empty database (also read from NLC_BOOTSTRAP_ADMIN_KEY); empty means generate one.</summary>
     public string BootstrapAdminKey { get; set; } = "";

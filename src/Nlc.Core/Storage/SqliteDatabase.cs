@@ -9,7 +9,10 @@ namespace Nlc.Core.Storage;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a write waits for another writer's lock by default before giving up.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly TimeSpan _busyTimeout;
     private readonly string _connectionString;
 
     static SqliteDatabase()
@@ -19,15 +22,16 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>Uses (and creates on first write) the database file at <paramref name="path"/>.</summary>
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, TimeSpan? busyTimeout = null)
     {
+        _busyTimeout = busyTimeout ?? DefaultBusyTimeout;
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+            DefaultTimeout = Math.Max(1, (int)_busyTimeout.TotalSeconds),
         }.ToString();
     }
 
@@ -46,7 +50,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
+        pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)_busyTimeout.TotalMilliseconds};";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

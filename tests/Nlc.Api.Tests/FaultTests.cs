@@ -1,0 +1,115 @@
+using System.Net;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Tests;
+
+/// <summary>Crashes and a locked database: nothing half-written, clear 503s, recovery without manual steps.</summary>
+[TestClass]
+public sealed class FaultTests
+{
+    private const int Kills = 6;
+
+    [TestMethod]
+    public async Task ADatabaseLockedByAnotherProcess_Gets503ThenRecovers()
+    {
+        await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string> { ["Nlc__BusyTimeoutSeconds"] = "1" });
+        var cityId = await Scenario.CreateCityAsync(server, "Lockville");
+        var before = await DatabaseDump.ReadAsync(server.DatabasePath);
+
+        await using (var holder = new SqliteConnection($"Data Source={server.DatabasePath}"))
+        {
+            await holder.OpenAsync();
+            await holder.ExecuteAsync("BEGIN EXCLUSIVE");
+            using var locked = await server.Client.SendAsync(HttpMethod.Post, "/api/v1/cities", new { name = "Blocked", country = "ME" });
+            var problem = await locked.JsonAsync();
+
+            Assert.AreEqual(HttpStatusCode.ServiceUnavailable, locked.StatusCode, problem.ToString());
+            Assert.AreEqual("application/problem+json", locked.ContentType()?.MediaType);
+            StringAssert.Contains(problem.Text("detail"), "locked by another process");
+            Assert.IsTrue(locked.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            await server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}").ExpectAsync(200);
+            await holder.ExecuteAsync("ROLLBACK");
+        }
+
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(server.DatabasePath));
+        await server.Client.SendAsync(HttpMethod.Post, "/api/v1/cities", new { name = "Unblocked", country = "ME" }).ExpectAsync(201);
+    }
+
+    [TestMethod]
+    public async Task KillingTheServerDuringBatchWrites_LeavesEveryAssessmentWhole()
+    {
+        var databasePath = ApiServer.NewDatabasePath();
+        var assessments = new List<string>();
+        await using (var setup = await ApiServer.StartAsync(databasePath))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var cityId = await Scenario.CreateCityAsync(setup, $"Crash city {i}");
+                assessments.Add((await Scenario.CreateAssessmentAsync(setup.Client, cityId)).Id);
+            }
+        }
+
+        var random = new Random(7);
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            await using var server = await ApiServer.StartAsync(databasePath);
+            using var stop = new CancellationTokenSource();
+            var writers = assessments.Select((id, n) => WriteUntilStoppedAsync(server, id, level: (kill + n) % 5, stop.Token)).ToArray();
+            await Task.Delay(random.Next(100, 600));
+            await server.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+
+            await AssertWholeAsync(databasePath, assessments);
+        }
+    }
+
+    private static async Task WriteUntilStoppedAsync(ApiServer server, string assessmentId, int level, CancellationToken stop)
+    {
+        var answers = Scenario.IndicatorIds.Select(id => new { indicatorId = id, level }).ToArray();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                using var current = await server.Client.GetAsync($"/api/v1/assessments/{assessmentId}", stop);
+                using var _ = await server.Client.SendAsync(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers", new { answers }, current.ETag());
+                level = (level + 1) % 5;
+                answers = Scenario.IndicatorIds.Select(id => new { indicatorId = id, level }).ToArray();
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or AssertFailedException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task AssertWholeAsync(string databasePath, IReadOnlyList<string> assessments)
+    {
+        var database = new SqliteDatabase(databasePath);
+        await database.ReadAsync(async connection =>
+        {
+            Assert.AreEqual("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
+            foreach (var id in assessments)
+            {
+                var levels = (await connection.QueryAsync<long?>("SELECT level FROM answers WHERE assessment_id = @id", new { id })).ToList();
+                Assert.IsTrue(levels.Count is 0 || levels.Count == Scenario.IndicatorIds.Length, $"{id}: {levels.Count} answers, a batch half-written");
+                Assert.AreEqual(levels.Count == 0 ? 0 : 1, levels.Distinct().Count(), $"{id}: answers from two different batches");
+
+                var version = await connection.ExecuteScalarAsync<long>("SELECT row_version FROM assessments WHERE id = @id", new { id });
+                var saves = await connection.ExecuteScalarAsync<long>(
+                    "SELECT count(*) FROM audit_log WHERE entity_id = @id AND action = 'answers.saved'", new { id });
+                Assert.AreEqual(version - 1, saves, $"{id}: the audit log does not match the writes");
+                var lastAfter = await connection.ExecuteScalarAsync<string?>(
+                    "SELECT after FROM audit_log WHERE entity_id = @id AND action = 'answers.saved' ORDER BY id DESC LIMIT 1", new { id });
+                if (levels.Count > 0)
+                {
+                    StringAssert.Contains(lastAfter, $"\"level\":{levels[0]}", $"{id}: the last audited batch is not the stored one");
+                }
+            }
+
+            return true;
+        });
+    }
+}

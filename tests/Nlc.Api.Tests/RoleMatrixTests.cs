@@ -20,6 +20,7 @@ public sealed class RoleMatrixTests
     [
         ["GET", "/api/v1/rubrics", null, null, "200 200 200 200 200 401"],
         ["GET", "/api/v1/rubrics/nlc", null, null, "200 200 200 200 200 401"],
+        ["GET", "/api/v1/rubrics/nlc/versions/1.0.0", null, null, "200 200 200 200 200 401"],
         ["GET", "/api/v1/cities", null, null, "200 200 200 200 200 401"],
         ["POST", "/api/v1/cities", "{\"name\":\"\"}", null, "422 422 403 403 403 401"],
         ["GET", "/api/v1/cities/{A}", null, null, "200 200 200 404 200 401"],
@@ -101,6 +102,26 @@ public sealed class RoleMatrixTests
 
         Assert.AreEqual(0, failures.Count, $"{method} {path}:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
         Assert.AreEqual(before, await DatabaseDump.ReadAsync(_server.DatabasePath), "a refused or stale request changed the database");
+    }
+
+    [TestMethod]
+    public void EveryOperationInTheOpenApiDocument_IsInTheMatrix()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "openapi", "v1.json")))!;
+        var rows = Endpoints.Select(e => (Method: (string)e[0]!, Path: ((string)e[1]!).Split('?')[0])).ToArray();
+
+        var missing = document["paths"]!.AsObject()
+            .Where(p => p.Key.StartsWith("/api/v1", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Method: o.Key.ToUpperInvariant(), Template: p.Key)))
+            .Where(op =>
+            {
+                var pattern = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Replace(op.Template, @"\{[^}]+\}", "[^/]+") + "$");
+                return !rows.Any(r => r.Method == op.Method && pattern.IsMatch(r.Path));
+            })
+            .Select(op => $"{op.Method} {op.Template}")
+            .ToArray();
+
+        Assert.AreEqual(0, missing.Length, "operations with no row in the role matrix: " + string.Join(", ", missing));
     }
 
     [TestMethod]

@@ -233,6 +233,12 @@ export interface INlcApiClient {
      * @return OK
      */
     getCityNextSteps(cityId: string, rubricId: string | undefined, limit: number | undefined, lang: string | undefined): Promise<NextStepsResponse>;
+
+    /**
+     * Back up the database while it runs
+     * @return Created
+     */
+    createBackup(): Promise<BackupResponse>;
 }
 
 export class NlcApiClient implements INlcApiClient {
@@ -2520,6 +2526,67 @@ export class NlcApiClient implements INlcApiClient {
         }
         return Promise.resolve<NextStepsResponse>(null as any);
     }
+
+    /**
+     * Back up the database while it runs
+     * @return Created
+     */
+    createBackup(): Promise<BackupResponse> {
+        let url_ = this.baseUrl + "/api/v1/admin/backups";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateBackup(_response);
+        });
+    }
+
+    protected processCreateBackup(response: Response): Promise<BackupResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BackupResponse;
+            return result201;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BackupResponse>(null as any);
+    }
 }
 
 /** How an indicator was answered. */
@@ -2607,6 +2674,15 @@ export interface AuditEntryResponse {
     action: string;
     before: string | undefined;
     after: string | undefined;
+
+    [key: string]: any;
+}
+
+/** A hot backup just written: its file and size. */
+export interface BackupResponse {
+    file: string;
+    bytes: number;
+    createdAt: string;
 
     [key: string]: any;
 }

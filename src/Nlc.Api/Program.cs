@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Nlc.Api.Admin;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
 using Nlc.Api.Cities;
@@ -94,6 +95,7 @@ app.MapAssessmentsApi();
 app.MapKeysApi();
 app.MapBenchmarksApi();
 app.MapProgressApi();
+app.MapAdminApi();
 
 await app.RunAsync();
 return 0;

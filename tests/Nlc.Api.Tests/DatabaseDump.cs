@@ -27,6 +27,12 @@ internal static class DatabaseDump
         });
     }
 
+    public static async Task<string?> ScalarTextAsync(string databasePath, string sql)
+    {
+        var database = new SqliteDatabase(databasePath);
+        return await database.ReadAsync(connection => connection.ExecuteScalarAsync<string?>(sql));
+    }
+
     public static async Task<long> ScalarAsync(string databasePath, string sql)
     {
         var database = new SqliteDatabase(databasePath);

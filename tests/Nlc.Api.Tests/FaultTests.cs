@@ -66,6 +66,37 @@ public sealed class FaultTests
         }
     }
 
+    [TestMethod]
+    public async Task AHotBackupTakenDuringWrites_RestoresToAWorkingServerWithTheSameData()
+    {
+        string backupFile;
+        string assessmentId;
+        string? cities;
+        await using (var server = await ApiServer.StartAsync())
+        {
+            (_, assessmentId) = await Scenario.ValidatedAssessmentAsync(server, "Backup city", level: 3);
+            var busyCity = await Scenario.CreateCityAsync(server, "Busy city");
+            var (busyAssessment, _) = await Scenario.CreateAssessmentAsync(server.Client, busyCity);
+            using var stop = new CancellationTokenSource();
+            var writer = WriteUntilStoppedAsync(server, busyAssessment, 1, stop.Token);
+            await Task.Delay(200);
+
+            var backup = await server.Client.SendAsync(HttpMethod.Post, "/api/v1/admin/backups").ExpectAsync(201);
+
+            await stop.CancelAsync();
+            await writer;
+            backupFile = backup.Text("file");
+            Assert.AreEqual(new FileInfo(backupFile).Length, backup.GetProperty("bytes").GetInt64());
+            cities = await DatabaseDump.ScalarTextAsync(server.DatabasePath, "SELECT group_concat(id || name, ';') FROM (SELECT * FROM cities ORDER BY id)");
+            await AssertWholeAsync(backupFile, [busyAssessment]);
+        }
+
+        await using var restored = await ApiServer.StartAsync(backupFile);
+        var score = await restored.Client.SendAsync(HttpMethod.Get, $"/api/v1/assessments/{assessmentId}/score").ExpectAsync(200);
+        Assert.AreEqual(75.0, score.GetProperty("overall").GetDouble(), 1e-9);
+        Assert.AreEqual(cities, await DatabaseDump.ScalarTextAsync(backupFile, "SELECT group_concat(id || name, ';') FROM (SELECT * FROM cities ORDER BY id)"));
+    }
+
     private static async Task WriteUntilStoppedAsync(ApiServer server, string assessmentId, int level, CancellationToken stop)
     {
         var answers = Scenario.IndicatorIds.Select(id => new { indicatorId = id, level }).ToArray();

@@ -45,6 +45,7 @@ public sealed class RoleMatrixTests
         ["PUT", "/api/v1/cities/{A}/targets", "{\"rubricId\":\"none\",\"targetPeriod\":\"2027\"}", null, "422 403 422 404 403 401"],
         ["GET", "/api/v1/cities/{A}/next-steps?rubricId=nlc", null, null, "200 200 200 404 200 401"],
         ["GET", "/api/v1/keys", null, null, "200 403 403 403 403 401"],
+        ["POST", "/api/v1/admin/backups", null, null, "201 403 403 403 403 401"],
         ["POST", "/api/v1/keys", "{\"name\":\"\"}", null, "422 403 403 403 403 401"],
         ["DELETE", "/api/v1/keys/key_unknown", null, null, "404 403 403 403 403 401"],
     ];

@@ -14,6 +14,9 @@ public sealed class NlcOptions
     /// <summary>The SQLite file, relative to the working directory unless absolute; created on first start.</summary>
     public string DatabasePath { get; set; } = Path.Combine("data", "nlc.db");
 
+    /// <summary>The folder hot backups are written to; empty means "backups" beside the database.</summary>
+    public string BackupPath { get; set; } = "";
+
     /// <summary>How long a write waits for a database locked by another process before answering 503.</summary>
     public double BusyTimeoutSeconds { get; set; } = SqliteDatabase.DefaultBusyTimeout.TotalSeconds;
 

@@ -16,6 +16,7 @@ public static class OpenApiSetup
         ["Benchmarks"] = "Peer-group statistics, positions and rankings, with privacy rules for city and partner keys.",
         ["Progress"] = "A city over time: changes between periods, targets and next steps.",
         ["Keys"] = "API keys (admin only).",
+        ["Admin"] = "Operations on the server itself: hot backups (admin only).",
         ["Health"] = "Liveness.",
     };
 

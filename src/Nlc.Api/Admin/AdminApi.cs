@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nlc.Api.Infrastructure;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Admin;
+
+/// <summary>A hot backup just written: its file and size.</summary>
+public sealed record BackupResponse(string File, long Bytes, DateTimeOffset CreatedAt);
+
+/// <summary>Operations on the server itself, for admin keys only.</summary>
+public static class AdminApi
+{
+    /// <summary>Maps <c>/api/v1/admin</c>.</summary>
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/admin").WithTags("Admin")
+            .RequireAuthorization(policy => policy.RequireRole("admin"))
+            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status403Forbidden]);
+        group.MapPost("/backups", CreateBackup)
+            .WithName("createBackup")
+            .WithSummary("Back up the database while it runs")
+            .WithDescription(
+                "Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, "
+                + "by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in "
+                + "place of the database.")
+            .Problems([StatusCodes.Status503ServiceUnavailable]);
+        return group;
+    }
+
+    private static async Task<Created<BackupResponse>> CreateBackup(SqliteDatabase database, NlcOptions options, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var folder = string.IsNullOrWhiteSpace(options.BackupPath)
+            ? Path.Combine(Path.GetDirectoryName(database.Path)!, "backups")
+            : Path.GetFullPath(options.BackupPath);
+        var file = Path.Combine(folder, $"nlc-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.db");
+        var bytes = await DatabaseBackup.BackupAsync(database, file);
+        return TypedResults.Created((string?)null, new BackupResponse(file, bytes, now));
+    }
+}

@@ -39,6 +39,11 @@ internal static class LoadBenchmark
             var writes = load.WriteAsync(drafts, rubric.Indicators.Select(i => i.Id).ToArray(), duration).GetAwaiter().GetResult();
             var lost = CountLostUpdates(database, writes.LastWritten, rubric.Indicators.Count);
             Report.Figure("load: writes, 5xx responses", writes.ServerErrors, "", 1, $"{writes.Writes:N0} batch writes by 16 clients, {writes.Retried412:N0} 412s retried, {writes.OtherErrors} other errors");
+            foreach (var sample in writes.ErrorSamples)
+            {
+                Console.WriteLine("    error: " + sample);
+            }
+
             Report.Figure("load: writes, lost or phantom updates", lost, "", 1, "every assessment holds its client's last successful write");
             var integrity = database.ReadAsync(c => c.ExecuteScalarAsync<string>("PRAGMA integrity_check")).GetAwaiter().GetResult();
             Report.Figure("load: integrity_check not ok", integrity == "ok" ? 0 : 1, "", 1, $"PRAGMA integrity_check = {integrity}");

@@ -8,7 +8,7 @@ namespace Nlc.Api.Tests;
 [TestClass]
 public sealed class LoadTests
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(4);
 
     [TestMethod]
     public async Task ConcurrentReadsAndWrites_LoseNothing()
@@ -16,7 +16,7 @@ public sealed class LoadTests
         await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string> { ["Nlc__RequestsPerMinute"] = "1000000" });
         var validated = new List<string>();
         var drafts = new List<string>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 16; i++)
         {
             var (cityId, assessmentId) = await Scenario.ValidatedAssessmentAsync(server, $"Load city {i}", level: i % 5);
             validated.Add(assessmentId);

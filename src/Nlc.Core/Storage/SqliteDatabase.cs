@@ -13,6 +13,7 @@ public sealed class SqliteDatabase
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TimeSpan _busyTimeout;
+    private readonly SemaphoreSlim _writers = new(1, 1);
     private readonly string _connectionString;
 
     static SqliteDatabase()
@@ -55,14 +56,26 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one immediate transaction, committed only if it returns normally.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one immediate transaction, committed only if it returns normally. Writers of this
+    /// process queue here in turn: SQLite's own busy waiting has no order, and under steady load it can starve a writer
+    /// past the busy timeout. Another process holding the lock still meets the busy timeout.
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<SqliteConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        await _writers.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writers.Release();
+        }
     }
 
     /// <summary>Runs a read with its own connection.</summary>

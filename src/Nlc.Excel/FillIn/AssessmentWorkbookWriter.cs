@@ -1,0 +1,72 @@
+using Nlc.Core.Rubrics;
+using Nlc.Core.Storage;
+using Nlc.Excel.Xlsx;
+
+namespace Nlc.Excel.FillIn;
+
+/// <summary>
+/// Writes the workbook officials fill in offline: "Start here", "Assessment" (the answers), "Levels" (every indicator's
+/// level descriptors) and a hidden "_meta" sheet naming the rubric version, its content hash, the assessment and the
+/// language, which <see cref="Nlc.Excel.Import.AssessmentWorkbookReader"/> reads back. Only the answer cells can be edited; no cell
+/// holds a formula, so user text such as "=1+1" stays text. The same input gives the same sheets in any culture; one
+/// writer can serve many threads at once.
+/// </summary>
+public sealed class AssessmentWorkbookWriter
+{
+    /// <summary>The contact line on "Start here", e.g. the regional hub's address.</summary>
+    public string Contact { get; init; } = "Ask the colleague or regional hub who sent you this workbook.";
+
+    /// <summary>A workbook for <paramref name="rubric"/> not tied to any assessment (no assessment id), in <paramref name="language"/>.</summary>
+    public byte[] WriteBlank(Rubric rubric, string language)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        return Build(new FillInContent(rubric, Language(language), null, null, null, new Dictionary<string, AnswerInput>(), Contact));
+    }
+
+    /// <summary>
+    /// The workbook of one assessment of <paramref name="city"/>, in <paramref name="language"/>, pre-filled with
+    /// <paramref name="answers"/>. <paramref name="rubric"/> must be the assessment's own rubric version.
+    /// </summary>
+    public byte[] Write(Rubric rubric, Assessment assessment, City city, IReadOnlyList<StoredAnswer> answers, string language)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(city);
+        ArgumentNullException.ThrowIfNull(answers);
+        if (assessment.RubricId != rubric.Id || assessment.RubricVersion != rubric.Version)
+        {
+            throw new ArgumentException(
+                $"Assessment {assessment.Id} is against {assessment.RubricId}@{assessment.RubricVersion}, not {rubric.Key}.", nameof(rubric));
+        }
+
+        if (assessment.CityId != city.Id)
+        {
+            throw new ArgumentException($"Assessment {assessment.Id} belongs to city {assessment.CityId}, not {city.Id}.", nameof(city));
+        }
+
+        var byIndicator = new Dictionary<string, AnswerInput>(StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            byIndicator[answer.Answer.IndicatorId] = new AnswerInput(answer.Answer, answer.Evidence);
+        }
+
+        return Build(new FillInContent(rubric, Language(language), assessment.Id, city.Name, assessment.Period, byIndicator, Contact));
+    }
+
+    private static string Language(string language) =>
+        string.IsNullOrWhiteSpace(language) ? LocalizedText.DefaultLocale : language.Trim();
+
+    private static byte[] Build(FillInContent content)
+    {
+        var workbook = new WorkbookBuilder
+        {
+            LockStructure = true,
+            Title = content.Rubric.Title.Get(content.Language),
+        };
+        StartSheet.Write(workbook, content);
+        AssessmentSheet.Write(workbook, content);
+        LevelsSheet.Write(workbook, content);
+        MetaSheet.Write(workbook, content);
+        return workbook.Build();
+    }
+}

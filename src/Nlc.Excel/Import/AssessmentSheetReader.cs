@@ -1,0 +1,260 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Scoring;
+using Nlc.Core.Storage;
+
+namespace Nlc.Excel.Import;
+
+/// <summary>
+/// Reads the answers of the "Assessment" sheet. Columns are found by their headers (in any order, in the first rows);
+/// rows with no answer are unanswered; every problem is collected with its cell. A formula in a cell that is read is a
+/// problem, not its cached value: an answer is what the official typed or chose, never something computed.
+/// </summary>
+internal sealed class AssessmentSheetReader
+{
+    /// <summary>The longest note or reason, as the API accepts it.</summary>
+    public const int MaxTextLength = 4000;
+
+    /// <summary>The most evidence entries per answer, as the API accepts them.</summary>
+    public const int MaxEvidence = 20;
+
+    /// <summary>The longest evidence entry, as the API accepts it.</summary>
+    public const int MaxEvidenceLength = 2000;
+
+    private const int HeaderSearchRows = 20;
+    private const string Sheet = WorkbookNames.AssessmentSheet;
+
+    private readonly Rubric _rubric;
+    private readonly AnswerChoices _choices;
+    private readonly HashSet<string> _indicatorIds;
+    private readonly List<WorkbookProblem> _problems = [];
+    private readonly List<AnswerInput> _answers = [];
+    private readonly List<string> _answerCells = [];
+    private readonly Dictionary<string, int> _rowOfIndicator = new(StringComparer.Ordinal);
+
+    public AssessmentSheetReader(Rubric rubric, string language)
+    {
+        _rubric = rubric;
+        _choices = new AnswerChoices(rubric.Scale, language);
+        _indicatorIds = rubric.Indicators.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public (IReadOnlyList<AnswerInput> Answers, IReadOnlyList<WorkbookProblem> Problems) Read(
+        WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+    {
+        var part = SheetRows.Find(workbook, Sheet) ?? throw WorkbookRejectedException.Of(
+            $"the workbook has no sheet \"{Sheet}\"; it holds the answers, so the workbook cannot be read without it");
+
+        Columns? columns = null;
+        foreach (var (row, cells) in SheetRows.Read(part, Sheet, sharedStrings, limits))
+        {
+            if (columns is null)
+            {
+                columns = row <= HeaderSearchRows ? FindHeader(cells) : null;
+                if (columns is null && row > HeaderSearchRows)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            ReadRow(row, cells, columns);
+        }
+
+        if (columns is null)
+        {
+            _problems.Insert(0, new WorkbookProblem(Sheet, null,
+                $"no header row with the columns \"{WorkbookNames.Columns.IndicatorId}\" and \"{WorkbookNames.Columns.Level}\" in the first {HeaderSearchRows} rows"));
+            return ([], _problems);
+        }
+
+        if (_problems.Count == 0)
+        {
+            foreach (var problem in new ScoringEngine(_rubric).Validate(_answers.Select(a => a.Answer).ToArray()))
+            {
+                _problems.Add(new WorkbookProblem(Sheet, _answerCells[problem.Position], problem.Message, problem.IndicatorId));
+            }
+        }
+
+        return (_answers, _problems);
+    }
+
+    private Columns? FindHeader(List<CellContent> cells)
+    {
+        var found = new Dictionary<string, CellContent>(StringComparer.Ordinal);
+        var duplicates = new List<WorkbookProblem>();
+        foreach (var cell in cells.Where(c => c.Kind == CellKind.Text))
+        {
+            var key = HeaderKey(cell.Text);
+            if (!Columns.Headers.Contains(key))
+            {
+                continue;
+            }
+
+            if (!found.TryAdd(key, cell))
+            {
+                duplicates.Add(new WorkbookProblem(Sheet, cell.Reference, $"a second column {cell.Quoted}; each column may appear only once"));
+            }
+        }
+
+        if (!found.TryGetValue(HeaderKey(WorkbookNames.Columns.IndicatorId), out var indicator)
+            || !found.TryGetValue(HeaderKey(WorkbookNames.Columns.Level), out var level))
+        {
+            return null;
+        }
+
+        _problems.AddRange(duplicates);
+        int? Optional(string header) => found.TryGetValue(HeaderKey(header), out var cell) ? cell.Column : null;
+        return new Columns(
+            indicator.Column,
+            level.Column,
+            Optional(WorkbookNames.Columns.Reason),
+            Optional(WorkbookNames.Columns.Note),
+            Optional(WorkbookNames.Columns.Evidence));
+    }
+
+    private void ReadRow(int row, List<CellContent> cells, Columns columns)
+    {
+        CellContent At(int? column) => column is { } c && cells.FirstOrDefault(x => x.Column == c) is { Row: > 0 } cell
+            ? cell
+            : new CellContent(column ?? columns.Level, row, CellKind.Empty, "", 0, null);
+
+        var indicatorCell = At(columns.Indicator);
+        var levelCell = At(columns.Level);
+        var reasonCell = At(columns.Reason);
+        var noteCell = At(columns.Note);
+        var evidenceCell = At(columns.Evidence);
+        CellContent[] read = [indicatorCell, levelCell, reasonCell, noteCell, evidenceCell];
+        if (read.All(c => c.IsBlank))
+        {
+            return;
+        }
+
+        var id = indicatorCell.Formula is null ? indicatorCell.Value : "";
+        var problemsBefore = _problems.Count;
+        foreach (var cell in read.Where(c => c.Formula is not null))
+        {
+            _problems.Add(new WorkbookProblem(Sheet, cell.Reference, $"{cell.Quoted} is a formula; type the value itself", NullIfEmpty(id)));
+        }
+
+        if (_problems.Count > problemsBefore)
+        {
+            return;
+        }
+
+        var answered = new[] { levelCell, reasonCell, noteCell, evidenceCell }.Where(c => !c.IsBlank).ToArray();
+        if (id.Length == 0)
+        {
+            Problem(indicatorCell, $"no indicator id, but the row has an answer in {answered[0].Reference}; answers belong in the row of their indicator");
+            return;
+        }
+
+        if (!_indicatorIds.Contains(id))
+        {
+            Problem(indicatorCell, $"{indicatorCell.Quoted} is not an indicator of rubric {_rubric.Key}", id);
+            return;
+        }
+
+        if (_rowOfIndicator.TryGetValue(id, out var firstRow))
+        {
+            Problem(indicatorCell, $"indicator {id} appears again; it is first in row {firstRow.ToString(CultureInfo.InvariantCulture)}", id);
+            return;
+        }
+
+        _rowOfIndicator[id] = row;
+        if (levelCell.IsBlank)
+        {
+            if (answered.Length > 0)
+            {
+                Problem(levelCell, $"no level chosen, but {answered[0].Reference} is filled in; choose a level, {_choices.NotApplicable} or {_choices.DontKnow}, or clear the row", id);
+            }
+
+            return;
+        }
+
+        var choice = levelCell.Kind switch
+        {
+            CellKind.Number => _choices.ParseNumber(levelCell.Number),
+            CellKind.Text => _choices.ParseText(levelCell.Text),
+            _ => null,
+        };
+        if (choice is not { } chosen)
+        {
+            Problem(levelCell, $"{levelCell.Quoted} is not a level; expected {_choices.Expected}", id);
+            return;
+        }
+
+        var reason = NullIfEmpty(reasonCell.Value);
+        var note = NullIfEmpty(noteCell.Value);
+        var evidence = evidenceCell.Value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var valid = true;
+        if (chosen.Kind == AnswerKind.NotApplicable && reason is null)
+        {
+            valid = Problem(
+                columns.Reason is null ? levelCell : reasonCell,
+                $"{_choices.NotApplicable} needs a reason in the column \"{WorkbookNames.Columns.Reason}\"",
+                id);
+        }
+
+        if (chosen.Kind != AnswerKind.NotApplicable && reason is not null)
+        {
+            valid = Problem(reasonCell, $"a reason is only for {_choices.NotApplicable}, but the level is {levelCell.Quoted}; clear the reason or choose {_choices.NotApplicable}", id);
+        }
+
+        valid &= CheckLength(reasonCell, reason, MaxTextLength, id) & CheckLength(noteCell, note, MaxTextLength, id);
+        if (evidence.Length > MaxEvidence)
+        {
+            valid = Problem(evidenceCell, $"{evidence.Length} evidence entries; at most {MaxEvidence}, one per line", id);
+        }
+
+        foreach (var entry in evidence)
+        {
+            valid &= CheckLength(evidenceCell, entry, MaxEvidenceLength, id);
+        }
+
+        if (!valid)
+        {
+            return;
+        }
+
+        var answer = chosen.Kind switch
+        {
+            AnswerKind.Level => Answer.AtLevel(id, chosen.Level!.Value, note),
+            AnswerKind.NotApplicable => Answer.NotApplicable(id, reason!, note),
+            _ => Answer.DontKnow(id, note),
+        };
+        _answers.Add(new AnswerInput(answer, evidence));
+        _answerCells.Add(levelCell.Reference);
+    }
+
+    private bool CheckLength(CellContent cell, string? text, int max, string id) =>
+        text is null || text.Length <= max || Problem(cell, $"{text.Length} characters; at most {max}", id);
+
+    /// <summary>Records a problem; returns false, so a check can say "valid = Problem(...)".</summary>
+    private bool Problem(CellContent cell, string message, string? indicatorId = null)
+    {
+        _problems.Add(new WorkbookProblem(Sheet, cell.Reference, message, indicatorId));
+        return false;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>"Reason (if not applicable)" and "reason" alike: lower case, single spaces, without a bracketed remark.</summary>
+    private static string HeaderKey(string header)
+    {
+        var text = string.Join(' ', header.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        var bracket = text.IndexOf('(', StringComparison.Ordinal);
+        return (bracket > 0 ? text[..bracket] : text).Trim();
+    }
+
+    private sealed record Columns(int Indicator, int Level, int? Reason, int? Note, int? Evidence)
+    {
+        public static readonly HashSet<string> Headers = new[]
+        {
+            WorkbookNames.Columns.IndicatorId, WorkbookNames.Columns.Level, WorkbookNames.Columns.Reason,
+            WorkbookNames.Columns.Note, WorkbookNames.Columns.Evidence,
+        }.Select(HeaderKey).ToHashSet(StringComparer.Ordinal);
+    }
+}

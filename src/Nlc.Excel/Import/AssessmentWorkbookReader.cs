@@ -1,0 +1,92 @@
+using DocumentFormat.OpenXml.Packaging;
+using Nlc.Core.Rubrics;
+
+namespace Nlc.Excel.Import;
+
+/// <summary>
+/// Reads a filled-in workbook back: its metadata (which rubric version, assessment and language it was made for) and its
+/// answers, or every problem at once in a <see cref="WorkbookRejectedException"/>. Whatever the bytes, nothing else is
+/// thrown: the file is size- and zip-bomb-checked before the Open XML SDK opens it, DTDs are refused, and no formula
+/// is ever evaluated (a formula where an answer is expected is a problem). Checking that the workbook belongs to the
+/// assessment it is uploaded to is the caller's job, with <see cref="WorkbookImport.Metadata"/>.
+/// A level may be typed as its label ("3 - Established"), its name (in the workbook's language or English), its number
+/// ("3", "3,0", or a number cell); rows left blank are unanswered. One reader can serve many threads at once.
+/// </summary>
+public sealed class AssessmentWorkbookReader
+{
+    private readonly RubricCatalog _rubrics;
+    private readonly WorkbookReadLimits _limits;
+
+    /// <summary>A reader that finds the workbook's rubric version in <paramref name="rubrics"/>.</summary>
+    public AssessmentWorkbookReader(RubricCatalog rubrics, WorkbookReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(rubrics);
+        _rubrics = rubrics;
+        _limits = limits ?? WorkbookReadLimits.Default;
+    }
+
+    /// <summary>Reads the workbook in <paramref name="workbook"/> (to its end); throws <see cref="WorkbookRejectedException"/> listing every problem.</summary>
+    public WorkbookImport Read(Stream workbook)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        return Read(PackageGuard.ReadAll(workbook, _limits));
+    }
+
+    /// <summary>Reads the workbook without blocking on <paramref name="workbook"/>, e.g. a request body; as <see cref="Read(Stream)"/>.</summary>
+    public async Task<WorkbookImport> ReadAsync(Stream workbook, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        return Read(await PackageGuard.ReadAllAsync(workbook, _limits, cancellationToken).ConfigureAwait(false));
+    }
+
+    private WorkbookImport Read(byte[] bytes)
+    {
+        try
+        {
+            PackageGuard.Inspect(bytes, _limits);
+            return ReadPackage(bytes);
+        }
+        catch (WorkbookRejectedException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever the SDK or the XML parser trips over in a damaged file, the caller gets a refusal, not a crash.
+            throw WorkbookRejectedException.Of($"the file is not a readable Excel workbook ({e.Message.TrimEnd('.')})");
+        }
+    }
+
+    private WorkbookImport ReadPackage(byte[] bytes)
+    {
+        var settings = new OpenSettings
+        {
+            AutoSave = false,
+            MaxCharactersInPart = _limits.MaxCharactersInPart,
+            // A malformed link target (say, a typed URL Excel turned into a hyperlink) must not make the whole file unreadable.
+            RelationshipErrorHandlerFactory = RelationshipErrorHandler.CreateRewriterFactory((_, _, _) => "about:blank"),
+        };
+        // Editable only because the SDK rewrites bad link targets in place; it works on a private copy and never saves.
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using var document = SpreadsheetDocument.Open(stream, isEditable: true, settings);
+        var workbook = document.WorkbookPart ?? throw WorkbookRejectedException.Of("the file is not an Excel workbook: it has no workbook part");
+        var sharedStrings = SheetRows.SharedStrings(workbook);
+        var metadata = MetaSheetReader.Read(workbook, sharedStrings, _limits);
+        var rubric = MetaSheetReader.FindRubric(_rubrics, metadata);
+        IReadOnlyList<Core.Storage.AnswerInput> answers;
+        IReadOnlyList<WorkbookProblem> problems;
+        try
+        {
+            (answers, problems) = new AssessmentSheetReader(rubric, metadata.Language).Read(workbook, sharedStrings, _limits);
+        }
+        catch (WorkbookRejectedException e) when (e.Metadata is null)
+        {
+            throw new WorkbookRejectedException(e.Problems, metadata);
+        }
+
+        return problems.Count > 0
+            ? throw new WorkbookRejectedException(problems, metadata)
+            : new WorkbookImport(metadata, rubric, answers);
+    }
+}

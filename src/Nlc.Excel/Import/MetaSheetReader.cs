@@ -1,0 +1,126 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using Nlc.Core.Rubrics;
+
+namespace Nlc.Excel.Import;
+
+/// <summary>Reads the hidden _meta sheet's key/value rows into <see cref="WorkbookMetadata"/>, or throws with every problem.</summary>
+internal static class MetaSheetReader
+{
+    public static WorkbookMetadata Read(WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+    {
+        var sheetName = WorkbookNames.MetaSheet;
+        var part = SheetRows.Find(workbook, sheetName) ?? throw WorkbookRejectedException.Of(
+            $"the workbook has no sheet \"{sheetName}\", so it is not a workbook made by this toolkit (or a sheet was deleted); "
+            + "download a fresh workbook and copy the answers into it");
+
+        var values = new Dictionary<string, CellContent>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (row, cells) in SheetRows.Read(part, sheetName, sharedStrings, limits))
+        {
+            var key = cells.FirstOrDefault(c => c.Column == 0);
+            var value = cells.FirstOrDefault(c => c.Column == 1);
+            if (key.Kind == CellKind.Text && key.Value.Length > 0)
+            {
+                values.TryAdd(key.Value, value.Row == 0 ? new CellContent(1, row, CellKind.Empty, "", 0, null) : value);
+            }
+        }
+
+        var problems = new List<WorkbookProblem>();
+        string? Get(string key, bool required)
+        {
+            if (!values.TryGetValue(key, out var cell))
+            {
+                if (required)
+                {
+                    problems.Add(new WorkbookProblem(sheetName, null, $"no \"{key}\" entry; the sheet was changed, download a fresh workbook"));
+                }
+
+                return null;
+            }
+
+            if (cell.Formula is not null)
+            {
+                problems.Add(new WorkbookProblem(sheetName, cell.Reference, $"{cell.Quoted} is a formula; expected the value of \"{key}\""));
+                return null;
+            }
+
+            var text = cell.Value;
+            if (text.Length == 0 && required)
+            {
+                problems.Add(new WorkbookProblem(sheetName, cell.Reference, $"\"{key}\" is empty; the sheet was changed, download a fresh workbook"));
+            }
+
+            return text.Length == 0 ? null : text;
+        }
+
+        string Where(string key) => values.TryGetValue(key, out var cell) ? cell.Reference : "";
+
+        var format = Get(WorkbookNames.Meta.Format, required: true);
+        var formatVersionText = Get(WorkbookNames.Meta.FormatVersion, required: true);
+        var rubricId = Get(WorkbookNames.Meta.RubricId, required: true);
+        var versionText = Get(WorkbookNames.Meta.RubricVersion, required: true);
+        var hash = Get(WorkbookNames.Meta.RubricContentHash, required: true);
+        var assessmentId = Get(WorkbookNames.Meta.AssessmentId, required: false);
+        var language = Get(WorkbookNames.Meta.Language, required: false) ?? LocalizedText.DefaultLocale;
+        var city = Get(WorkbookNames.Meta.City, required: false);
+        var period = Get(WorkbookNames.Meta.Period, required: false);
+
+        if (format is not null && format != WorkbookNames.Format)
+        {
+            problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.Format), $"\"{format}\" is not this toolkit's workbook format; expected \"{WorkbookNames.Format}\""));
+        }
+
+        var formatVersion = 0;
+        if (formatVersionText is not null)
+        {
+            if (!int.TryParse(formatVersionText, NumberStyles.None, CultureInfo.InvariantCulture, out formatVersion) || formatVersion < 1)
+            {
+                problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.FormatVersion), $"\"{formatVersionText}\" is not a format version; expected a whole number"));
+            }
+            else if (formatVersion > WorkbookNames.FormatVersion)
+            {
+                problems.Add(new WorkbookProblem(
+                    sheetName,
+                    Where(WorkbookNames.Meta.FormatVersion),
+                    $"\"{formatVersionText}\": the workbook was made by a newer version of the toolkit (format {formatVersion}); this one reads format {WorkbookNames.FormatVersion}"));
+            }
+        }
+
+        var version = default(RubricVersion);
+        if (versionText is not null && !RubricVersion.TryParse(versionText, out version))
+        {
+            problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.RubricVersion), $"\"{versionText}\" is not a rubric version; expected MAJOR.MINOR.PATCH"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new WorkbookRejectedException(problems);
+        }
+
+        return new WorkbookMetadata(formatVersion, rubricId!, version, hash!, assessmentId, language, city, period);
+    }
+
+    /// <summary>The rubric version the workbook names, with the same content hash; throws when there is none.</summary>
+    public static Rubric FindRubric(RubricCatalog catalog, WorkbookMetadata metadata)
+    {
+        var rubric = catalog.Find(metadata.RubricId, metadata.RubricVersion);
+        if (rubric is null)
+        {
+            var known = string.Join(", ", catalog.Versions(metadata.RubricId).Select(r => r.Key));
+            throw new WorkbookRejectedException(
+                [new WorkbookProblem(WorkbookNames.MetaSheet, null, $"the workbook is for rubric {metadata.RubricKey}, which is not known here"
+                    + (known.Length > 0 ? $" (known: {known})" : ""))],
+                metadata);
+        }
+
+        if (!string.Equals(rubric.ContentHash, metadata.RubricContentHash, StringComparison.Ordinal))
+        {
+            throw new WorkbookRejectedException(
+                [new WorkbookProblem(WorkbookNames.MetaSheet, null,
+                    $"the workbook was made from another text of rubric {metadata.RubricKey} ({metadata.RubricContentHash}); expected {rubric.ContentHash}. Download a fresh workbook")],
+                metadata);
+        }
+
+        return rubric;
+    }
+}

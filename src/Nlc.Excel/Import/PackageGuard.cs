@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Nlc.Excel.Import;
+
+/// <summary>
+/// Checks the raw bytes before the Open XML SDK sees them: the file's size, that it is a zip archive at all, the
+/// number of entries, every entry's declared and actual uncompressed size, compression ratios, and that no XML part
+/// declares a DTD (so no entity expansion or external entity can happen). Throws <see cref="WorkbookRejectedException"/>.
+/// </summary>
+internal static class PackageGuard
+{
+    private static readonly byte[] ZipLocalHeader = "PK\u0003\u0004"u8.ToArray();
+    private static readonly byte[] ZipEmpty = "PK\u0005\u0006"u8.ToArray();
+    private static readonly byte[] OleCompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[][] Declarations = ["<!DOCTYPE"u8.ToArray(), "<!ENTITY"u8.ToArray()];
+    private static readonly byte[] StrictNamespace = "http://purl.oclc.org/ooxml/spreadsheetml/main"u8.ToArray();
+
+    /// <summary>Copies <paramref name="input"/> into memory, refusing it as soon as it grows past the limit.</summary>
+    public static byte[] ReadAll(Stream input, WorkbookReadLimits limits)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            Append(buffer, chunk, read, limits);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <inheritdoc cref="ReadAll"/>
+    public static async Task<byte[]> ReadAllAsync(Stream input, WorkbookReadLimits limits, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            Append(buffer, chunk, read, limits);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static void Inspect(byte[] bytes, WorkbookReadLimits limits)
+    {
+        if (bytes.Length == 0)
+        {
+            throw WorkbookRejectedException.Of("the file is empty");
+        }
+
+        if (bytes.AsSpan().StartsWith(OleCompoundFile))
+        {
+            throw WorkbookRejectedException.Of(
+                "this is an old-style Excel file (.xls) or a password-protected workbook; save it as an Excel Workbook (.xlsx) without a password");
+        }
+
+        if (!bytes.AsSpan().StartsWith(ZipLocalHeader) && !bytes.AsSpan().StartsWith(ZipEmpty))
+        {
+            throw WorkbookRejectedException.Of("this is not an Excel workbook (.xlsx): an .xlsx file is a zip archive, and this file is not one");
+        }
+
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            InspectEntries(zip, limits);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+        {
+            throw WorkbookRejectedException.Of($"the file is damaged or incomplete: its zip archive cannot be read ({e.Message})");
+        }
+    }
+
+    private static void Append(MemoryStream buffer, byte[] chunk, int count, WorkbookReadLimits limits)
+    {
+        if (buffer.Length + count > limits.MaxFileBytes)
+        {
+            throw WorkbookRejectedException.Of($"the file is larger than {Size(limits.MaxFileBytes)}; a filled-in workbook is far smaller");
+        }
+
+        buffer.Write(chunk, 0, count);
+    }
+
+    private static void InspectEntries(ZipArchive zip, WorkbookReadLimits limits)
+    {
+        var entries = zip.Entries;
+        if (entries.Count > limits.MaxEntries)
+        {
+            throw WorkbookRejectedException.Of($"the zip archive holds {entries.Count} entries; a workbook is refused above {limits.MaxEntries}");
+        }
+
+        if (entries.Any(e => e.FullName == "mimetype") && !entries.Any(e => e.FullName == "[Content_Types].xml"))
+        {
+            throw WorkbookRejectedException.Of("this looks like an OpenDocument spreadsheet (.ods); save it as an Excel Workbook (.xlsx)");
+        }
+
+        if (!entries.Any(e => e.FullName == "[Content_Types].xml"))
+        {
+            throw WorkbookRejectedException.Of("this zip archive is not an Excel workbook (.xlsx): it has no [Content_Types].xml");
+        }
+
+        long declared = 0;
+        foreach (var entry in entries)
+        {
+            declared += entry.Length;
+            if (entry.Length > limits.MaxCharactersInPart)
+            {
+                throw WorkbookRejectedException.Of(
+                    $"the part {entry.FullName} is too large ({Size(entry.Length)} uncompressed; at most {Size(limits.MaxCharactersInPart)})");
+            }
+
+            if (declared > limits.MaxUncompressedBytes)
+            {
+                throw WorkbookRejectedException.Of(
+                    $"the workbook would unpack to more than {Size(limits.MaxUncompressedBytes)}; it is refused as a possible zip bomb");
+            }
+
+            if (entry.Length > limits.RatioCheckedAbove && entry.Length > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+            {
+                throw WorkbookRejectedException.Of(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the part {entry.FullName} is compressed {entry.Length / (double)Math.Max(1, entry.CompressedLength):N0} to 1; it is refused as a possible zip bomb (at most {limits.MaxCompressionRatio:N0} to 1)"));
+            }
+        }
+
+        long actual = 0;
+        var buffer = new byte[81920];
+        foreach (var entry in entries)
+        {
+            actual += ReadEntry(entry, buffer, limits.MaxUncompressedBytes - actual);
+        }
+    }
+
+    /// <summary>Decompresses one entry, counting its bytes and looking for DTD declarations; returns its size.</summary>
+    private static long ReadEntry(ZipArchiveEntry entry, byte[] buffer, long budget)
+    {
+        var isXml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+            || entry.FullName.EndsWith(".vml", StringComparison.OrdinalIgnoreCase);
+        const int Carry = 8;
+        long total = 0;
+        var kept = 0;
+        using var stream = entry.Open();
+        int read;
+        while ((read = stream.Read(buffer, kept, buffer.Length - kept)) > 0)
+        {
+            total += read;
+            if (total > entry.Length || total > budget)
+            {
+                throw WorkbookRejectedException.Of(
+                    $"the part {entry.FullName} unpacks to more than the {Size(entry.Length)} it declares; it is refused as a possible zip bomb");
+            }
+
+            var window = buffer.AsSpan(0, kept + read);
+            if (isXml && (window.IndexOf(Declarations[0]) >= 0 || window.IndexOf(Declarations[1]) >= 0))
+            {
+                throw WorkbookRejectedException.Of(
+                    $"the part {entry.FullName} declares a DTD or entities, which workbooks never need; it is refused");
+            }
+
+            if (isXml && total <= buffer.Length && window.IndexOf(StrictNamespace) >= 0)
+            {
+                throw WorkbookRejectedException.Of(
+                    "the workbook is saved as \"Strict Open XML Spreadsheet\"; save it as an ordinary Excel Workbook (.xlsx)");
+            }
+
+            // Keep the tail, so a declaration split across two reads is still found.
+            kept = Math.Min(Carry, window.Length);
+            window[^kept..].CopyTo(buffer);
+        }
+
+        if (total != entry.Length)
+        {
+            throw WorkbookRejectedException.Of(
+                $"the part {entry.FullName} holds {Size(total)} but declares {Size(entry.Length)}: the file is damaged");
+        }
+
+        return total;
+    }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.#} GiB"),
+        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
+        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
+}

@@ -1,0 +1,35 @@
+namespace Nlc.Excel.Import;
+
+/// <summary>
+/// How much a workbook may hold before it is refused unread: the guards against zip bombs and oversized files.
+/// The defaults are generous for a filled-in workbook (a few dozen kilobytes) and small for an attack.
+/// </summary>
+public sealed record WorkbookReadLimits
+{
+    /// <summary>The limits used when none are given.</summary>
+    public static WorkbookReadLimits Default { get; } = new();
+
+    /// <summary>The largest file accepted, in bytes (default 10 MiB).</summary>
+    public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>The most entries (parts) in the zip archive (default 1,000).</summary>
+    public int MaxEntries { get; init; } = 1000;
+
+    /// <summary>The most bytes all entries may hold together once uncompressed, both as declared and as found (default 100 MiB).</summary>
+    public long MaxUncompressedBytes { get; init; } = 100 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest part: the Open XML SDK's <c>MaxCharactersInPart</c>, also checked against each part's uncompressed byte
+    /// size before opening (UTF-8 XML never has more characters than bytes). Default 20 million.
+    /// </summary>
+    public long MaxCharactersInPart { get; init; } = 20_000_000;
+
+    /// <summary>The highest compression ratio of a part larger than <see cref="RatioCheckedAbove"/> bytes (default 100).</summary>
+    public double MaxCompressionRatio { get; init; } = 100;
+
+    /// <summary>Parts smaller than this many bytes uncompressed are not held to <see cref="MaxCompressionRatio"/> (default 1 MiB).</summary>
+    public long RatioCheckedAbove { get; init; } = 1024 * 1024;
+
+    /// <summary>The most rows a sheet that is read may have (default 10,000).</summary>
+    public int MaxRows { get; init; } = 10_000;
+}

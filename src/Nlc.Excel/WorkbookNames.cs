@@ -1,0 +1,54 @@
+namespace Nlc.Excel;
+
+/// <summary>Every sheet name, column header and metadata key the workbooks use, in one place for writers and readers.</summary>
+internal static class WorkbookNames
+{
+    /// <summary>What the _meta sheet's "format" entry says, so a workbook from elsewhere is recognised as such.</summary>
+    public const string Format = "nlc-assessment-workbook";
+
+    /// <summary>The layout version of the fill-in workbook; a reader refuses newer ones.</summary>
+    public const int FormatVersion = 1;
+
+    public const string StartSheet = "Start here";
+    public const string AssessmentSheet = "Assessment";
+    public const string LevelsSheet = "Levels";
+    public const string MetaSheet = "_meta";
+
+    public const string SummarySheet = "Summary";
+    public const string NextStepsSheet = "Next steps";
+    public const string IndicatorsSheet = "Indicators";
+    public const string ProgressSheet = "Progress";
+    public const string ComparisonSheet = "Comparison";
+    public const string PracticesSheet = "Practices";
+
+    /// <summary>The columns of the Assessment sheet, found again by these headers when read.</summary>
+    public static class Columns
+    {
+        public const string PracticeId = "Practice";
+        public const string PracticeTitle = "Practice title";
+        public const string IndicatorId = "Indicator";
+        public const string Question = "Question";
+        public const string Guidance = "Guidance";
+        public const string Level = "Level";
+        public const string Reason = "Reason (if not applicable)";
+        public const string Note = "Note";
+        public const string Evidence = "Evidence (one per line)";
+    }
+
+    /// <summary>The keys in column A of the _meta sheet; values are in column B.</summary>
+    public static class Meta
+    {
+        public const string Format = "format";
+        public const string FormatVersion = "formatVersion";
+        public const string RubricId = "rubricId";
+        public const string RubricVersion = "rubricVersion";
+        public const string RubricContentHash = "rubricContentHash";
+        public const string AssessmentId = "assessmentId";
+        public const string Language = "language";
+        public const string City = "city";
+        public const string Period = "period";
+
+        /// <summary>The header above the list of answer choices (column D) the Level drop-down draws from.</summary>
+        public const string AnswerChoices = "answerChoices";
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
+namespace Nlc.Excel.Xlsx;
+
+/// <summary>A chart's category labels and the cells they come from.</summary>
+internal sealed record ChartCategories(string Reference, IReadOnlyList<string> Labels);
+
+/// <summary>One series: its name, the cells of its values and the values themselves (null is a gap), cached in the chart.</summary>
+internal sealed record ChartSeries(string Name, string ValuesReference, IReadOnlyList<double?> Values);
+
+/// <summary>
+/// DrawingML charts (radar, line) over cells of the workbook, with every label and value cached in the chart part so
+/// Excel, LibreOffice and viewers draw them without recalculating anything. Scores run on a fixed 0–100 axis.
+/// </summary>
+internal static class Charts
+{
+    private static readonly string[] Palette = ["1F4E79", "C55A11", "548235", "7030A0", "BF9000", "2E75B6", "A50021", "00B0F0"];
+
+    public static C.ChartSpace Radar(string title, ChartCategories categories, IReadOnlyList<ChartSeries> series)
+    {
+        var chart = new C.RadarChart(new C.RadarStyle { Val = C.RadarStyleValues.Marker }, new C.VaryColors { Val = false });
+        for (var i = 0; i < series.Count; i++)
+        {
+            chart.Append(new C.RadarChartSeries(
+                new C.Index { Val = (uint)i },
+                new C.Order { Val = (uint)i },
+                SeriesText(series[i].Name),
+                LineShape(Palette[i % Palette.Length]),
+                Marker(Palette[i % Palette.Length]),
+                CategoryData(categories),
+                Values(series[i])));
+        }
+
+        chart.Append(new C.AxisId { Val = 1 }, new C.AxisId { Val = 2 });
+        return Space(title, chart, CategoryAxis(C.AxisPositionValues.Bottom), ValueAxis(C.AxisPositionValues.Left, C.TickMarkValues.Cross));
+    }
+
+    public static C.ChartSpace Line(string title, ChartCategories categories, IReadOnlyList<ChartSeries> series)
+    {
+        var chart = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
+        for (var i = 0; i < series.Count; i++)
+        {
+            chart.Append(new C.LineChartSeries(
+                new C.Index { Val = (uint)i },
+                new C.Order { Val = (uint)i },
+                SeriesText(series[i].Name),
+                LineShape(Palette[i % Palette.Length]),
+                Marker(Palette[i % Palette.Length]),
+                CategoryData(categories),
+                Values(series[i]),
+                new C.Smooth { Val = false }));
+        }
+
+        chart.Append(new C.ShowMarker { Val = true }, new C.AxisId { Val = 1 }, new C.AxisId { Val = 2 });
+        return Space(title, chart, CategoryAxis(C.AxisPositionValues.Bottom), ValueAxis(C.AxisPositionValues.Left, C.TickMarkValues.Outside));
+    }
+
+    private static C.ChartSpace Space(string title, OpenXmlElement chart, C.CategoryAxis categoryAxis, C.ValueAxis valueAxis)
+    {
+        var space = new C.ChartSpace(
+            new C.EditingLanguage { Val = "en-US" },
+            new C.RoundedCorners { Val = false },
+            new C.Chart(
+                new C.Title(
+                    new C.ChartText(new C.RichText(
+                        new A.BodyProperties(),
+                        new A.ListStyle(),
+                        new A.Paragraph(
+                            new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = 1400, Bold = true }),
+                            new A.Run(new A.RunProperties { Language = "en-US", FontSize = 1400, Bold = true }, new A.Text(XmlText.Clean(title)))))),
+                    new C.Overlay { Val = false }),
+                new C.AutoTitleDeleted { Val = false },
+                new C.PlotArea(new C.Layout(), chart, categoryAxis, valueAxis),
+                new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
+                new C.PlotVisibleOnly { Val = true },
+                new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }));
+        space.AddNamespaceDeclaration("c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+        space.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        space.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        return space;
+    }
+
+    private static C.SeriesText SeriesText(string name) => new(new C.NumericValue(XmlText.Clean(name)));
+
+    private static C.ChartShapeProperties LineShape(string rgb) =>
+        new(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = rgb })) { Width = 28575 });
+
+    private static C.Marker Marker(string rgb) =>
+        new(
+            new C.Symbol { Val = C.MarkerStyleValues.Circle },
+            new C.Size { Val = 6 },
+            new C.ChartShapeProperties(
+                new A.SolidFill(new A.RgbColorModelHex { Val = rgb }),
+                new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = rgb }))));
+
+    private static C.CategoryAxisData CategoryData(ChartCategories categories)
+    {
+        var cache = new C.StringCache(new C.PointCount { Val = (uint)categories.Labels.Count });
+        for (var i = 0; i < categories.Labels.Count; i++)
+        {
+            cache.Append(new C.StringPoint(new C.NumericValue(XmlText.Clean(categories.Labels[i]))) { Index = (uint)i });
+        }
+
+        return new C.CategoryAxisData(new C.StringReference(new C.Formula(categories.Reference), cache));
+    }
+
+    private static C.Values Values(ChartSeries series)
+    {
+        var cache = new C.NumberingCache(new C.FormatCode("0.0"), new C.PointCount { Val = (uint)series.Values.Count });
+        for (var i = 0; i < series.Values.Count; i++)
+        {
+            if (series.Values[i] is { } value)
+            {
+                cache.Append(new C.NumericPoint(new C.NumericValue(value.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
+            }
+        }
+
+        return new C.Values(new C.NumberReference(new C.Formula(series.ValuesReference), cache));
+    }
+
+    private static C.MajorGridlines Gridlines() =>
+        new(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "BFBFBF" })) { Width = 9525 }));
+
+    private static C.CategoryAxis CategoryAxis(C.AxisPositionValues position) =>
+        new(
+            new C.AxisId { Val = 1 },
+            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = position },
+            Gridlines(),
+            new C.NumberingFormat { FormatCode = "General", SourceLinked = true },
+            new C.MajorTickMark { Val = C.TickMarkValues.None },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = 2 },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.AutoLabeled { Val = true },
+            new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
+            new C.LabelOffset { Val = 100 },
+            new C.NoMultiLevelLabels { Val = false });
+
+    private static C.ValueAxis ValueAxis(C.AxisPositionValues position, C.TickMarkValues tickMarks) =>
+        new(
+            new C.AxisId { Val = 2 },
+            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }, new C.MaxAxisValue { Val = 100 }, new C.MinAxisValue { Val = 0 }),
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = position },
+            Gridlines(),
+            new C.NumberingFormat { FormatCode = "0", SourceLinked = false },
+            new C.MajorTickMark { Val = tickMarks },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = 1 },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.CrossBetween { Val = C.CrossBetweenValues.Between },
+            new C.MajorUnit { Val = 25 });
+}

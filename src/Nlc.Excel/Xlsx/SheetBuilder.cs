@@ -1,0 +1,216 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Nlc.Excel.Xlsx;
+
+/// <summary>
+/// Collects one sheet's cells and settings, then builds its worksheet XML in schema order. Every text becomes an inline
+/// string cell and every number a value: nothing written here is ever a formula, whatever the text begins with.
+/// </summary>
+internal sealed class SheetBuilder(string name)
+{
+    private const double DefaultWidth = 8.43;
+    private const double LineHeight = 14.4;
+
+    private readonly SortedDictionary<int, SortedDictionary<int, Cell>> _rows = [];
+    private readonly SortedDictionary<int, double> _widths = [];
+    private readonly List<OpenXmlElement> _afterAutoFilter = [];
+    private readonly Dictionary<int, int> _linesOfRow = [];
+    private readonly Dictionary<int, double> _minHeightOfRow = [];
+
+    public string Name { get; } = name;
+
+    /// <summary>Rows 1..FrozenRows and columns before FrozenColumns stay in view when scrolling.</summary>
+    public int FrozenRows { get; set; }
+
+    public int FrozenColumns { get; set; }
+
+    /// <summary>Makes a protected (no password) sheet: only cells with an unlocked style can be edited.</summary>
+    public bool Protected { get; set; }
+
+    /// <summary>The header row repeated at the top of every printed page; 0 for none. Every sheet prints fitted to the page width.</summary>
+    public int PrintTitleRow { get; set; }
+
+    /// <summary>A manual page break before this row (e.g. so a chart starts on a page of its own); 0 for none.</summary>
+    public int PageBreakBeforeRow { get; set; }
+
+    public bool Landscape { get; set; } = true;
+
+    /// <summary>Hidden from the tab bar.</summary>
+    public bool Hidden { get; set; }
+
+    /// <summary>The range of an autofilter, e.g. "A4:T30"; null for none.</summary>
+    public string? AutoFilter { get; set; }
+
+    /// <summary>The relationship id of the drawing holding this sheet's charts, once added.</summary>
+    public string? DrawingId { get; set; }
+
+    public void Width(int column, double width) => _widths[column] = width;
+
+    public void Text(int column, int row, string? text, uint style = WorkbookStyles.Default)
+    {
+        var cell = NewCell(column, row, style);
+        if (!string.IsNullOrEmpty(text))
+        {
+            var value = text.Length > XmlText.MaxCellCharacters ? text[..XmlText.MaxCellCharacters] : text;
+            cell.DataType = CellValues.InlineString;
+            cell.InlineString = new InlineString(new Text(XmlText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve });
+            if (WorkbookStyles.Wraps(style))
+            {
+                var lines = Lines(value, _widths.GetValueOrDefault(column, DefaultWidth));
+                _linesOfRow[row] = Math.Max(lines, _linesOfRow.GetValueOrDefault(row, 1));
+            }
+        }
+    }
+
+    /// <summary>A number cell; null leaves the cell empty (styled), because an absent score is not zero.</summary>
+    public void Number(int column, int row, double? value, uint style)
+    {
+        var cell = NewCell(column, row, style);
+        if (value is { } number && double.IsFinite(number))
+        {
+            cell.CellValue = new CellValue(number.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Conditional formats and data validations, in the order the schema wants them after the autofilter.</summary>
+    public void Add(OpenXmlElement element) => _afterAutoFilter.Add(element);
+
+    public Worksheet Build()
+    {
+        var worksheet = new Worksheet();
+        worksheet.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+
+        worksheet.Append(new SheetViews(BuildView()));
+        if (_widths.Count > 0)
+        {
+            worksheet.Append(new Columns(_widths.Select(w => new Column
+            {
+                Min = (uint)(w.Key + 1),
+                Max = (uint)(w.Key + 1),
+                Width = w.Value,
+                CustomWidth = true,
+            })));
+        }
+
+        var sheetData = new SheetData();
+        foreach (var (row, cells) in _rows)
+        {
+            var element = new Row(cells.Values) { RowIndex = (uint)row };
+            var height = Math.Max(
+                _linesOfRow.TryGetValue(row, out var lines) && lines > 1 ? (lines * LineHeight) + 3 : 0,
+                _minHeightOfRow.GetValueOrDefault(row));
+            if (height > 0)
+            {
+                element.Height = Math.Min(409, height);
+            }
+
+            sheetData.Append(element);
+        }
+
+        worksheet.Append(sheetData);
+        if (Protected)
+        {
+            worksheet.Append(new SheetProtection
+            {
+                Sheet = true,
+                Objects = true,
+                Scenarios = true,
+                FormatColumns = false,
+                FormatRows = false,
+                SelectLockedCells = false,
+                SelectUnlockedCells = false,
+            });
+        }
+
+        if (AutoFilter is not null)
+        {
+            worksheet.Append(new AutoFilter { Reference = AutoFilter });
+        }
+
+        worksheet.Append(_afterAutoFilter);
+        worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageSetup
+        {
+            PaperSize = 9,
+            Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+            FitToWidth = 1,
+            FitToHeight = 0,
+        });
+        worksheet.Append(new HeaderFooter(new OddFooter($"&L{Name}&RPage &P of &N")));
+        if (PageBreakBeforeRow > 1)
+        {
+            worksheet.Append(new RowBreaks(new Break { Id = (uint)(PageBreakBeforeRow - 1), Max = 16383, ManualPageBreak = true }) { Count = 1, ManualBreakCount = 1 });
+        }
+        if (DrawingId is not null)
+        {
+            worksheet.Append(new Drawing { Id = DrawingId });
+        }
+
+        return worksheet;
+    }
+
+    private SheetView BuildView()
+    {
+        var view = new SheetView { WorkbookViewId = 0 };
+        if (FrozenRows == 0 && FrozenColumns == 0)
+        {
+            return view;
+        }
+
+        var topLeft = CellReference.Of(FrozenColumns, FrozenRows + 1);
+        var pane = new Pane
+        {
+            TopLeftCell = topLeft,
+            State = PaneStateValues.Frozen,
+            ActivePane = FrozenColumns > 0 && FrozenRows > 0 ? PaneValues.BottomRight : FrozenRows > 0 ? PaneValues.BottomLeft : PaneValues.TopRight,
+        };
+        if (FrozenColumns > 0)
+        {
+            pane.HorizontalSplit = FrozenColumns;
+        }
+
+        if (FrozenRows > 0)
+        {
+            pane.VerticalSplit = FrozenRows;
+        }
+
+        view.Append(pane, new Selection { Pane = pane.ActivePane, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
+        return view;
+    }
+
+    private Cell NewCell(int column, int row, uint style)
+    {
+        if (!_rows.TryGetValue(row, out var cells))
+        {
+            _rows[row] = cells = [];
+        }
+
+        if (WorkbookStyles.MinHeight(style) is > 0 and var minHeight)
+        {
+            _minHeightOfRow[row] = Math.Max(minHeight, _minHeightOfRow.GetValueOrDefault(row));
+        }
+
+        var cell = new Cell { CellReference = CellReference.Of(column, row), StyleIndex = style == WorkbookStyles.Default ? null : style };
+        cells[column] = cell;
+        return cell;
+    }
+
+    /// <summary>
+    /// The lines wrapped text takes in a column, estimated generously: row heights are written out because LibreOffice
+    /// does not fit rows to wrapped text when it opens a file, and Excel re-fits them anyway once a cell is edited.
+    /// </summary>
+    private static int Lines(string text, double width)
+    {
+        var perLine = Math.Max(1, (int)(width * 1.05));
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            lines += Math.Max(1, (paragraph.Length + perLine - 1) / perLine);
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,146 @@
+using Nlc.Core.Scoring;
+using Nlc.Excel.Import;
+
+namespace Nlc.Excel.Tests;
+
+/// <summary>The offline command line, run in-process: what it writes, what it prints, and its exit codes.</summary>
+[TestClass]
+public sealed class CliTests
+{
+    private string _folder = "";
+
+    [TestInitialize]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), $"nlc-cli-tests-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TestCleanup]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = Cli.Cli.Run(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private static void AssertNoStackTrace(string text) =>
+        Assert.IsFalse(text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal), text);
+
+    [TestMethod]
+    public void Blank_WritesAWorkbookThatReadsBackEmpty()
+    {
+        var path = Path.Combine(_folder, "blank.xlsx");
+
+        var (exitCode, output, error) = Run("blank", "--rubric", RepositoryPaths.ShippedRubric, "--lang", "en", "--out", path);
+
+        Assert.AreEqual((Cli.Cli.Ok, ""), (exitCode, error));
+        StringAssert.Contains(output, "nlc@1.0.0");
+        var read = new AssessmentWorkbookReader(TestData.Catalog).Read(File.OpenRead(path));
+        Assert.AreEqual((0, null), (read.Answers.Count, read.Metadata.AssessmentId));
+    }
+
+    [TestMethod]
+    public void Score_ReadsAFilledWorkbook_PrintsTheScores_AndWritesTheReportNextToIt()
+    {
+        var path = Path.Combine(_folder, "filled.xlsx");
+        var edits = TestData.Shipped.Indicators.Select((indicator, i) => new CellEdit(indicator.Id, WorkbookNames.Columns.Level, $"{(i % 4) + 1}"));
+        File.WriteAllBytes(path, Workbooks.Fill(AssessmentWorkbookReaderTests.Blank(), edits));
+
+        var (exitCode, output, error) = Run("score", path, "--rubrics", RepositoryPaths.Rubrics);
+
+        Assert.AreEqual((Cli.Cli.Ok, ""), (exitCode, error));
+        var expected = TestData.Score(TestData.Shipped, TestData.Shipped.Indicators.Select((indicator, i) => Answer.AtLevel(indicator.Id, (i % 4) + 1)).ToArray());
+        StringAssert.Contains(output, $"Overall index: {expected.Overall!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
+        StringAssert.Contains(output, "39 of 39 indicators answered");
+        var report = Path.Combine(_folder, "filled.report.xlsx");
+        Assert.IsTrue(File.Exists(report));
+        Assert.AreEqual(0, Workbooks.ValidationErrors(File.ReadAllBytes(report)).Count);
+    }
+
+    [TestMethod]
+    public void Score_AWorkbookWithProblems_ListsThemAndFails()
+    {
+        var path = Path.Combine(_folder, "bad.xlsx");
+        File.WriteAllBytes(path, Workbooks.Fill(AssessmentWorkbookReaderTests.Blank(), [new(TestData.Shipped.Indicators[0].Id, WorkbookNames.Columns.Level, "Maybe")]));
+
+        var (exitCode, _, error) = Run("score", path);
+
+        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        StringAssert.Contains(error, "Assessment!F2: \"Maybe\" is not a level; expected 0-4, Not applicable or Don't know");
+        Assert.IsFalse(File.Exists(Path.Combine(_folder, "bad.report.xlsx")));
+        AssertNoStackTrace(error);
+    }
+
+    [TestMethod]
+    [DataRow("missing", "does not exist")]
+    [DataRow("text", "this is not an Excel workbook (.xlsx)")]
+    [DataRow("empty", "the file is empty")]
+    public void Score_BadFiles_FailWithOneClearMessage(string kind, string message)
+    {
+        var path = Path.Combine(_folder, $"{kind}.xlsx");
+        if (kind != "missing")
+        {
+            File.WriteAllText(path, kind == "text" ? "Indicator;Level" : "");
+        }
+
+        var (exitCode, _, error) = Run("score", path);
+
+        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        StringAssert.Contains(error, message);
+        AssertNoStackTrace(error);
+    }
+
+    [TestMethod]
+    public void Blank_IntoAFolderThatDoesNotExist_SaysSo()
+    {
+        var path = Path.Combine(_folder, "no", "such", "blank.xlsx");
+
+        var (exitCode, _, error) = Run("blank", "--rubric", RepositoryPaths.ShippedRubric, "--out", path);
+
+        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        StringAssert.Contains(error, "its folder does not exist");
+        AssertNoStackTrace(error);
+    }
+
+    [TestMethod]
+    public void Blank_ABrokenRubric_ListsItsProblems()
+    {
+        var path = Path.Combine(_folder, "broken.yaml");
+        File.WriteAllText(path, "id: nlc\nversion: one\n");
+
+        var (exitCode, _, error) = Run("blank", "--rubric", path);
+
+        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        StringAssert.Contains(error, "the rubric files have problems");
+        AssertNoStackTrace(error);
+    }
+
+    [TestMethod]
+    [DataRow(new string[0])]
+    [DataRow(new[] { "explode" })]
+    [DataRow(new[] { "blank" })]
+    [DataRow(new[] { "blank", "--rubric" })]
+    [DataRow(new[] { "score" })]
+    [DataRow(new[] { "score", "a.xlsx", "--colour", "red" })]
+    public void WrongCommandLines_ShowTheUsage(string[] args)
+    {
+        var (exitCode, output, error) = Run(args);
+
+        Assert.AreEqual(Cli.Cli.Usage, exitCode);
+        StringAssert.Contains(output + error, "Usage:");
+        AssertNoStackTrace(error);
+    }
+
+    [TestMethod]
+    public void Help_ShowsTheUsage()
+    {
+        var (exitCode, output, _) = Run("--help");
+
+        Assert.AreEqual(Cli.Cli.Ok, exitCode);
+        StringAssert.Contains(output, "nlc score <filled.xlsx>");
+    }
+}

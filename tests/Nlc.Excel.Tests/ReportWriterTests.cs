@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Nlc.Core.Scoring;
+using Nlc.Excel.Reports;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
+namespace Nlc.Excel.Tests;
+
+[TestClass]
+public sealed partial class ReportWriterTests
+{
+    private static readonly ScoreResult Complete = TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped));
+    private static readonly ScoreResult Partial = TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(12).ToArray());
+    private static readonly ReportHeading Heading = new("Danilovgrad", "2025", "ME", "asm_1", "validated");
+
+    public static PeerStatistics Peers => new(
+        "12 validated assessments in the Western Balkans, 2025",
+        new PeerQuartiles(31.25, 45.5, 60),
+        TestData.Shipped.Pillars.Skip(1).ToDictionary(p => p.Id, _ => new PeerQuartiles(30, 50.04, 70)),
+        TestData.Shipped.Practices.ToDictionary(p => p.Id, _ => new PeerQuartiles(20, 40, 60)));
+
+    public static byte[] AssessmentReport(PeerStatistics? peers = null) => AssessmentReportWriter.Write(TestData.Shipped, Complete, Heading, "en", peers);
+
+    public static byte[] ProgressReport() => CityProgressReportWriter.Write(TestData.Shipped, "Danilovgrad", [
+        new ProgressPoint("2025-H1", Complete),
+        new ProgressPoint("2023", Partial),
+        new ProgressPoint("2024-Q3", TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(30).ToArray())),
+    ], "en");
+
+    public static byte[] HubReport() => HubComparisonReportWriter.Write(TestData.Shipped, [
+        new HubComparisonEntry("Tuzla", "BA", "2025", Partial),
+        new HubComparisonEntry("Danilovgrad", "ME", "2025", Complete),
+        new HubComparisonEntry("Čačak", "RS", "2025", Complete),
+        new HubComparisonEntry("Bihać", "BA", "2025", TestData.Score(TestData.Shipped, [])),
+    ], "en");
+
+    private static C.ChartSpace SingleChart(SpreadsheetDocument document, string sheet) =>
+        Workbooks.Sheet(document, sheet).DrawingsPart!.ChartParts.Single().ChartSpace;
+
+    private static double? Number(SpreadsheetDocument document, string sheet, string reference) =>
+        Workbooks.CellText(document, sheet, reference) is { Length: > 0 } text ? double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    [TestMethod]
+    public void EveryReport_PassesTheOpenXmlValidator_AndHoldsNoFormula()
+    {
+        using var culture = TestData.Culture("de-DE");
+        foreach (var (name, bytes) in new[] { ("assessment", AssessmentReport()), ("with peers", AssessmentReport(Peers)), ("progress", ProgressReport()), ("hub", HubReport()) })
+        {
+            var errors = Workbooks.ValidationErrors(bytes);
+            Assert.AreEqual(0, errors.Count, $"{name}:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+            Assert.IsFalse(Workbooks.Entries(bytes).Where(e => e.Key.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Any(e => FormulaElement().IsMatch(e.Value)), $"{name} holds a formula");
+        }
+    }
+
+    [TestMethod]
+    public void Reports_OfACityWithCharactersXmlCannotHold_AreStillValid()
+    {
+        var name = "Bell\u0007ville 🏛️ _x0041_";
+        var heading = new ReportHeading(name, "2025");
+
+        var bytes = new[]
+        {
+            AssessmentReportWriter.Write(TestData.Shipped, Complete, heading, "en", Peers),
+            CityProgressReportWriter.Write(TestData.Shipped, name, [new ProgressPoint("2025", Complete)], "en"),
+            HubComparisonReportWriter.Write(TestData.Shipped, [new HubComparisonEntry(name, "ME", "2025", Complete)], "en"),
+        };
+
+        Assert.AreEqual(0, bytes.Sum(b => Workbooks.ValidationErrors(b).Count));
+        using var document = Workbooks.Open(bytes[2]);
+        Assert.AreEqual("Bell_x0007_ville 🏛️ _x005F_x0041_", Workbooks.CellText(document, "Comparison", "A5"), "escaped as Excel escapes it");
+    }
+
+    [TestMethod]
+    public void AssessmentReport_ShowsScoresRoundedToOneDecimal_AsNumbers_WithLevelNames()
+    {
+        using var document = Workbooks.Open(AssessmentReport());
+        var rubric = TestData.Shipped;
+
+        Assert.AreEqual("Overall index", Workbooks.CellText(document, "Summary", "A6"));
+        Assert.AreEqual(Math.Round(Complete.Overall!.Value, 1, MidpointRounding.AwayFromZero), Number(document, "Summary", "B6"));
+        var pillarRow = 11;
+        Assert.AreEqual("Pillar", Workbooks.CellText(document, "Summary", $"A{pillarRow - 1}"));
+        for (var i = 0; i < rubric.Pillars.Count; i++)
+        {
+            Assert.AreEqual(rubric.Pillars[i].Title.En, Workbooks.CellText(document, "Summary", $"A{pillarRow + i}"));
+            Assert.AreEqual(Math.Round(Complete.Pillars[i].Score!.Value, 1, MidpointRounding.AwayFromZero), Number(document, "Summary", $"B{pillarRow + i}"));
+        }
+
+        var practiceRow = pillarRow + rubric.Pillars.Count + 2;
+        for (var i = 0; i < rubric.Practices.Count; i++)
+        {
+            var maturity = Complete.Practices[i].MaturityLevel!.Value;
+            Assert.AreEqual($"{maturity} - {rubric.Scale.Levels[maturity].Name.En}", Workbooks.CellText(document, "Summary", $"C{practiceRow + i}"), rubric.Practices[i].Id);
+        }
+    }
+
+    [TestMethod]
+    public void AssessmentReport_HasARadarChartOfTheSixPillars_WithOneSeriesPerLine()
+    {
+        foreach (var (peers, series) in new[] { ((PeerStatistics?)null, 1), (Peers, 2) })
+        {
+            using var document = Workbooks.Open(AssessmentReport(peers));
+            var chart = SingleChart(document, "Summary");
+            var radar = chart.Descendants<C.RadarChart>().Single();
+
+            Assert.AreEqual(series, radar.Elements<C.RadarChartSeries>().Count());
+            var categories = radar.Elements<C.RadarChartSeries>().First().Descendants<C.CategoryAxisData>().Single().Descendants<C.StringPoint>().Select(p => p.InnerText).ToArray();
+            CollectionAssert.AreEqual(TestData.Shipped.Pillars.Select(p => p.Title.En).ToArray(), categories);
+            Assert.AreEqual("'Summary'!$B$11:$B$16", radar.Elements<C.RadarChartSeries>().First().Descendants<C.Formula>().Last().Text);
+        }
+    }
+
+    [TestMethod]
+    public void AssessmentReport_ShowsPeerQuartilesBesideEachScore_WhereGiven()
+    {
+        using var document = Workbooks.Open(AssessmentReport(Peers));
+
+        Assert.AreEqual("Peer median", Workbooks.CellText(document, "Summary", "E10"));
+        Assert.IsNull(Number(document, "Summary", "E11"), "the first pillar has no peer figures");
+        Assert.AreEqual((30.0, 50.0, 70.0), (Number(document, "Summary", "D12"), Number(document, "Summary", "E12"), Number(document, "Summary", "F12")));
+        StringAssert.Contains(Workbooks.CellText(document, "Summary", "D6"), "Peer median 45.5");
+    }
+
+    [TestMethod]
+    public void AssessmentReport_NextSteps_AreTheGapList_MostValuableFirst()
+    {
+        using var document = Workbooks.Open(AssessmentReport());
+        var rows = Workbooks.Sheet(document, "Next steps").Worksheet.Descendants<Row>().Skip(1).ToArray();
+
+        Assert.AreEqual(Complete.Gaps.Count, rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var gap = Complete.Gaps[i];
+            var indicator = TestData.Shipped.Indicators.Single(x => x.Id == gap.IndicatorId);
+            var isDontKnow = Complete.Indicators.Single(x => x.IndicatorId == gap.IndicatorId).Kind == AnswerKind.DontKnow;
+            Assert.AreEqual(gap.IndicatorId, Workbooks.CellText(document, "Next steps", $"C{i + 2}"));
+            Assert.AreEqual(isDontKnow ? "Don't know" : $"{gap.CurrentLevel} - {TestData.Shipped.Scale.Levels[gap.CurrentLevel].Name.En}", Workbooks.CellText(document, "Next steps", $"E{i + 2}"));
+            Assert.AreEqual(indicator.Descriptor(gap.NextLevel).En, Workbooks.CellText(document, "Next steps", $"G{i + 2}"));
+            Assert.AreEqual(Math.Round(gap.OverallGain, 2, MidpointRounding.AwayFromZero), Number(document, "Next steps", $"H{i + 2}"));
+        }
+    }
+
+    [TestMethod]
+    public void AssessmentReport_RefusesScoresOfAnotherRubricVersion()
+    {
+        var other = Complete with { RubricVersion = new(2, 0, 0) };
+
+        Assert.ThrowsExactly<ArgumentException>(() => AssessmentReportWriter.Write(TestData.Shipped, other, Heading, "en"));
+    }
+
+    [TestMethod]
+    public void ProgressReport_ShowsPeriodsOldestFirst_WithChanges()
+    {
+        using var document = Workbooks.Open(ProgressReport());
+        var header = Enumerable.Range(0, 7).Select(c => Workbooks.CellText(document, "Progress", $"{(char)('A' + c)}5")).ToArray();
+
+        CollectionAssert.AreEqual(new[] { "Score", "2023", "2024-Q3", "2025-H1", "Change 2023 to 2024-Q3", "Change 2024-Q3 to 2025-H1", "Change 2023 to 2025-H1" }, header);
+        Assert.AreEqual("Overall index", Workbooks.CellText(document, "Progress", "A8"));
+        var first = Number(document, "Progress", "B8")!.Value;
+        var last = Number(document, "Progress", "D8")!.Value;
+        Assert.AreEqual(Math.Round(last - first, 1, MidpointRounding.AwayFromZero), Number(document, "Progress", "G8")!.Value, 1e-9);
+    }
+
+    [TestMethod]
+    public void ProgressReport_HasALineChartOfThePillars_AcrossThePeriods()
+    {
+        using var document = Workbooks.Open(ProgressReport());
+        var line = SingleChart(document, "Progress").Descendants<C.LineChart>().Single();
+        var series = line.Elements<C.LineChartSeries>().ToArray();
+
+        Assert.AreEqual(TestData.Shipped.Pillars.Count, series.Length);
+        CollectionAssert.AreEqual(new[] { "2023", "2024-Q3", "2025-H1" }, series[0].Descendants<C.CategoryAxisData>().Single().Descendants<C.StringPoint>().Select(p => p.InnerText).ToArray());
+        Assert.AreEqual(TestData.Shipped.Pillars[0].Title.En, series[0].SeriesText!.InnerText);
+    }
+
+    [TestMethod]
+    public void ProgressReport_WithNoAssessments_SaysSo()
+    {
+        using var document = Workbooks.Open(CityProgressReportWriter.Write(TestData.Shipped, "Tuzla", [], "en"));
+
+        Assert.AreEqual("No assessments to show yet.", Workbooks.CellText(document, "Progress", "A5"));
+        Assert.IsNull(Workbooks.Sheet(document, "Progress").DrawingsPart);
+    }
+
+    [TestMethod]
+    public void HubReport_HasOneRowPerCity_ColourScalesAndAnAutofilter()
+    {
+        using var document = Workbooks.Open(HubReport());
+        var worksheet = Workbooks.Sheet(document, "Comparison").Worksheet;
+
+        CollectionAssert.AreEqual(new[] { "Bihać", "Tuzla", "Danilovgrad", "Čačak" }, Enumerable.Range(5, 4).Select(r => Workbooks.CellText(document, "Comparison", $"A{r}")).ToArray());
+        Assert.AreEqual($"A4:{ExcelColumn(5 + TestData.Shipped.Pillars.Count + TestData.Shipped.Practices.Count)}8", worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+        var scale = worksheet.Descendants<ConditionalFormatting>().Single();
+        Assert.AreEqual($"F5:{ExcelColumn(5 + TestData.Shipped.Pillars.Count + TestData.Shipped.Practices.Count)}8", scale.SequenceOfReferences!.InnerText);
+        CollectionAssert.AreEqual(new[] { "0", "50", "100" }, scale.Descendants<ConditionalFormatValueObject>().Select(v => v.Val!.Value).ToArray());
+        Assert.IsNull(Number(document, "Comparison", "F5"), "a city with nothing answered has no overall index");
+        Assert.IsNull(worksheet.GetFirstChild<SheetProtection>(), "staff must be able to sort and filter");
+    }
+
+    private static string ExcelColumn(int index) => index < 26 ? $"{(char)('A' + index)}" : $"{(char)('A' + (index / 26) - 1)}{(char)('A' + (index % 26))}";
+
+    [GeneratedRegex(@"<(\w+:)?f[\s>/]")]
+    private static partial Regex FormulaElement();
+}

@@ -10,7 +10,9 @@ using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Api.Keys;
 using Nlc.Api.Progress;
+using Nlc.Api.Reports;
 using Nlc.Api.Rubrics;
+using Nlc.Api.Workbooks;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Storage;
 
@@ -50,6 +52,7 @@ builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<BenchmarkStore>();
 builder.Services.AddSingleton<TargetStore>();
+builder.Services.AddSingleton(new Nlc.Excel.Import.AssessmentWorkbookReader(rubrics));
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
@@ -96,6 +99,8 @@ app.MapKeysApi();
 app.MapBenchmarksApi();
 app.MapProgressApi();
 app.MapAdminApi();
+app.MapWorkbooksApi();
+app.MapReportsApi();
 
 await app.RunAsync();
 return 0;

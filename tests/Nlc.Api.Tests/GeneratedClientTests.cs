@@ -33,6 +33,12 @@ public sealed class GeneratedClientTests
         Assert.AreEqual(1, benchmark.N);
         Assert.AreEqual(50.0, benchmark.Overall!.Median, 1e-9);
 
+        using var workbook = await official.DownloadWorkbookAsync(assessment.Id, "en");
+        using var bytes = new MemoryStream();
+        await workbook.Stream.CopyToAsync(bytes);
+        Assert.AreEqual(200, workbook.StatusCode);
+        CollectionAssert.AreEqual("PK"u8.ToArray(), bytes.ToArray()[..2], "an .xlsx is a zip package");
+
         var stale = await Assert.ThrowsExactlyAsync<NlcApiException<ProblemDetails>>(() =>
             official.SaveAnswerAsync(assessment.Id, "GP01.1", ETag(assessment.Version), new AnswerRequest { Level = 4 }));
         Assert.AreEqual(412, stale.StatusCode);

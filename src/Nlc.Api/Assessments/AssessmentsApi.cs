@@ -190,7 +190,7 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> GetAssessment(
         string assessmentId, HttpContext context, AssessmentStore assessments)
     {
-        var assessment = await FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -262,7 +262,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may submit assessments.");
         }
 
-        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -300,7 +300,7 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, [FromQuery] string? lang)
     {
-        var assessment = await FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -324,7 +324,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Partner keys do not see audit trails.");
         }
 
-        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -349,7 +349,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Only admin and hub keys may validate or reopen assessments.");
         }
 
-        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -383,7 +383,7 @@ public static class AssessmentsApi
             return (null, null, ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may answer assessments."));
         }
 
-        var assessment = await FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
         if (assessment is null)
         {
             return (null, null, NoSuchAssessment(assessmentId));
@@ -407,16 +407,6 @@ public static class AssessmentsApi
 
         Preconditions.SetETag(context.Response, result.Value!.RowVersion);
         return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id)));
-    }
-
-    private static async Task<Assessment?> FindVisibleAsync(string assessmentId, Caller caller, AssessmentStore assessments)
-    {
-        var assessment = await assessments.FindAsync(assessmentId);
-        return assessment is not null
-            && caller.CanSeeCity(assessment.CityId)
-            && (!caller.SeesOnlyValidated || assessment.Status == AssessmentStatus.Validated)
-            ? assessment
-            : null;
     }
 
     private static ProblemHttpResult NoSuchAssessment(string assessmentId) => ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");

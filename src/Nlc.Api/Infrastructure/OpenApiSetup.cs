@@ -17,6 +17,8 @@ public static class OpenApiSetup
         ["Progress"] = "A city over time: changes between periods, targets and next steps.",
         ["Keys"] = "API keys (admin only).",
         ["Admin"] = "Operations on the server itself: hot backups (admin only).",
+        ["Workbooks"] = "Fill-in workbooks (.xlsx): download, fill in offline, upload.",
+        ["Reports"] = "Excel reports to read results.",
         ["Health"] = "Liveness.",
     };
 
@@ -35,6 +37,41 @@ public static class OpenApiSetup
         ["createKey"] = """{"name": "Danilovgrad officials", "role": "city", "cityIds": ["city_0123456789abcdef"]}""",
         ["setCityTargets"] = """{"rubricId": "nlc", "targetPeriod": "2027", "practices": {"GP05": 3}, "indicators": {"GP03.2": 4}}""",
     };
+
+    /// <summary>Declares an .xlsx response (200) or request body (raw, or the one file of a form) as binary.</summary>
+    private static void DescribeXlsx(OpenApiOperation operation, bool response)
+    {
+        var binary = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        if (response)
+        {
+            operation.Responses ??= new OpenApiResponses();
+            operation.Responses["200"] = new OpenApiResponse
+            {
+                Description = "The workbook.",
+                Content = new Dictionary<string, OpenApiMediaType> { [Nlc.Excel.XlsxFile.ContentType] = new() { Schema = binary } },
+            };
+            return;
+        }
+
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The filled-in workbook, as the raw body or as the one file of a form.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [Nlc.Excel.XlsxFile.ContentType] = new() { Schema = binary },
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file" },
+                        Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = binary },
+                    },
+                },
+            },
+        };
+    }
 
     /// <summary>Registers the document with its transformers.</summary>
     public static IServiceCollection AddNlcOpenApi(this IServiceCollection services) =>
@@ -96,6 +133,11 @@ public static class OpenApiSetup
                         Description = "The ETag of the version this write is based on, as read: `\"<version>\"` (the resource's `version` field in quotes).",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     });
+                }
+
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Workbooks.WorkbooksApi.XlsxBody>().FirstOrDefault() is { } xlsx)
+                {
+                    DescribeXlsx(operation, xlsx.Response);
                 }
 
                 if (operation.OperationId is { } id && Examples.TryGetValue(id, out var example)

@@ -221,10 +221,11 @@ public static class ProgressApi
         return TypedResults.Ok(new NextStepsResponse(cityId, latest.Assessment.Id, latest.Assessment.Period, locale, steps));
     }
 
-    private sealed record ScoredAssessment(Assessment Assessment, ScoringEngine Engine, IReadOnlyList<Answer> Answers, ScoreResult Result);
+    /// <summary>An assessment with the engine of its rubric version, its answers and its scores.</summary>
+    internal sealed record ScoredAssessment(Assessment Assessment, ScoringEngine Engine, IReadOnlyList<Answer> Answers, ScoreResult Result);
 
     /// <summary>The city's assessments of the rubric that the caller may see, scored, oldest period first.</summary>
-    private static async Task<List<ScoredAssessment>> SeriesAsync(
+    internal static async Task<List<ScoredAssessment>> SeriesAsync(
         string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines)
     {
         var page = await assessments.ListAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null), 1000, 0);

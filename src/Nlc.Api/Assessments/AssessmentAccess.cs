@@ -1,0 +1,19 @@
+using Nlc.Api.Infrastructure;
+using Nlc.Core.Storage;
+
+namespace Nlc.Api.Assessments;
+
+/// <summary>Which assessments a caller may see: those of cities it sees, and for partners only validated ones.</summary>
+public static class AssessmentAccess
+{
+    /// <summary>The assessment, or null when it does not exist or the caller may not know it does.</summary>
+    public static async Task<Assessment?> FindVisibleAsync(string assessmentId, Caller caller, AssessmentStore assessments)
+    {
+        var assessment = await assessments.FindAsync(assessmentId);
+        return assessment is not null
+            && caller.CanSeeCity(assessment.CityId)
+            && (!caller.SeesOnlyValidated || assessment.Status == AssessmentStatus.Validated)
+            ? assessment
+            : null;
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Nlc.Api.Assessments;
+using Nlc.Api.Infrastructure;
+using Nlc.Api.Progress;
+using Nlc.Api.Workbooks;
+using Nlc.Core.Benchmarking;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Storage;
+using Nlc.Excel;
+using Nlc.Excel.Reports;
+
+namespace Nlc.Api.Reports;
+
+/// <summary>Excel reports to read results: one assessment, one city over time, a hub's comparison of cities. Values only, computed here.</summary>
+public static class ReportsApi
+{
+    /// <summary>Maps the report routes.</summary>
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
+    {
+        var reports = routes.MapGroup("/api/v1").WithTags("Reports").Problems(ProblemMetadata.Keyed);
+        reports.MapGet("/assessments/{assessmentId}/report", AssessmentReport)
+            .WithName("downloadAssessmentReport")
+            .WithSummary("Download the assessment report")
+            .WithDescription(
+                "Overall index, pillar and practice scores with maturity levels, completeness, the next steps and a radar chart of the pillars, "
+                + "with the medians and quartiles of the city's country peers in the same period where this key may see them.")
+            .WithMetadata(new WorkbooksApi.XlsxBody(Response: true))
+            .Problems([StatusCodes.Status404NotFound]);
+        reports.MapGet("/cities/{cityId}/progress-report", ProgressReport)
+            .WithName("downloadCityProgressReport")
+            .WithSummary("Download a city's progress report")
+            .WithDescription("Every assessment of `rubricId` the key may see, by period, the change per practice and pillar, and a line chart of pillar scores.")
+            .WithMetadata(new WorkbooksApi.XlsxBody(Response: true))
+            .Problems([StatusCodes.Status404NotFound]);
+        reports.MapGet("/benchmarks/report", ComparisonReport)
+            .WithName("downloadHubComparisonReport")
+            .WithSummary("Download the hub comparison report")
+            .WithDescription("Admin and hub only: a cities × practices matrix with colour scales for a peer group (same filters as GET /api/v1/benchmarks).")
+            .WithMetadata(new WorkbooksApi.XlsxBody(Response: true))
+            .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden]);
+        return routes;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AssessmentReport(
+        string assessmentId, HttpContext context, AssessmentStore assessments, CityStore cities, BenchmarkStore benchmarks, ScoringEngines engines,
+        NlcOptions options, [FromQuery] string? lang)
+    {
+        var caller = Caller.From(context.User);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
+        if (assessment is null)
+        {
+            return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
+        }
+
+        var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
+        var rubric = engine.Rubric;
+        var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
+        var city = (await cities.FindAsync(assessment.CityId))!;
+        var score = engine.Score((await assessments.AnswersAsync(assessmentId)).Select(a => a.Answer).ToArray());
+        var peers = await PeersAsync(rubric, assessment, city, caller, benchmarks, options);
+        var bytes = AssessmentReportWriter.Write(rubric, score, ReportHeading.Of(city, assessment), locale, peers);
+        return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-report-{assessment.Period}-{assessment.Id}{XlsxFile.Extension}");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProgressReport(
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines, RubricCatalog catalog,
+        string? rubricId, [FromQuery] string? lang)
+    {
+        var caller = Caller.From(context.User);
+        var city = caller.CanSeeCity(cityId) ? await cities.FindAsync(cityId) : null;
+        var rubric = catalog.FindLatest(rubricId ?? "nlc");
+        if (city is null || rubric is null)
+        {
+            return ProblemResponses.NotFound(city is null ? $"There is no city '{cityId}'." : $"There is no rubric '{rubricId}'.");
+        }
+
+        var series = await ProgressApi.SeriesAsync(cityId, rubric.Id, caller, assessments, engines);
+        var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
+        var points = series.Select(s => new Nlc.Excel.Reports.ProgressPoint(s.Assessment.Period, s.Result)).ToArray();
+        var bytes = CityProgressReportWriter.Write(rubric, city.Name, points, locale);
+        return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-progress-{city.Id}{XlsxFile.Extension}");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ComparisonReport(
+        HttpContext context, BenchmarkStore benchmarks, RubricCatalog catalog, AssessmentStore assessments, ScoringEngines engines,
+        string? rubricId, string? period, string? country, string? region, string? tag, string? populationBand, [FromQuery] string? lang)
+    {
+        var caller = Caller.From(context.User);
+        if (!caller.CanReview)
+        {
+            return ProblemResponses.Forbidden("Only admin and hub keys may compare named cities.");
+        }
+
+        var rubric = rubricId is null ? null : catalog.FindLatest(rubricId);
+        if (rubric is null || !AnswerValidation.IsPeriod(period))
+        {
+            return ProblemResponses.BadRequest("rubricId (a known rubric) and period (such as 2025) are required.");
+        }
+
+        var eligible = await benchmarks.EligibleAsync(
+            rubric.Id, rubric.Version.Major, period!, new Nlc.Core.Storage.ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id)));
+        var filter = new PeerGroupFilter(Cities.CityValidation.Normalize(country), region, populationBand, tag);
+        var entries = new List<HubComparisonEntry>();
+        foreach (var member in eligible.Where(filter.Matches))
+        {
+            var engine = engines.For(rubric.Id, RubricVersion.Parse(member.Scores.RubricVersion))!;
+            var answers = await assessments.AnswersAsync(member.Scores.AssessmentId);
+            entries.Add(new HubComparisonEntry(member.Scores.CityName, member.Country, period!, engine.Score(answers.Select(a => a.Answer).ToArray())));
+        }
+
+        var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
+        var bytes = HubComparisonReportWriter.Write(rubric, entries, locale);
+        return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-comparison-{rubric.Id}-{period}{XlsxFile.Extension}");
+    }
+
+    private static async Task<PeerStatistics?> PeersAsync(
+        Rubric rubric, Assessment assessment, City city, Caller caller, BenchmarkStore benchmarks, NlcOptions options)
+    {
+        var pillarIds = rubric.Pillars.Select(p => p.Id).ToArray();
+        var practiceIds = rubric.Practices.Select(p => p.Id).ToArray();
+        var eligible = await benchmarks.EligibleAsync(rubric.Id, rubric.Version.Major, assessment.Period, new Nlc.Core.Storage.ScoreSnapshotReader(pillarIds, practiceIds));
+        var benchmark = PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: city.Country), pillarIds, practiceIds, !caller.CanReview, options.MinimumGroupSize);
+        if (benchmark.Statistics is not { } stats || benchmark.N == 0)
+        {
+            return null;
+        }
+
+        static PeerQuartiles? Quartiles(Summary? s) => s is null ? null : new PeerQuartiles(s.Q1, s.Median, s.Q3);
+        return new PeerStatistics(
+            $"Validated assessments of {benchmark.N} cities in {city.Country}, {assessment.Period}",
+            Quartiles(stats.Overall),
+            stats.Pillars.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => Quartiles(p.Value)!.Value),
+            stats.Practices.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => Quartiles(p.Value)!.Value));
+    }
+}

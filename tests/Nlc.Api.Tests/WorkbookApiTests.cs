@@ -1,0 +1,169 @@
+using System.Net.Http.Headers;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Scoring;
+using Nlc.Core.Storage;
+using Nlc.Excel;
+using Nlc.Excel.FillIn;
+
+namespace Nlc.Api.Tests;
+
+/// <summary>The Excel round trip over HTTP: download, upload filled in (raw and as a form), every refusal a problem that writes nothing, and the reports.</summary>
+[TestClass]
+public sealed class WorkbookApiTests
+{
+    private static readonly Rubric Rubric = RubricLoader.LoadFile(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
+    private static ApiServer _server = null!;
+    private static string _cityId = null!;
+    private static HttpClient _city = null!;
+
+    [ClassInitialize]
+    public static async Task Arrange(TestContext _)
+    {
+        _server = await ApiServer.StartAsync();
+        _cityId = await Scenario.CreateCityAsync(_server, "Workbookville", "ME");
+        _city = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "city", _cityId));
+    }
+
+    [ClassCleanup]
+    public static async Task Cleanup() => await _server.DisposeAsync();
+
+    [TestMethod]
+    public async Task ADownloadedWorkbook_IsAValidXlsxWithTheAnswersSoFar()
+    {
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2021");
+        await _city.SendAsync(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers/GP01.1", new { level = 3 }, etag).ExpectAsync(200);
+
+        using var response = await _city.GetAsync($"/api/v1/assessments/{assessmentId}/workbook?lang=en");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.AreEqual(XlsxFile.ContentType, response.Content.Headers.ContentType?.MediaType);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        Assert.AreEqual(0, new OpenXmlValidator().Validate(document).Count());
+        var import = await new Nlc.Excel.Import.AssessmentWorkbookReader(new RubricCatalog([Rubric])).ReadAsync(new MemoryStream(bytes));
+        Assert.AreEqual(assessmentId, import.Metadata.AssessmentId);
+        Assert.AreEqual(3, import.Answers.Single().Answer.Level);
+    }
+
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task AFilledWorkbook_IsImportedWhole(bool asForm)
+    {
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_city, _cityId, asForm ? "2022" : "2023");
+        var workbook = await FilledWorkbookAsync(assessmentId, i => i == 10 ? Answer.NotApplicable(Rubric.Indicators[i].Id, "Not ours") : Answer.AtLevel(Rubric.Indicators[i].Id, i % 5, $"note {i}"));
+
+        var result = await UploadAsync(assessmentId, workbook, etag, asForm).ExpectAsync(200);
+
+        Assert.AreEqual(39, result.GetProperty("answersInWorkbook").GetInt32());
+        Assert.AreEqual(39, result.GetProperty("changes").GetArrayLength());
+        var answers = result.GetProperty("assessment").GetProperty("answers").EnumerateArray().ToDictionary(a => a.Text("indicatorId"));
+        Assert.AreEqual(2, answers["GP01.3"].GetProperty("level").GetInt32());
+        Assert.IsTrue(answers[Rubric.Indicators[10].Id].GetProperty("notApplicable").GetBoolean());
+        Assert.AreEqual("note 4", answers[Rubric.Indicators[4].Id].Text("note"));
+    }
+
+    [TestMethod]
+    public async Task RefusedWorkbooks_NameTheReasonAndWriteNothing()
+    {
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2024");
+        var (otherId, _) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2025");
+        var forOther = await FilledWorkbookAsync(otherId, i => Answer.AtLevel(Rubric.Indicators[i].Id, 1));
+        var zipOfText = ZipWith("hello.txt", "not a workbook");
+        var before = await DatabaseDump.ReadAsync(_server.DatabasePath);
+
+        var cases = new (byte[] Body, string? IfMatch, int Status, string Message)[]
+        {
+            ("this is not a zip"u8.ToArray(), etag, 422, "not an Excel workbook (.xlsx)"),
+            (zipOfText, etag, 422, ""),
+            (forOther, etag, 422, $"The workbook is for assessment '{otherId}'"),
+            (forOther, null, 428, "If-Match"),
+            ([], etag, 422, ""),
+        };
+
+        foreach (var (body, ifMatch, status, message) in cases)
+        {
+            using var response = await UploadAsync(assessmentId, body, ifMatch, asForm: false);
+            var problem = await response.JsonAsync();
+            Assert.AreEqual(status, (int)response.StatusCode, problem.ToString());
+            Assert.AreEqual("application/problem+json", response.ContentType()?.MediaType);
+            StringAssert.Contains(problem.ToString(), message);
+        }
+
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(_server.DatabasePath));
+    }
+
+    [TestMethod]
+    public async Task AWorkbookForASubmittedAssessment_IsRefused()
+    {
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2019");
+        etag = await Scenario.AnswerAllAsync(_city, assessmentId, etag, 2);
+        using var submitted = await _city.SendAsync(HttpMethod.Post, $"/api/v1/assessments/{assessmentId}/submit", ifMatch: etag);
+        var workbook = await FilledWorkbookAsync(assessmentId, i => Answer.AtLevel(Rubric.Indicators[i].Id, 4));
+
+        var problem = await UploadAsync(assessmentId, workbook, submitted.ETag(), asForm: false).ExpectAsync(409);
+
+        StringAssert.Contains(problem.Text("detail"), "is submitted");
+    }
+
+    [TestMethod]
+    public async Task TheReports_AreValidWorkbooks()
+    {
+        var (_, assessmentId) = await Scenario.ValidatedAssessmentAsync(_server, "Reportville", level: 3, country: "AL");
+        using var hub = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "hub"));
+
+        foreach (var url in new[]
+        {
+            $"/api/v1/assessments/{assessmentId}/report?lang=en",
+            $"/api/v1/cities/{_cityId}/progress-report?rubricId=nlc",
+            "/api/v1/benchmarks/report?rubricId=nlc&period=2025&country=AL",
+        })
+        {
+            using var response = await hub.GetAsync(url);
+            Assert.AreEqual(200, (int)response.StatusCode, url);
+            using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            Assert.AreEqual(0, new OpenXmlValidator().Validate(document).Count(), url);
+        }
+    }
+
+    private static async Task<byte[]> FilledWorkbookAsync(string assessmentId, Func<int, Answer> answerFor)
+    {
+        var assessment = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/assessments/{assessmentId}").ExpectAsync(200);
+        var city = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}").ExpectAsync(200);
+        var now = DateTimeOffset.UtcNow;
+        var answers = Enumerable.Range(0, Rubric.Indicators.Count).Select(i => new StoredAnswer(answerFor(i), [], "official", now)).ToArray();
+        return new AssessmentWorkbookWriter().Write(
+            Rubric,
+            new Assessment(assessmentId, _cityId, "nlc", Rubric.Version, assessment.Text("period"), AssessmentStatus.Draft, now, now, null, null, 1),
+            new City(_cityId, city.Text("name"), "ME", null, null, [], now, now, 1),
+            answers,
+            "en");
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(string assessmentId, byte[] workbook, string? ifMatch, bool asForm)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/workbook");
+        var file = new ByteArrayContent(workbook);
+        file.Headers.ContentType = new MediaTypeHeaderValue(XlsxFile.ContentType);
+        request.Content = asForm ? new MultipartFormDataContent { { file, "file", "filled.xlsx" } } : file;
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return _city.SendAsync(request);
+    }
+
+    private static byte[] ZipWith(string name, string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write(text);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -30,6 +30,9 @@ public static class Cli
               Reads a filled-in workbook, prints its scores and writes its report
               (default file: <filled>.report.xlsx next to it). Rubrics are looked up in --rubrics,
               else ./rubrics, else the rubrics shipped with this tool.
+          nlc backup --database <nlc.db> --to <backup.db>
+              Writes a consistent copy of a database, even while the API is running and writing to it.
+              To restore, stop the API and put the copy in place of the database.
         """;
 
     /// <summary>Runs the command in <paramref name="args"/>, writing results to <paramref name="output"/> and errors to <paramref name="error"/>; returns the exit code.</summary>
@@ -49,6 +52,7 @@ public static class Cli
             {
                 "blank" => Blank(positional, options, output),
                 "score" => Score(positional, options, output, error),
+                "backup" => Backup(positional, options, output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -84,6 +88,26 @@ public static class Cli
 
             return Refused;
         }
+    }
+
+    private static int Backup(List<string> positional, Dictionary<string, string> options, TextWriter output)
+    {
+        Allow(options, "database", "to");
+        if (positional.Count > 0)
+        {
+            throw new UsageException($"backup takes no file argument ('{positional[0]}'); use --database and --to");
+        }
+
+        var database = options.GetValueOrDefault("database") ?? throw new UsageException("backup needs --database <nlc.db>");
+        var target = options.GetValueOrDefault("to") ?? throw new UsageException("backup needs --to <backup.db>");
+        if (!File.Exists(database))
+        {
+            throw new FileNotFoundException($"the database '{database}' does not exist");
+        }
+
+        var bytes = Nlc.Core.Storage.DatabaseBackup.BackupAsync(new Nlc.Core.Storage.SqliteDatabase(database), target).GetAwaiter().GetResult();
+        output.WriteLine($"Wrote {target}: a consistent copy of {database}, {bytes:N0} bytes.");
+        return Ok;
     }
 
     private static int Blank(List<string> positional, Dictionary<string, string> options, TextWriter output)

@@ -31,6 +31,26 @@ public sealed class CliTests
         Assert.IsFalse(text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal), text);
 
     [TestMethod]
+    public async Task Backup_WritesAConsistentCopy_AndRefusesToOverwrite()
+    {
+        var source = new Nlc.Core.Storage.SqliteDatabase(Path.Combine(_folder, "nlc.db"));
+        await Nlc.Core.Storage.Migrator.MigrateAsync(source, TimeProvider.System);
+        await new Nlc.Core.Storage.CityStore(source, TimeProvider.System).CreateAsync(new("Backupville", "ME", null, null, []), "test");
+        var target = Path.Combine(_folder, "copy.db");
+
+        var (exitCode, output, error) = Run("backup", "--database", source.Path, "--to", target);
+        var again = Run("backup", "--database", source.Path, "--to", target);
+
+        Assert.AreEqual((Cli.Cli.Ok, ""), (exitCode, error));
+        StringAssert.Contains(output, "a consistent copy");
+        var copy = await new Nlc.Core.Storage.CityStore(new Nlc.Core.Storage.SqliteDatabase(target), TimeProvider.System).ListAsync(new(), 10, 0);
+        Assert.AreEqual("Backupville", copy.Items.Single().Name);
+        Assert.AreEqual(Cli.Cli.Refused, again.ExitCode);
+        StringAssert.Contains(again.Error, "exists already");
+        AssertNoStackTrace(again.Error);
+    }
+
+    [TestMethod]
     public void Blank_WritesAWorkbookThatReadsBackEmpty()
     {
         var path = Path.Combine(_folder, "blank.xlsx");

@@ -46,6 +46,7 @@ builder.Services.AddSingleton(clock);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(rubrics);
 builder.Services.AddSingleton<ScoringEngines>();
+builder.Services.AddSingleton<ScoreCache>();
 builder.Services.AddSingleton<CityStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ApiKeyStore>();

@@ -298,7 +298,7 @@ public static class AssessmentsApi
         ReviewAsync(assessmentId, [AssessmentStatus.Submitted, AssessmentStatus.Validated], AssessmentStatus.Draft, "assessment.reopened", context, assessments, engines);
 
     private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, [FromQuery] string? lang)
+        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, [FromQuery] string? lang)
     {
         var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
         if (assessment is null)
@@ -306,13 +306,12 @@ public static class AssessmentsApi
             return NoSuchAssessment(assessmentId);
         }
 
-        var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
-        var answers = await assessments.AnswersAsync(assessmentId);
-        var result = engine.Score(answers.Select(a => a.Answer).ToArray());
-        var locale = RequestLanguage.ServedLocale(engine.Rubric, RequestLanguage.Resolve(context.Request, lang));
+        var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
+        var result = await scores.ScoreAsync(assessment);
+        var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         RequestLanguage.SetContentLanguage(context.Response, locale);
         Preconditions.SetETag(context.Response, assessment.RowVersion);
-        return TypedResults.Ok(ScoreResponse.From(assessmentId, engine.Rubric, result, locale));
+        return TypedResults.Ok(ScoreResponse.From(assessmentId, rubric, result, locale));
     }
 
     private static async Task<Results<Ok<PageResponse<AuditEntryResponse>>, ProblemHttpResult>> GetAudit(

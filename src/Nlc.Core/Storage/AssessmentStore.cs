@@ -301,7 +301,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             };
             return new StoredAnswer(
                 new Answer(IndicatorId, kind, (int?)Level, Reason, Note),
-                JsonSerializer.Deserialize<string[]>(Evidence) ?? [],
+                Evidence == "[]" ? [] : JsonSerializer.Deserialize<string[]>(Evidence) ?? [],
                 AnsweredBy,
                 Timestamps.Parse(AnsweredAt));
         }

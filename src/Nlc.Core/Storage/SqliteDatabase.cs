@@ -67,14 +67,45 @@ public sealed class SqliteDatabase
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            try
+            {
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            finally
+            {
+                RollBackQuietly(connection, transaction);
+            }
         }
         finally
         {
             _writers.Release();
+        }
+    }
+
+    /// <summary>
+    /// Rolls back a transaction that may already be over: after some errors (a full disk, an I/O error) SQLite has rolled
+    /// it back itself, and the ROLLBACK that disposing sends would fail and hide the error that matters. An empty
+    /// transaction is opened for that ROLLBACK to end, so the connection goes back to its pool in a clean state.
+    /// </summary>
+    private static void RollBackQuietly(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        try
+        {
+            if (connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0 && transaction.Connection is not null)
+            {
+                using var begin = connection.CreateCommand();
+                begin.CommandText = "BEGIN;";
+                begin.ExecuteNonQuery();
+            }
+
+            transaction.Dispose();
+        }
+        catch (SqliteException)
+        {
+            // Nothing left to roll back.
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class FaultTests
     }
 
     [TestMethod]
-    public async Task KillingTheServerDuringBatchWrites_LeavesEveryAssessmentWhole()
+    public async Task KillingTheServerDuringBatchWritesAndWorkbookImports_LeavesEveryAssessmentWhole()
     {
         var databasePath = ApiServer.NewDatabasePath();
         var assessments = new List<string>();
@@ -97,23 +97,42 @@ public sealed class FaultTests
         Assert.AreEqual(cities, await DatabaseDump.ScalarTextAsync(backupFile, "SELECT group_concat(id || name, ';') FROM (SELECT * FROM cities ORDER BY id)"));
     }
 
+    /// <summary>Rewrites all answers of the assessment again and again, every other time by uploading a workbook.</summary>
     private static async Task WriteUntilStoppedAsync(ApiServer server, string assessmentId, int level, CancellationToken stop)
     {
-        var answers = Scenario.IndicatorIds.Select(id => new { indicatorId = id, level }).ToArray();
-        while (!stop.IsCancellationRequested)
+        for (var write = 0; !stop.IsCancellationRequested; write++)
         {
             try
             {
                 using var current = await server.Client.GetAsync($"/api/v1/assessments/{assessmentId}", stop);
-                using var _ = await server.Client.SendAsync(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers", new { answers }, current.ETag());
+                var assessment = await current.JsonAsync();
+                using var _ = write % 2 == 0
+                    ? await server.Client.SendAsync(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers",
+                        new { answers = Scenario.IndicatorIds.Select(id => new { indicatorId = id, level }).ToArray() }, current.ETag())
+                    : await UploadWorkbookAsync(server, assessmentId, assessment.Text("cityId"), level, current.ETag());
                 level = (level + 1) % 5;
-                answers = Scenario.IndicatorIds.Select(id => new { indicatorId = id, level }).ToArray();
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or AssertFailedException)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or AssertFailedException or InvalidOperationException or KeyNotFoundException)
             {
                 return;
             }
         }
+    }
+
+    private static Task<HttpResponseMessage> UploadWorkbookAsync(ApiServer server, string assessmentId, string cityId, int level, string etag)
+    {
+        var rubric = Nlc.Core.Rubrics.RubricLoader.LoadFile(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
+        var now = DateTimeOffset.UtcNow;
+        var workbook = new Nlc.Excel.FillIn.AssessmentWorkbookWriter().Write(
+            rubric,
+            new Assessment(assessmentId, cityId, "nlc", rubric.Version, "2025", AssessmentStatus.Draft, now, now, null, null, 1),
+            new City(cityId, "Crash city", "ME", null, null, [], now, now, 1),
+            rubric.Indicators.Select(i => new StoredAnswer(Nlc.Core.Scoring.Answer.AtLevel(i.Id, level), [], "official", now)).ToArray(),
+            "en");
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/workbook") { Content = new ByteArrayContent(workbook) };
+        request.Content.Headers.ContentType = new(Nlc.Excel.XlsxFile.ContentType);
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return server.Client.SendAsync(request);
     }
 
     private static async Task AssertWholeAsync(string databasePath, IReadOnlyList<string> assessments)

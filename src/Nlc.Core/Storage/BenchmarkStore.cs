@@ -34,7 +34,7 @@ public sealed class BenchmarkStore(SqliteDatabase database)
             var cities = new List<PeerCity>();
             while (await reader.ReadAsync())
             {
-                var (overall, pillars, practices) = scores.Read(reader.GetString(8));
+                var (overall, pillars, practices) = scores.Read(reader.GetFieldValue<byte[]>(8));
                 var tags = reader.GetString(5);
                 cities.Add(new PeerCity(
                     reader.GetString(2),

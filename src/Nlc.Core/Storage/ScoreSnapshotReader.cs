@@ -28,11 +28,17 @@ public sealed class ScoreSnapshotReader
     /// <summary>The overall, pillar and practice scores in <paramref name="json"/> (as written by <see cref="ScoreSnapshot.ToJson"/>).</summary>
     public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(string json)
     {
+        Span<byte> utf8 = json.Length <= 2048 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(json.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(json.Length)];
+        return Read(utf8[..Encoding.UTF8.GetBytes(json, utf8)]);
+    }
+
+    /// <summary>The same from the snapshot's UTF-8 bytes, as SQLite stores the text.</summary>
+    public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(ReadOnlySpan<byte> utf8)
+    {
         var pillars = new double?[_pillarIndex.Count];
         var practices = new double?[_practiceIndex.Count];
         double? overall = null;
-        Span<byte> utf8 = json.Length <= 2048 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(json.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(json.Length)];
-        var reader = new Utf8JsonReader(utf8[..Encoding.UTF8.GetBytes(json, utf8)]);
+        var reader = new Utf8JsonReader(utf8);
         Span<char> name = stackalloc char[128];
 
         reader.Read();
@@ -61,7 +67,7 @@ public sealed class ScoreSnapshotReader
     }
 
     private static void ReadSection(
-        ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, double?[] values, Span<char> name)
+        ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, double?[] values, scoped Span<char> name)
     {
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

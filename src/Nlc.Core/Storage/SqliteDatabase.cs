@@ -12,6 +12,7 @@ public sealed class SqliteDatabase
     /// <summary>How long a write waits for another writer's lock by default before giving up.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
+    private const long MemoryMappedBytes = 256L * 1024 * 1024;
     private readonly TimeSpan _busyTimeout;
     private readonly SemaphoreSlim _writers = new(1, 1);
     private readonly string _connectionString;
@@ -51,7 +52,8 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)_busyTimeout.TotalMilliseconds};";
+        // Reads map the file instead of copying pages through system calls: benchmarks read thousands of rows at once.
+        pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)_busyTimeout.TotalMilliseconds}; PRAGMA mmap_size = {MemoryMappedBytes};";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

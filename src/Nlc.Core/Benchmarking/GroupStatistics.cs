@@ -13,9 +13,12 @@ public sealed record GroupStatistics(
     /// <summary>The statistics of <paramref name="cities"/> for the given pillar and practice ids.</summary>
     public static GroupStatistics Of(IReadOnlyList<ScoredCity> cities, IEnumerable<string> pillarIds, IEnumerable<string> practiceIds) => new(
         cities.Count,
-        Summary.Of(cities.Select(c => c.Overall).OfType<double>()),
-        pillarIds.ToDictionary(id => id, id => Summary.Of(cities.Select(c => c.Pillars.GetValueOrDefault(id)).OfType<double>())),
-        practiceIds.ToDictionary(id => id, id => Summary.Of(cities.Select(c => c.Practices.GetValueOrDefault(id)).OfType<double>())));
+        Summary.Of(Scored(cities.Select(c => c.Overall))),
+        pillarIds.ToDictionary(id => id, id => Summary.Of(Scored(cities.Select(c => c.Pillars.GetValueOrDefault(id))))),
+        practiceIds.ToDictionary(id => id, id => Summary.Of(Scored(cities.Select(c => c.Practices.GetValueOrDefault(id))))));
+
+    /// <summary>The scores that exist, without boxing each one as OfType would.</summary>
+    private static IEnumerable<double> Scored(IEnumerable<double?> scores) => scores.Where(s => s.HasValue).Select(s => s!.Value);
 
     /// <summary>The same statistics with every metric scored by fewer than <paramref name="k"/> cities removed.</summary>
     public GroupStatistics WithoutMetricsBelow(int k) => new(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
@@ -84,7 +85,7 @@ public static class AssessmentsApi
         string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, string? period, string? status, int? limit, int? offset)
     {
         var caller = Caller.From(context.User);
-        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -129,7 +130,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may start assessments.");
         }
 
-        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }

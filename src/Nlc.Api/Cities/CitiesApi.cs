@@ -87,7 +87,7 @@ public static class CitiesApi
     private static async Task<Results<Ok<CityResponse>, ProblemHttpResult>> GetCity(string cityId, HttpContext context, CityStore cities)
     {
         var caller = Caller.From(context.User);
-        var city = caller.CanSeeCity(cityId) ? await cities.FindAsync(cityId) : null;
+        var city = await CityAccess.FindVisibleAsync(cityId, caller, cities);
         if (city is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");

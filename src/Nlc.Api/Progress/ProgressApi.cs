@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Access;
 using Nlc.Core.Progress;
@@ -49,7 +50,7 @@ public static class ProgressApi
         string? rubricId, string? from, string? to, string? baseline)
     {
         var caller = Caller.From(context.User);
-        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -96,7 +97,7 @@ public static class ProgressApi
             return ProblemResponses.Forbidden("Partner keys do not see cities' targets.");
         }
 
-        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -114,7 +115,7 @@ public static class ProgressApi
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may set targets.");
         }
 
-        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -191,7 +192,7 @@ public static class ProgressApi
         string? rubricId, int? limit, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
-        if (!caller.CanSeeCity(cityId) || await cities.FindAsync(cityId) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }

@@ -44,7 +44,7 @@ public static class ReportsApi
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AssessmentReport(
         string assessmentId, HttpContext context, AssessmentStore assessments, CityStore cities, BenchmarkStore benchmarks, ScoringEngines engines,
-        NlcOptions options, [FromQuery] string? lang)
+        ScoreCache scores, NlcOptions options, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
         var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
@@ -53,11 +53,10 @@ public static class ReportsApi
             return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
         }
 
-        var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
-        var rubric = engine.Rubric;
+        var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var city = (await cities.FindAsync(assessment.CityId))!;
-        var score = engine.Score((await assessments.AnswersAsync(assessmentId)).Select(a => a.Answer).ToArray());
+        var score = await scores.ScoreAsync(assessment);
         var peers = await PeersAsync(rubric, assessment, city, caller, benchmarks, options);
         var bytes = AssessmentReportWriter.Write(rubric, score, ReportHeading.Of(city, assessment), locale, peers);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-report-{assessment.Period}-{assessment.Id}{XlsxFile.Extension}");
@@ -68,7 +67,7 @@ public static class ReportsApi
         string? rubricId, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
-        var city = caller.CanSeeCity(cityId) ? await cities.FindAsync(cityId) : null;
+        var city = await Cities.CityAccess.FindVisibleAsync(cityId, caller, cities);
         var rubric = catalog.FindLatest(rubricId ?? "nlc");
         if (city is null || rubric is null)
         {

@@ -54,6 +54,20 @@ public sealed class BenchmarkApiTests
     }
 
     [TestMethod]
+    public async Task AnotherValidation_IsCountedAtOnce()
+    {
+        await Scenario.ValidatedAssessmentAsync(_server, "Serbian city 1", 1, "RS");
+        var before = await _hub.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=RS").ExpectAsync(200);
+
+        await Scenario.ValidatedAssessmentAsync(_server, "Serbian city 2", 3, "RS");
+        var after = await _hub.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=RS").ExpectAsync(200);
+
+        Assert.AreEqual(1, before.GetProperty("n").GetInt32());
+        Assert.AreEqual(2, after.GetProperty("n").GetInt32());
+        Assert.AreEqual(50.0, Get(after.GetProperty("overall"), "mean"), 1e-9);
+    }
+
+    [TestMethod]
     public async Task Partner_TheDifferenceAttack_IsRefused()
     {
         var groupA = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=ME").ExpectAsync(200);

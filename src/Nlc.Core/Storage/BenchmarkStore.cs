@@ -1,12 +1,18 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Nlc.Core.Benchmarking;
 
 namespace Nlc.Core.Storage;
 
-/// <summary>Reads the validated, scored assessments that peer groups are drawn from.</summary>
+/// <summary>
+/// Reads the validated, scored assessments that peer groups are drawn from. What it read for a rubric and period is kept
+/// until the database is next written to, so repeated benchmark questions about one period skip the read.
+/// </summary>
 public sealed class BenchmarkStore(SqliteDatabase database)
 {
+    private readonly ConcurrentDictionary<string, (long Generation, IReadOnlyList<PeerCity> Cities)> _eligible = new(StringComparer.Ordinal);
+
     /// <summary>The SQL that selects, per city, its validated assessment of a rubric major version in a period, with its stored scores.</summary>
     public const string EligibleSql =
         """
@@ -22,7 +28,21 @@ public sealed class BenchmarkStore(SqliteDatabase database)
     /// Every city with a validated assessment of rubric <paramref name="rubricId"/> (major <paramref name="major"/>) in
     /// <paramref name="period"/>, its scores read for the pillars and practices <paramref name="scores"/> knows.
     /// </summary>
-    public Task<IReadOnlyList<PeerCity>> EligibleAsync(string rubricId, int major, string period, ScoreSnapshotReader scores) =>
+    public async Task<IReadOnlyList<PeerCity>> EligibleAsync(string rubricId, int major, string period, ScoreSnapshotReader scores)
+    {
+        var key = $"{rubricId}|{major}|{period}|{scores.Layout}";
+        var generation = database.WriteGeneration;
+        if (_eligible.TryGetValue(key, out var cached) && cached.Generation == generation)
+        {
+            return cached.Cities;
+        }
+
+        var cities = await ReadEligibleAsync(rubricId, major, period, scores);
+        _eligible[key] = (generation, cities);
+        return cities;
+    }
+
+    private Task<IReadOnlyList<PeerCity>> ReadEligibleAsync(string rubricId, int major, string period, ScoreSnapshotReader scores) =>
         database.ReadAsync<IReadOnlyList<PeerCity>>(async connection =>
         {
             await using var command = connection.CreateCommand();

@@ -25,6 +25,9 @@ public sealed class ScoreSnapshotReader
         _practiceLookup = _practiceIndex.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The pillar and practice ids this reader lays scores out by, as one text.</summary>
+    public string Layout => string.Join(",", _pillarIndex.OrderBy(p => p.Value).Select(p => p.Key)) + ";" + string.Join(",", _practiceIndex.OrderBy(p => p.Value).Select(p => p.Key));
+
     /// <summary>The overall, pillar and practice scores in <paramref name="json"/> (as written by <see cref="ScoreSnapshot.ToJson"/>).</summary>
     public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(string json)
     {

@@ -15,6 +15,7 @@ public sealed class SqliteDatabase
     private const long MemoryMappedBytes = 256L * 1024 * 1024;
     private readonly TimeSpan _busyTimeout;
     private readonly SemaphoreSlim _writers = new(1, 1);
+    private long _writeGeneration;
     private readonly string _connectionString;
 
     static SqliteDatabase()
@@ -36,6 +37,12 @@ public sealed class SqliteDatabase
             DefaultTimeout = Math.Max(1, (int)_busyTimeout.TotalSeconds),
         }.ToString();
     }
+
+    /// <summary>
+    /// Counts the write transactions this instance has committed, so readers can cache what they read and know when it
+    /// may have changed. The toolkit runs one server per database file, so every write goes through here.
+    /// </summary>
+    public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
@@ -74,6 +81,7 @@ public sealed class SqliteDatabase
             {
                 var result = await work(connection, transaction);
                 await transaction.CommitAsync(cancellationToken);
+                Interlocked.Increment(ref _writeGeneration);
                 return result;
             }
             finally

@@ -44,7 +44,7 @@ internal sealed partial class ApiServer : IAsyncDisposable
     }
 
     /// <summary>A new, empty database path in a folder of its own.</summary>
-    public static string NewDatabasePath() => Path.Combine(Directory.CreateTempSubdirectory("nlc-api-tests-").FullName, "nlc.db");
+    public static string NewDatabasePath() => Path.Combine(TestFolders.New("server"), "nlc.db");
 
     public string Output
     {

@@ -69,7 +69,7 @@ public sealed class ContractTests
     [TestMethod]
     public async Task TheCommittedClients_AreWhatTheCommittedDocumentGenerates()
     {
-        var output = Directory.CreateTempSubdirectory("nlc-clients-").FullName;
+        var output = TestFolders.New("clients");
         var csharp = Path.Combine(output, "NlcApiClient.g.cs");
         var typescript = Path.Combine(output, "nlcApiClient.ts");
 

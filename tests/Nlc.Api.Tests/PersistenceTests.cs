@@ -49,7 +49,7 @@ public sealed class PersistenceTests
     public async Task ARubricEditedInPlaceAfterUse_IsRefused_WhileAStoredVersionWhoseFileIsGoneStillScores()
     {
         var databasePath = ApiServer.NewDatabasePath();
-        var rubrics = Directory.CreateTempSubdirectory("nlc-rubrics-").FullName;
+        var rubrics = TestFolders.New("rubrics");
         var original = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
         await File.WriteAllTextAsync(Path.Combine(rubrics, "nlc-1.0.0.yaml"), original);
         var settings = new Dictionary<string, string> { ["Nlc__RubricsPath"] = rubrics };

@@ -6,7 +6,7 @@ public sealed class StartupTests
     [TestMethod]
     public async Task BrokenRubricFolder_RefusesToStartNamingTheFileAndProblem()
     {
-        var folder = Directory.CreateTempSubdirectory("nlc-broken-rubrics-").FullName;
+        var folder = TestFolders.New("broken-rubrics");
         var text = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
         await File.WriteAllTextAsync(Path.Combine(folder, "nlc-1.0.0.yaml"), text.Replace("  - id: GP05\n", "  - id: GP04\n"));
 

@@ -17,7 +17,7 @@ public sealed class StorageFaultTests
     [TestInitialize]
     public async Task Mount()
     {
-        _mount = Directory.CreateTempSubdirectory("nlc-tmpfs-").FullName;
+        _mount = TestFolders.New("tmpfs");
         var (exitCode, output) = await RunAsync("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", _mount);
         if (exitCode != 0)
         {

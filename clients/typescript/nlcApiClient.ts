@@ -274,14 +274,16 @@ export interface INlcApiClient {
      * Download the hub comparison report
      * @param rubricId (optional) 
      * @param period (optional) 
+     * @param rubricMajor (optional) 
      * @param country (optional) 
      * @param region (optional) 
      * @param tag (optional) 
      * @param populationBand (optional) 
+     * @param cityIds (optional) 
      * @param lang (optional) 
      * @return The workbook.
      */
-    downloadHubComparisonReport(rubricId: string | undefined, period: string | undefined, country: string | undefined, region: string | undefined, tag: string | undefined, populationBand: string | undefined, lang: string | undefined): Promise<FileResponse>;
+    downloadHubComparisonReport(rubricId: string | undefined, period: string | undefined, rubricMajor: number | undefined, country: string | undefined, region: string | undefined, tag: string | undefined, populationBand: string | undefined, cityIds: string | undefined, lang: string | undefined): Promise<FileResponse>;
 }
 
 export class NlcApiClient implements INlcApiClient {
@@ -2960,14 +2962,16 @@ export class NlcApiClient implements INlcApiClient {
      * Download the hub comparison report
      * @param rubricId (optional) 
      * @param period (optional) 
+     * @param rubricMajor (optional) 
      * @param country (optional) 
      * @param region (optional) 
      * @param tag (optional) 
      * @param populationBand (optional) 
+     * @param cityIds (optional) 
      * @param lang (optional) 
      * @return The workbook.
      */
-    downloadHubComparisonReport(rubricId: string | undefined, period: string | undefined, country: string | undefined, region: string | undefined, tag: string | undefined, populationBand: string | undefined, lang: string | undefined): Promise<FileResponse> {
+    downloadHubComparisonReport(rubricId: string | undefined, period: string | undefined, rubricMajor: number | undefined, country: string | undefined, region: string | undefined, tag: string | undefined, populationBand: string | undefined, cityIds: string | undefined, lang: string | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/benchmarks/report?";
         if (rubricId === null)
             throw new globalThis.Error("The parameter 'rubricId' cannot be null.");
@@ -2977,6 +2981,10 @@ export class NlcApiClient implements INlcApiClient {
             throw new globalThis.Error("The parameter 'period' cannot be null.");
         else if (period !== undefined)
             url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (rubricMajor === null)
+            throw new globalThis.Error("The parameter 'rubricMajor' cannot be null.");
+        else if (rubricMajor !== undefined)
+            url_ += "rubricMajor=" + encodeURIComponent("" + rubricMajor) + "&";
         if (country === null)
             throw new globalThis.Error("The parameter 'country' cannot be null.");
         else if (country !== undefined)
@@ -2993,6 +3001,10 @@ export class NlcApiClient implements INlcApiClient {
             throw new globalThis.Error("The parameter 'populationBand' cannot be null.");
         else if (populationBand !== undefined)
             url_ += "populationBand=" + encodeURIComponent("" + populationBand) + "&";
+        if (cityIds === null)
+            throw new globalThis.Error("The parameter 'cityIds' cannot be null.");
+        else if (cityIds !== undefined)
+            url_ += "cityIds=" + encodeURIComponent("" + cityIds) + "&";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
         else if (lang !== undefined)

@@ -744,7 +744,7 @@ namespace Nlc.Client
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, string? country, string? region, string? tag, string? populationBand, string? lang);
+        System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds, string? lang);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -755,7 +755,7 @@ namespace Nlc.Client
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, string? country, string? region, string? tag, string? populationBand, string? lang, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds, string? lang, System.Threading.CancellationToken cancellationToken);
 
     }
 
@@ -5971,9 +5971,9 @@ namespace Nlc.Client
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, string? country, string? region, string? tag, string? populationBand, string? lang)
+        public virtual System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds, string? lang)
         {
-            return DownloadHubComparisonReportAsync(rubricId, period, country, region, tag, populationBand, lang, System.Threading.CancellationToken.None);
+            return DownloadHubComparisonReportAsync(rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds, lang, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -5985,7 +5985,7 @@ namespace Nlc.Client
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, string? country, string? region, string? tag, string? populationBand, string? lang, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> DownloadHubComparisonReportAsync(string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds, string? lang, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6009,6 +6009,10 @@ namespace Nlc.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("period")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(period, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
+                    if (rubricMajor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("rubricMajor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rubricMajor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (country != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("country")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(country, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -6024,6 +6028,10 @@ namespace Nlc.Client
                     if (populationBand != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("populationBand")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(populationBand, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cityIds != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cityIds")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cityIds, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (lang != null)
                     {

@@ -139,9 +139,11 @@ public static class BenchmarksApi
         return TypedResults.Ok(new RankingResponse(metric ?? "overall", ordered.Length, items));
     }
 
-    private sealed record GroupRequest(Rubric Rubric, int Major, string Period, PeerGroupFilter Filter);
+    /// <summary>A peer group asked for: the rubric (latest of its major version), the period and the filter.</summary>
+    internal sealed record GroupRequest(Rubric Rubric, int Major, string Period, PeerGroupFilter Filter);
 
-    private static (GroupRequest? Request, ProblemHttpResult? Problem) ReadGroup(
+    /// <summary>Reads and checks the group parameters, refusing city lists and combined filters to callers who may not see single cities.</summary>
+    internal static (GroupRequest? Request, ProblemHttpResult? Problem) ReadGroup(
         Caller caller, RubricCatalog catalog, string? rubricId, string? period, int? rubricMajor,
         string? country, string? region, string? tag, string? populationBand, string? cityIds)
     {

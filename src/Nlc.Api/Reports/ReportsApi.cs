@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Assessments;
+using Nlc.Api.Benchmarks;
 using Nlc.Api.Infrastructure;
 using Nlc.Api.Progress;
 using Nlc.Api.Workbooks;
@@ -83,7 +84,8 @@ public static class ReportsApi
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ComparisonReport(
         HttpContext context, BenchmarkStore benchmarks, RubricCatalog catalog, AssessmentStore assessments, ScoringEngines engines,
-        string? rubricId, string? period, string? country, string? region, string? tag, string? populationBand, [FromQuery] string? lang)
+        string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds,
+        [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
         if (!caller.CanReview)
@@ -91,26 +93,26 @@ public static class ReportsApi
             return ProblemResponses.Forbidden("Only admin and hub keys may compare named cities.");
         }
 
-        var rubric = rubricId is null ? null : catalog.FindLatest(rubricId);
-        if (rubric is null || !AnswerValidation.IsPeriod(period))
+        var (request, problem) = BenchmarksApi.ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        if (problem is not null)
         {
-            return ProblemResponses.BadRequest("rubricId (a known rubric) and period (such as 2025) are required.");
+            return problem;
         }
 
+        var rubric = request!.Rubric;
         var eligible = await benchmarks.EligibleAsync(
-            rubric.Id, rubric.Version.Major, period!, new Nlc.Core.Storage.ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id)));
-        var filter = new PeerGroupFilter(Cities.CityValidation.Normalize(country), region, populationBand, tag);
+            rubric.Id, request.Major, request.Period, new ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id)));
         var entries = new List<HubComparisonEntry>();
-        foreach (var member in eligible.Where(filter.Matches))
+        foreach (var member in eligible.Where(request.Filter.Matches))
         {
             var engine = engines.For(rubric.Id, RubricVersion.Parse(member.Scores.RubricVersion))!;
             var answers = await assessments.AnswersAsync(member.Scores.AssessmentId);
-            entries.Add(new HubComparisonEntry(member.Scores.CityName, member.Country, period!, engine.Score(answers.Select(a => a.Answer).ToArray())));
+            entries.Add(new HubComparisonEntry(member.Scores.CityName, member.Country, request.Period, engine.Score(answers.Select(a => a.Answer).ToArray())));
         }
 
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var bytes = HubComparisonReportWriter.Write(rubric, entries, locale);
-        return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-comparison-{rubric.Id}-{period}{XlsxFile.Extension}");
+        return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-comparison-{rubric.Id}-{request.Period}{XlsxFile.Extension}");
     }
 
     private static async Task<PeerStatistics?> PeersAsync(
@@ -118,7 +120,7 @@ public static class ReportsApi
     {
         var pillarIds = rubric.Pillars.Select(p => p.Id).ToArray();
         var practiceIds = rubric.Practices.Select(p => p.Id).ToArray();
-        var eligible = await benchmarks.EligibleAsync(rubric.Id, rubric.Version.Major, assessment.Period, new Nlc.Core.Storage.ScoreSnapshotReader(pillarIds, practiceIds));
+        var eligible = await benchmarks.EligibleAsync(rubric.Id, rubric.Version.Major, assessment.Period, new ScoreSnapshotReader(pillarIds, practiceIds));
         var benchmark = PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: city.Country), pillarIds, practiceIds, !caller.CanReview, options.MinimumGroupSize);
         if (benchmark.Statistics is not { } stats || benchmark.N == 0)
         {

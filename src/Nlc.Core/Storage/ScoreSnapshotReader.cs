@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 using System.Text.Json;
 using Nlc.Core.Benchmarking;
 
@@ -28,14 +27,7 @@ public sealed class ScoreSnapshotReader
     /// <summary>The pillar and practice ids this reader lays scores out by, as one text.</summary>
     public string Layout => string.Join(",", _pillarIndex.OrderBy(p => p.Value).Select(p => p.Key)) + ";" + string.Join(",", _practiceIndex.OrderBy(p => p.Value).Select(p => p.Key));
 
-    /// <summary>The overall, pillar and practice scores in <paramref name="json"/> (as written by <see cref="ScoreSnapshot.ToJson"/>).</summary>
-    public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(string json)
-    {
-        Span<byte> utf8 = json.Length <= 2048 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(json.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(json.Length)];
-        return Read(utf8[..Encoding.UTF8.GetBytes(json, utf8)]);
-    }
-
-    /// <summary>The same from the snapshot's UTF-8 bytes, as SQLite stores the text.</summary>
+    /// <summary>The overall, pillar and practice scores in a snapshot (as written by <see cref="ScoreSnapshot.ToJson"/>), from its UTF-8 bytes as SQLite stores the text.</summary>
     public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(ReadOnlySpan<byte> utf8)
     {
         var pillars = new double?[_pillarIndex.Count];

@@ -249,11 +249,11 @@ export interface INlcApiClient {
 
     /**
      * Upload a filled-in workbook
-     * @param if_Match The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes).
+     * @param if_Match (optional) The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).
      * @param file (optional) 
      * @return OK
      */
-    uploadWorkbook(assessmentId: string, if_Match: string, file: FileParameter | undefined): Promise<WorkbookImportResponse>;
+    uploadWorkbook(assessmentId: string, if_Match: string | undefined, file: FileParameter | undefined): Promise<WorkbookImportResponse>;
 
     /**
      * Download the assessment report
@@ -2703,11 +2703,11 @@ export class NlcApiClient implements INlcApiClient {
 
     /**
      * Upload a filled-in workbook
-     * @param if_Match The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes).
+     * @param if_Match (optional) The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).
      * @param file (optional) 
      * @return OK
      */
-    uploadWorkbook(assessmentId: string, if_Match: string, file: FileParameter | undefined): Promise<WorkbookImportResponse> {
+    uploadWorkbook(assessmentId: string, if_Match: string | undefined, file: FileParameter | undefined): Promise<WorkbookImportResponse> {
         let url_ = this.baseUrl + "/api/v1/assessments/{assessmentId}/workbook";
         if (assessmentId === undefined || assessmentId === null)
             throw new globalThis.Error("The parameter 'assessmentId' must be defined.");
@@ -3070,11 +3070,12 @@ export class NlcApiClient implements INlcApiClient {
     }
 }
 
-/** One answer the upload changed: what it was and what it is now (null: none). */
+/** One answer the upload changed: what it was (null: none) and what it is now, and which of its parts changed. */
 export interface AnswerChange {
     indicatorId: string;
     before: string | undefined;
     after: string;
+    changed: string[];
 
     [key: string]: any;
 }
@@ -3299,6 +3300,15 @@ export interface IndicatorScoreResponse {
     answer: AnswerKind;
     level: number | undefined;
     score: number | undefined;
+
+    [key: string]: any;
+}
+
+/** A saved answer whose row was blank in the workbook: it was kept as saved, and why. */
+export interface KeptAnswer {
+    indicatorId: string;
+    saved: string;
+    reason: string;
 
     [key: string]: any;
 }
@@ -3692,10 +3702,12 @@ export interface UpdateCityRequest {
     [key: string]: any;
 }
 
-/** What an uploaded workbook did: the answers it changed and the assessment now. */
+/** What an uploaded workbook did: how many answers it held, the answers it changed (only those its user changed since the download), the saved answers it kept although their rows were blank, a one-line summary, and the assessment now. */
 export interface WorkbookImportResponse {
     answersInWorkbook: number;
     changes: AnswerChange[];
+    kept: KeptAnswer[];
+    summary: string;
     assessment: AssessmentResponse;
 
     [key: string]: any;

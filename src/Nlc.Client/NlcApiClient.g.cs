@@ -675,24 +675,24 @@ namespace Nlc.Client
         /// Upload a filled-in workbook
         /// </summary>
         /// <remarks>
-        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. Rows left blank leave stored answers as they are. The workbook must be this assessment's (or a blank one for its rubric version). Needs If-Match.
+        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. The workbook must be this assessment's (or a blank one for its rubric version). The workbook records the version and the answers it was downloaded with: only answers changed in it since are applied, merged with what others saved meanwhile. If someone else changed the same indicator since the download, nothing is written and the 409 problem lists each one under `conflicts` (your answer, the saved one, who saved it when). Rows left blank keep the saved answer, listed under `kept`. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the current version.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string if_Match, FileParameter file);
+        System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string? if_Match, FileParameter file);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Upload a filled-in workbook
         /// </summary>
         /// <remarks>
-        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. Rows left blank leave stored answers as they are. The workbook must be this assessment's (or a blank one for its rubric version). Needs If-Match.
+        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. The workbook must be this assessment's (or a blank one for its rubric version). The workbook records the version and the answers it was downloaded with: only answers changed in it since are applied, merged with what others saved meanwhile. If someone else changed the same indicator since the download, nothing is written and the 409 problem lists each one under `conflicts` (your answer, the saved one, who saved it when). Rows left blank keep the saved answer, listed under `kept`. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the current version.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string if_Match, FileParameter file, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string? if_Match, FileParameter file, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Download the assessment report
@@ -5479,12 +5479,12 @@ namespace Nlc.Client
         /// Upload a filled-in workbook
         /// </summary>
         /// <remarks>
-        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. Rows left blank leave stored answers as they are. The workbook must be this assessment's (or a blank one for its rubric version). Needs If-Match.
+        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. The workbook must be this assessment's (or a blank one for its rubric version). The workbook records the version and the answers it was downloaded with: only answers changed in it since are applied, merged with what others saved meanwhile. If someone else changed the same indicator since the download, nothing is written and the 409 problem lists each one under `conflicts` (your answer, the saved one, who saved it when). Rows left blank keep the saved answer, listed under `kept`. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the current version.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string if_Match, FileParameter file)
+        public virtual System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string? if_Match, FileParameter file)
         {
             return UploadWorkbookAsync(assessmentId, if_Match, file, System.Threading.CancellationToken.None);
         }
@@ -5494,12 +5494,12 @@ namespace Nlc.Client
         /// Upload a filled-in workbook
         /// </summary>
         /// <remarks>
-        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. Rows left blank leave stored answers as they are. The workbook must be this assessment's (or a blank one for its rubric version). Needs If-Match.
+        /// The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back as a list naming sheet, cell, value and what was expected. The workbook must be this assessment's (or a blank one for its rubric version). The workbook records the version and the answers it was downloaded with: only answers changed in it since are applied, merged with what others saved meanwhile. If someone else changed the same indicator since the download, nothing is written and the 409 problem lists each one under `conflicts` (your answer, the saved one, who saved it when). Rows left blank keep the saved answer, listed under `kept`. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the current version.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string if_Match, FileParameter file, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<WorkbookImportResponse> UploadWorkbookAsync(string assessmentId, string? if_Match, FileParameter file, System.Threading.CancellationToken cancellationToken)
         {
             if (assessmentId == null)
                 throw new System.ArgumentNullException("assessmentId");
@@ -5511,9 +5511,8 @@ namespace Nlc.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (if_Match == null)
-                        throw new System.ArgumentNullException("if_Match");
-                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var boundary_ = System.Guid.NewGuid().ToString();
                     var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
                     content_.Headers.Remove("Content-Type");
@@ -6259,7 +6258,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// One answer the upload changed: what it was and what it is now (null: none).
+    /// One answer the upload changed: what it was (null: none) and what it is now, and which of its parts changed.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AnswerChange
@@ -6273,6 +6272,9 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("after")]
         public string After { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("changed")]
+        public System.Collections.Generic.List<string> Changed { get; set; } = new System.Collections.Generic.List<string>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -6943,6 +6945,33 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double? Score { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A saved answer whose row was blank in the workbook: it was kept as saved, and why.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeptAnswer
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("indicatorId")]
+        public string IndicatorId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("saved")]
+        public string Saved { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8131,7 +8160,8 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// What an uploaded workbook did: the answers it changed and the assessment now.
+    /// What an uploaded workbook did: how many answers it held, the answers it changed (only those its user changed since
+    /// <br/>the download), the saved answers it kept although their rows were blank, a one-line summary, and the assessment now.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WorkbookImportResponse
@@ -8142,6 +8172,12 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("changes")]
         public System.Collections.Generic.List<AnswerChange> Changes { get; set; } = new System.Collections.Generic.List<AnswerChange>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("kept")]
+        public System.Collections.Generic.List<KeptAnswer> Kept { get; set; } = new System.Collections.Generic.List<KeptAnswer>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("summary")]
+        public string Summary { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("assessment")]
         public AssessmentResponse Assessment { get; set; } = new AssessmentResponse();

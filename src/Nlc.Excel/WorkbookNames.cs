@@ -6,8 +6,11 @@ internal static class WorkbookNames
     /// <summary>What the _meta sheet's "format" entry says, so a workbook from elsewhere is recognised as such.</summary>
     public const string Format = "nlc-assessment-workbook";
 
-    /// <summary>The layout version of the fill-in workbook; a reader refuses newer ones.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The layout version of the fill-in workbook; a reader refuses newer ones. Version 2 added the baseline (the version
+    /// and the answers the workbook was downloaded with); a version 1 workbook reads as if downloaded with no answers.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     public const string StartSheet = "Start here";
     public const string AssessmentSheet = "Assessment";
@@ -47,8 +50,16 @@ internal static class WorkbookNames
         public const string Language = "language";
         public const string City = "city";
         public const string Period = "period";
+        public const string BaseVersion = "baseVersion";
+        public const string DownloadedAt = "downloadedAt";
 
         /// <summary>The header above the list of answer choices (column D) the Level drop-down draws from.</summary>
         public const string AnswerChoices = "answerChoices";
+
+        /// <summary>The headers of the baseline (columns F and G): each answered indicator and its answer's fingerprint at download.</summary>
+        public const string BaselineIndicator = "baselineIndicator";
+
+        /// <summary>See <see cref="BaselineIndicator"/>.</summary>
+        public const string BaselineAnswer = "baselineAnswer";
     }
 }

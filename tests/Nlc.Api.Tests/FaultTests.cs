@@ -105,11 +105,10 @@ public sealed class FaultTests
             try
             {
                 using var current = await server.Client.GetAsync($"/api/v1/assessments/{assessmentId}", stop);
-                var assessment = await current.JsonAsync();
                 using var _ = write % 2 == 0
                     ? await server.Client.SendAsync(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers",
                         new { answers = Scenario.IndicatorIds.Select(id => new { indicatorId = id, level }).ToArray() }, current.ETag())
-                    : await UploadWorkbookAsync(server, assessmentId, assessment.Text("cityId"), level, current.ETag());
+                    : await UploadWorkbookAsync(server, assessmentId, level, current.ETag());
                 level = (level + 1) % 5;
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException or AssertFailedException or InvalidOperationException or KeyNotFoundException)
@@ -119,20 +118,12 @@ public sealed class FaultTests
         }
     }
 
-    private static Task<HttpResponseMessage> UploadWorkbookAsync(ApiServer server, string assessmentId, string cityId, int level, string etag)
+    /// <summary>Downloads the assessment's workbook, types <paramref name="level"/> into every row and uploads it, as an official would.</summary>
+    private static async Task<HttpResponseMessage> UploadWorkbookAsync(ApiServer server, string assessmentId, int level, string etag)
     {
-        var rubric = Nlc.Core.Rubrics.RubricLoader.LoadFile(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
-        var now = DateTimeOffset.UtcNow;
-        var workbook = new Nlc.Excel.FillIn.AssessmentWorkbookWriter().Write(
-            rubric,
-            new Assessment(assessmentId, cityId, "nlc", rubric.Version, "2025", AssessmentStatus.Draft, now, now, null, null, 1),
-            new City(cityId, "Crash city", "ME", null, null, [], now, now, 1),
-            rubric.Indicators.Select(i => new StoredAnswer(Nlc.Core.Scoring.Answer.AtLevel(i.Id, level), [], "official", now)).ToArray(),
-            "en");
-        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/workbook") { Content = new ByteArrayContent(workbook) };
-        request.Content.Headers.ContentType = new(Nlc.Excel.XlsxFile.ContentType);
-        request.Headers.TryAddWithoutValidation("If-Match", etag);
-        return server.Client.SendAsync(request);
+        var downloaded = await WorkbookFill.DownloadAsync(server.Client, assessmentId);
+        var filled = WorkbookFill.Type(downloaded, Scenario.IndicatorIds.Select(id => new Typed(id, WorkbookFill.Level, level.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray());
+        return await WorkbookFill.UploadAsync(server.Client, assessmentId, filled, etag);
     }
 
     private static async Task AssertWholeAsync(string databasePath, IReadOnlyList<string> assessments)

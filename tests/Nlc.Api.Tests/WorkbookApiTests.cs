@@ -78,7 +78,7 @@ public sealed class WorkbookApiTests
             ("this is not a zip"u8.ToArray(), etag, 422, "not an Excel workbook (.xlsx)"),
             (zipOfText, etag, 422, ""),
             (forOther, etag, 422, $"The workbook is for assessment '{otherId}'"),
-            (forOther, null, 428, "If-Match"),
+            (forOther, "version 3", 428, "If-Match"),
             ([], etag, 422, ""),
         };
 
@@ -127,18 +127,16 @@ public sealed class WorkbookApiTests
         }
     }
 
+    /// <summary>The assessment's workbook as downloaded, with every indicator's row typed in as <paramref name="answerFor"/> says.</summary>
     private static async Task<byte[]> FilledWorkbookAsync(string assessmentId, Func<int, Answer> answerFor)
     {
-        var assessment = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/assessments/{assessmentId}").ExpectAsync(200);
-        var city = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}").ExpectAsync(200);
-        var now = DateTimeOffset.UtcNow;
-        var answers = Enumerable.Range(0, Rubric.Indicators.Count).Select(i => new StoredAnswer(answerFor(i), [], "official", now)).ToArray();
-        return new AssessmentWorkbookWriter().Write(
-            Rubric,
-            new Assessment(assessmentId, _cityId, "nlc", Rubric.Version, assessment.Text("period"), AssessmentStatus.Draft, now, now, null, null, 1),
-            new City(_cityId, city.Text("name"), "ME", null, null, [], now, now, 1),
-            answers,
-            "en");
+        var typed = Enumerable.Range(0, Rubric.Indicators.Count).Select(answerFor).SelectMany(answer => new[]
+        {
+            new Typed(answer.IndicatorId, WorkbookFill.Level, answer.Kind == AnswerKind.NotApplicable ? "Not applicable" : answer.Level!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Typed(answer.IndicatorId, WorkbookFill.Reason, answer.Reason ?? ""),
+            new Typed(answer.IndicatorId, WorkbookFill.Note, answer.Note ?? ""),
+        }).ToArray();
+        return WorkbookFill.Type(await WorkbookFill.DownloadAsync(_city, assessmentId), typed);
     }
 
     private static Task<HttpResponseMessage> UploadAsync(string assessmentId, byte[] workbook, string? ifMatch, bool asForm)

@@ -242,12 +242,12 @@ public sealed class AssessmentWorkbookReaderTests
     [TestMethod]
     public void Read_AWorkbookOfANewerFormat_IsRefused()
     {
-        var workbook = RawWorkbook.For(TestData.Shipped, formatVersion: "2").Sheet(WorkbookNames.AssessmentSheet, ["Indicator", "Level"]).Build();
+        var workbook = RawWorkbook.For(TestData.Shipped, formatVersion: "3").Sheet(WorkbookNames.AssessmentSheet, ["Indicator", "Level"]).Build();
 
         var error = Rejected(workbook);
 
         Assert.AreEqual(
-            "_meta!B3: \"2\": the workbook was made by a newer version of the toolkit (format 2); this one reads format 1",
+            "_meta!B3: \"3\": the workbook was made by a newer version of the toolkit (format 3); this one reads format 2",
             error.Problems.Single().ToString());
     }
 

@@ -56,7 +56,43 @@ public sealed class AssessmentWorkbookWriterTests
         var metadata = new AssessmentWorkbookReader(TestData.Catalog).Read(new MemoryStream(bytes)).Metadata;
 
         var rubric = TestData.Shipped;
-        Assert.AreEqual(new WorkbookMetadata(1, "nlc", rubric.Version, rubric.ContentHash, "asm_1", "sr-Latn-RS", "Danilovgrad", "2025"), metadata);
+        Assert.AreEqual(new WorkbookMetadata(2, "nlc", rubric.Version, rubric.ContentHash, "asm_1", "sr-Latn-RS", "Danilovgrad", "2025", 3), metadata);
+    }
+
+    [TestMethod]
+    public void Write_RecordsTheVersionAndAnswersItWasDownloadedWith_SoAnUntouchedWorkbookHoldsNoEdits()
+    {
+        var downloadedAt = new DateTimeOffset(2026, 11, 15, 9, 30, 0, TimeSpan.Zero);
+        AnswerInput[] stored =
+        [
+            new(Answer.AtLevel("GP01.1", 2, "  padded on both sides  "), []),
+            new(Answer.AtLevel("GP01.2", 3, "two lines\r\nwith a Windows break and a \u0001 control character"), [" spaced ", "", "two\nlines"]),
+            new(Answer.NotApplicable("GP11.1", "Reintegration is a cantonal task", "=1+1"), ["+381 11 123 456"]),
+            new(Answer.DontKnow("GP04.1"), []),
+        ];
+        var bytes = Writer.Write(
+            TestData.Shipped, TestData.Assessment(TestData.Shipped), TestData.City(), stored.Select(a => TestData.Stored(a.Answer, [.. a.Evidence])).ToArray(), "en", downloadedAt);
+
+        var import = new AssessmentWorkbookReader(TestData.Catalog).Read(new MemoryStream(bytes));
+
+        Assert.AreEqual((3L, downloadedAt), (import.Metadata.BaseVersion!.Value, import.Metadata.DownloadedAt!.Value));
+        CollectionAssert.AreEquivalent(stored.Select(a => a.Answer.IndicatorId).ToArray(), import.Baseline.Keys.ToArray());
+        foreach (var (answer, baseFingerprint) in import.BasedAnswers())
+        {
+            Assert.AreEqual(baseFingerprint, AnswerFingerprint.Of(answer), $"{answer.Answer.IndicatorId} reads back as an edit");
+        }
+    }
+
+    [TestMethod]
+    public void AnswerFingerprint_NamesWhichPartsChanged()
+    {
+        var before = new AnswerInput(Answer.AtLevel("GP01.1", 2, "note"), ["a"]);
+
+        CollectionAssert.AreEqual(Array.Empty<string>(), AnswerFingerprint.ChangedParts(before, new AnswerInput(Answer.AtLevel("GP01.1", 2, " note\r\n"), ["a", " "])).ToArray());
+        CollectionAssert.AreEqual(new[] { "note" }, AnswerFingerprint.ChangedParts(before, new AnswerInput(Answer.AtLevel("GP01.1", 2, "other"), ["a"])).ToArray());
+        CollectionAssert.AreEqual(new[] { "evidence" }, AnswerFingerprint.ChangedParts(before, new AnswerInput(Answer.AtLevel("GP01.1", 2, "note"), ["a", "b"])).ToArray());
+        CollectionAssert.AreEqual(new[] { "level", "reason" }, AnswerFingerprint.ChangedParts(before, new AnswerInput(Answer.NotApplicable("GP01.1", "why", "note"), ["a"])).ToArray());
+        Assert.AreNotEqual(AnswerFingerprint.Of(before), AnswerFingerprint.Of(new AnswerInput(Answer.DontKnow("GP01.1", "note"), ["a"])));
     }
 
     [TestMethod]

@@ -77,9 +77,13 @@ public sealed class LibreOfficeTests
     }
 
     [TestMethod]
-    public void ResavedByLibreOffice_APrefilledWorkbook_ImportsTheStoredAnswers()
+    public void ResavedByLibreOffice_APrefilledWorkbook_ImportsTheStoredAnswersAsUnchanged()
     {
-        AssessmentWorkbookReaderTests.AssertSameAnswers(Prefilled, ReadResaved("prefilled").Answers);
+        var read = ReadResaved("prefilled");
+
+        AssessmentWorkbookReaderTests.AssertSameAnswers(Prefilled, read.Answers);
+        Assert.AreEqual(Prefilled.Length, read.Baseline.Count);
+        Assert.AreEqual(0, read.BasedAnswers().Count(a => AnswerFingerprint.Of(a.Answer) != a.BaseFingerprint), "an unchanged workbook holds no edits");
     }
 
     [TestMethod]

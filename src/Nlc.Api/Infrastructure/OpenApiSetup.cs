@@ -122,15 +122,16 @@ public static class OpenApiSetup
                     ? [new OpenApiSecurityRequirement()]
                     : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, context.Document)] = [] }];
 
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemMetadata.IfMatchRequired>().Any())
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemMetadata.IfMatchHeader>().FirstOrDefault() is { } ifMatch)
                 {
                     operation.Parameters ??= [];
                     operation.Parameters.Add(new OpenApiParameter
                     {
                         Name = "If-Match",
                         In = ParameterLocation.Header,
-                        Required = true,
-                        Description = "The ETag of the version this write is based on, as read: `\"<version>\"` (the resource's `version` field in quotes).",
+                        Required = ifMatch.Required,
+                        Description = "The ETag of the version this write is based on, as read: `\"<version>\"` (the resource's `version` field in quotes)."
+                            + (ifMatch.Required ? "" : " Optional here: without it, the write is checked against what it was based on by other means (see the operation)."),
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     });
                 }

@@ -22,6 +22,24 @@ public static class Preconditions
             return (0, Required("This write needs an If-Match header with the ETag of the version you read, so no one's changes are lost."));
         }
 
+        return Parse(header);
+    }
+
+    /// <summary>The version the write is based on if If-Match was sent (null if not), or a 428 problem when it is unusable.</summary>
+    public static (long? Version, ProblemHttpResult? Problem) OptionalExpectedVersion(HttpRequest request)
+    {
+        string? header = request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return (null, null);
+        }
+
+        var (version, problem) = Parse(header);
+        return (problem is null ? version : null, problem);
+    }
+
+    private static (long Version, ProblemHttpResult? Problem) Parse(string header)
+    {
         var text = header.Trim();
         if (text.Length >= 2 && text[0] == '"' && text[^1] == '"'
             && long.TryParse(text[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))

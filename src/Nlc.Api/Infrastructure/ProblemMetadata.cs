@@ -18,7 +18,11 @@ public static class ProblemMetadata
 
     /// <summary>Marks an endpoint whose writes need If-Match, so the OpenAPI document declares the header.</summary>
     public static TBuilder RequiresIfMatch<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new IfMatchRequired());
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new IfMatchHeader(Required: true));
+
+    /// <summary>Marks an endpoint that checks If-Match when it is sent but does not need it, so the document declares it as optional.</summary>
+    public static TBuilder AcceptsIfMatch<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new IfMatchHeader(Required: false));
 
     /// <summary>Adds <c>application/problem+json</c> responses for <paramref name="statuses"/>.</summary>
     public static TBuilder Problems<TBuilder>(this TBuilder builder, params IEnumerable<int>[] statuses)
@@ -32,6 +36,6 @@ public static class ProblemMetadata
         return builder;
     }
 
-    /// <summary>Endpoint metadata: this write needs an If-Match header.</summary>
-    public sealed class IfMatchRequired;
+    /// <summary>Endpoint metadata: this write checks an If-Match header, and whether it needs one.</summary>
+    public sealed record IfMatchHeader(bool Required);
 }

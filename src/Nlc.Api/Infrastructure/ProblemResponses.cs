@@ -10,13 +10,19 @@ public sealed record ProblemError(string Field, string Message, string? Indicato
 /// <summary>Problem Details (RFC 9457) for every error, with a machine-readable <c>errors</c> list where there are several.</summary>
 public static class ProblemResponses
 {
-    /// <summary>A problem with a status, a title and a detail.</summary>
-    public static ProblemHttpResult Problem(int status, string title, string detail, IReadOnlyList<ProblemError>? errors = null)
+    /// <summary>A problem with a status, a title and a detail, and more members in <paramref name="extensions"/>.</summary>
+    public static ProblemHttpResult Problem(
+        int status, string title, string detail, IReadOnlyList<ProblemError>? errors = null, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         if (errors is { Count: > 0 })
         {
             problem.Extensions["errors"] = errors;
+        }
+
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
         }
 
         return TypedResults.Problem(problem);

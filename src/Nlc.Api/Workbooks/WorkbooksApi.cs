@@ -10,15 +10,27 @@ using Nlc.Excel.Import;
 
 namespace Nlc.Api.Workbooks;
 
-/// <summary>One answer the upload changed: what it was and what it is now (null: none).</summary>
-public sealed record AnswerChange(string IndicatorId, string? Before, string After);
+/// <summary>One answer the upload changed: what it was (null: none) and what it is now, and which of its parts changed.</summary>
+public sealed record AnswerChange(string IndicatorId, string? Before, string After, IReadOnlyList<string> Changed);
 
-/// <summary>What an uploaded workbook did: the answers it changed and the assessment now.</summary>
-public sealed record WorkbookImportResponse(int AnswersInWorkbook, IReadOnlyList<AnswerChange> Changes, AssessmentResponse Assessment);
+/// <summary>A saved answer whose row was blank in the workbook: it was kept as saved, and why.</summary>
+public sealed record KeptAnswer(string IndicatorId, string Saved, string Reason);
 
 /// <summary>
-/// The Excel round trip: download an assessment's fill-in workbook, upload it filled in. An upload is checked whole before
-/// anything is written, and then applied in one transaction; rows left blank leave the stored answers as they are.
+/// What an uploaded workbook did: how many answers it held, the answers it changed (only those its user changed since
+/// the download), the saved answers it kept although their rows were blank, a one-line summary, and the assessment now.
+/// </summary>
+public sealed record WorkbookImportResponse(
+    int AnswersInWorkbook, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<KeptAnswer> Kept, string Summary, AssessmentResponse Assessment);
+
+/// <summary>An indicator changed both in the uploaded workbook and by someone else since its download: both answers, and who saved the other when.</summary>
+public sealed record WorkbookConflict(string IndicatorId, string Cell, string Yours, string? Saved, string? SavedBy, DateTimeOffset? SavedAt);
+
+/// <summary>
+/// The Excel round trip: download an assessment's fill-in workbook, upload it filled in. A workbook records the version
+/// and the answers it was downloaded with, so an upload applies only what its user changed and keeps what colleagues
+/// saved meanwhile; if both changed the same indicator, nothing is written and the reply names each conflict. An upload
+/// is checked whole before anything is written, and then applied in one transaction.
 /// </summary>
 public static class WorkbooksApi
 {
@@ -39,12 +51,16 @@ public static class WorkbooksApi
             .WithSummary("Upload a filled-in workbook")
             .WithDescription(
                 "The .xlsx as the raw body, or as the one file of a multipart/form-data form. Every cell is checked before anything is written; "
-                + "problems come back as a list naming sheet, cell, value and what was expected. Rows left blank leave stored answers as they are. "
-                + "The workbook must be this assessment's (or a blank one for its rubric version). Needs If-Match.")
+                + "problems come back as a list naming sheet, cell, value and what was expected. The workbook must be this assessment's (or a blank "
+                + "one for its rubric version). The workbook records the version and the answers it was downloaded with: only answers changed in "
+                + "it since are applied, merged with what others saved meanwhile. If someone else changed the same indicator since the download, "
+                + "nothing is written and the 409 problem lists each one under `conflicts` (your answer, the saved one, who saved it when). "
+                + "Rows left blank keep the saved answer, listed under `kept`. An unchanged workbook changes nothing (no new version). "
+                + "If-Match is optional; when sent, it must be the current version.")
             .WithMetadata(new XlsxBody(Response: false))
             .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned,
                 [StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity])
-            .RequiresIfMatch();
+            .AcceptsIfMatch();
         return group;
     }
 
@@ -52,7 +68,7 @@ public static class WorkbooksApi
     public sealed record XlsxBody(bool Response);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(
-        string assessmentId, HttpContext context, AssessmentStore assessments, CityStore cities, ScoringEngines engines, [FromQuery] string? lang)
+        string assessmentId, HttpContext context, AssessmentStore assessments, CityStore cities, ScoringEngines engines, TimeProvider clock, [FromQuery] string? lang)
     {
         var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
         if (assessment is null)
@@ -63,13 +79,13 @@ public static class WorkbooksApi
         var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var city = (await cities.FindAsync(assessment.CityId))!;
-        var bytes = Writer.Write(rubric, assessment, city, await assessments.AnswersAsync(assessmentId), locale);
+        var bytes = Writer.Write(rubric, assessment, city, await assessments.AnswersAsync(assessmentId), locale, clock.GetUtcNow());
         Preconditions.SetETag(context.Response, assessment.RowVersion);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-{assessment.Period}-{assessment.Id}{XlsxFile.Extension}");
     }
 
     private static async Task<Results<Ok<WorkbookImportResponse>, ProblemHttpResult>> Upload(
-        string assessmentId, HttpContext context, AssessmentStore assessments, AssessmentWorkbookReader reader, ScoringEngines engines)
+        string assessmentId, HttpContext context, AssessmentStore assessments, ApiKeyStore keys, AssessmentWorkbookReader reader)
     {
         var caller = Caller.From(context.User);
         if (!caller.AnswersAssessments)
@@ -83,7 +99,7 @@ public static class WorkbooksApi
             return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
         }
 
-        var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
+        var (expected, precondition) = Preconditions.OptionalExpectedVersion(context.Request);
         if (precondition is not null)
         {
             return precondition;
@@ -115,34 +131,78 @@ public static class WorkbooksApi
             ? $"The workbook is for assessment '{forAssessment}', not '{assessment.Id}'."
             : metadata.RubricId != assessment.RubricId || metadata.RubricVersion != assessment.RubricVersion
                 ? $"The workbook is for rubric {metadata.RubricKey}, but this assessment uses {assessment.RubricId}@{assessment.RubricVersion}: download a new workbook."
-                : import.Answers.Count == 0 ? "The workbook has no answers; fill in at least one row." : null;
+                : null;
         if (mismatch is not null)
         {
             return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this assessment", mismatch, [new ProblemError("_meta", mismatch)]);
         }
 
-        var before = (await assessments.AnswersAsync(assessmentId)).ToDictionary(a => a.Answer.IndicatorId, a => Describe(a.Answer));
-        var result = await assessments.SaveAnswersAsync(assessmentId, expected, import.Answers, caller.KeyId);
+        var result = await assessments.MergeAnswersAsync(assessmentId, expected, import.BasedAnswers(), AnswerFingerprint.Of, caller.KeyId);
+        if (result is { Outcome: WriteOutcome.Conflict, Value: { } refused })
+        {
+            return await ConflictAsync(import, refused.Plan.Conflicts, keys);
+        }
+
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);
         }
 
-        var changes = import.Answers
-            .Select(a => new AnswerChange(a.Answer.IndicatorId, before.GetValueOrDefault(a.Answer.IndicatorId), Describe(a.Answer)))
-            .Where(c => c.Before != c.After)
+        var (after, plan, savedBefore) = result.Value!;
+        var before = savedBefore.ToDictionary(a => a.Answer.IndicatorId, a => new AnswerInput(a.Answer, a.Evidence), StringComparer.Ordinal);
+        var changes = plan.Changes
+            .Select(a => before.GetValueOrDefault(a.Answer.IndicatorId) is { } old
+                ? new AnswerChange(a.Answer.IndicatorId, import.Describe(old), import.Describe(a), AnswerFingerprint.ChangedParts(old, a))
+                : new AnswerChange(a.Answer.IndicatorId, null, import.Describe(a), ["answer"]))
             .ToArray();
-        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        var kept = import.BlankIndicators
+            .Where(before.ContainsKey)
+            .Select(id => new KeptAnswer(
+                id,
+                import.Describe(before[id]),
+                "The row is blank in the workbook; a blank row never deletes a saved answer. To change it, choose another level, Not applicable or Don't know."))
+            .ToArray();
+        var summary = (changes.Length == 0
+                ? "No changes: every answer in the workbook is already saved, so nothing was written."
+                : $"{changes.Length} answer{(changes.Length == 1 ? "" : "s")} changed.")
+            + (kept.Length == 0 ? "" : $" {kept.Length} saved answer{(kept.Length == 1 ? " was" : "s were")} kept where the workbook's row is blank.");
+        Preconditions.SetETag(context.Response, after.RowVersion);
         return TypedResults.Ok(new WorkbookImportResponse(
-            import.Answers.Count, changes, AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessmentId))));
+            import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessmentId))));
     }
 
-    private static string Describe(Answer answer) => answer.Kind switch
+    private static async Task<ProblemHttpResult> ConflictAsync(WorkbookImport import, IReadOnlyList<AnswerConflict> conflicts, ApiKeyStore keys)
     {
-        AnswerKind.Level => $"level {answer.Level}",
-        AnswerKind.NotApplicable => $"not applicable: {answer.Reason}",
-        _ => "don't know",
-    } + (string.IsNullOrEmpty(answer.Note) ? "" : $" ({answer.Note})");
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var by in conflicts.Select(c => c.Saved?.AnsweredBy).OfType<string>().Distinct())
+        {
+            names[by] = await keys.NameAsync(by);
+        }
+
+        var downloaded = import.Metadata.DownloadedAt is { } at ? $"since it was downloaded ({Time(at)})" : "since the workbook was made";
+        var found = conflicts.Select(c =>
+        {
+            var cell = import.LevelCells.GetValueOrDefault(c.IndicatorId) ?? "workbook";
+            var yours = import.Describe(c.Yours);
+            var saved = c.Saved is null ? null : import.Describe(new AnswerInput(c.Saved.Answer, c.Saved.Evidence));
+            var by = c.Saved is null ? null : names.GetValueOrDefault(c.Saved.AnsweredBy) is { } name ? $"{name} ({c.Saved.AnsweredBy})" : c.Saved.AnsweredBy;
+            var message = c.Saved is null
+                ? $"your workbook says \"{yours}\", but the saved answer was removed {downloaded}"
+                : $"your workbook says \"{yours}\", but {by} saved \"{saved}\" on {Time(c.Saved.AnsweredAt)}, {downloaded}";
+            return (Error: new ProblemError(cell, message + "; agree which answer is right, then download a fresh workbook and enter it there.", c.IndicatorId),
+                Conflict: new WorkbookConflict(c.IndicatorId, cell, yours, saved, by, c.Saved?.AnsweredAt));
+        }).ToArray();
+        var detail = $"{found.Length} indicator{(found.Length == 1 ? " was" : "s were")} changed both in your workbook and by someone else {downloaded}: "
+            + string.Join(", ", found.Select(f => f.Conflict.IndicatorId)) + ". Nothing was written.";
+        return ProblemResponses.Problem(
+            StatusCodes.Status409Conflict,
+            "The workbook conflicts with changes saved since it was downloaded",
+            detail,
+            found.Select(f => f.Error).ToArray(),
+            new Dictionary<string, object?> { ["conflicts"] = found.Select(f => f.Conflict).ToArray() });
+    }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<(Stream? File, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request)
     {

@@ -31,6 +31,10 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider clock)
         database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<Row>(
             $"SELECT {Columns} FROM api_keys WHERE key_hash = @Hash AND revoked_at IS NULL", new { Hash = ApiKeySecret.Hash(secret) }))?.ToKey());
 
+    /// <summary>The name of key <paramref name="id"/>, revoked or not, or null if there is none.</summary>
+    public Task<string?> NameAsync(string id) =>
+        database.ReadAsync(connection => connection.ExecuteScalarAsync<string?>("SELECT name FROM api_keys WHERE id = @id", new { id }));
+
     /// <summary>How many keys exist, revoked or not.</summary>
     public Task<int> CountAsync() => database.ReadAsync(connection => connection.ExecuteScalarAsync<int>("SELECT count(*) FROM api_keys"));
 

@@ -81,38 +81,37 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
                 return refusal;
             }
 
-            var now = clock.GetUtcNow();
-            var ids = answers.Select(a => a.Answer.IndicatorId).ToArray();
-            var before = (await AnswersAsync(connection, transaction, id)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
-            foreach (var input in answers)
+            return WriteResult<Assessment>.Done(await WriteAnswersAsync(connection, transaction, assessment!, answers, actor));
+        });
+
+    /// <summary>
+    /// Merges answers edited offline into a draft (see <see cref="AnswerMerge"/>), all or none, in one transaction so no
+    /// one writes between the comparison and the write. Writes and bumps the version only if something changed; refuses
+    /// with <see cref="WriteOutcome.Conflict"/> (and the plan naming the conflicts) if another change to the same
+    /// indicators came first. <paramref name="expectedVersion"/>, when given, must also be the current version.
+    /// </summary>
+    public Task<WriteResult<AnswerMergeResult>> MergeAnswersAsync(
+        string id, long? expectedVersion, IReadOnlyList<BasedAnswer> edited, Func<AnswerInput, string> fingerprint, string actor) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, [AssessmentStatus.Draft], "changed");
+            if (refusal is not null)
             {
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO answers (assessment_id, indicator_id, kind, level, reason, note, evidence, answered_by, answered_at)
-                    VALUES (@id, @IndicatorId, @Kind, @Level, @Reason, @Note, @Evidence, @actor, @At)
-                    ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET
-                        kind = excluded.kind, level = excluded.level, reason = excluded.reason, note = excluded.note,
-                        evidence = excluded.evidence, answered_by = excluded.answered_by, answered_at = excluded.answered_at
-                    """,
-                    new
-                    {
-                        id,
-                        input.Answer.IndicatorId,
-                        Kind = KindText(input.Answer.Kind),
-                        input.Answer.Level,
-                        input.Answer.Reason,
-                        input.Answer.Note,
-                        Evidence = JsonSerializer.Serialize(input.Evidence),
-                        actor,
-                        At = Timestamps.Format(now),
-                    },
-                    transaction);
+                return WriteResult<AnswerMergeResult>.Refused(refusal.Outcome, refusal.Reason!);
             }
 
-            var updated = await BumpAsync(connection, transaction, assessment!, now, assessment!.Status);
-            var after = (await AnswersAsync(connection, transaction, id)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
-            await AuditLog.AppendAsync(connection, transaction, now, actor, "answers.saved", "assessment", id, assessment.CityId, before, after);
-            return WriteResult<Assessment>.Done(updated);
+            var saved = await AnswersAsync(connection, transaction, id);
+            var plan = AnswerMerge.Plan(edited, saved.ToDictionary(a => a.Answer.IndicatorId, StringComparer.Ordinal), fingerprint);
+            if (plan.Conflicts.Count > 0)
+            {
+                return new WriteResult<AnswerMergeResult>(
+                    WriteOutcome.Conflict,
+                    new AnswerMergeResult(assessment!, plan, saved),
+                    $"{plan.Conflicts.Count} of your changes conflict with changes saved since you started; nothing was written.");
+            }
+
+            var after = plan.Changes.Count == 0 ? assessment! : await WriteAnswersAsync(connection, transaction, assessment!, plan.Changes, actor);
+            return WriteResult<AnswerMergeResult>.Done(new AnswerMergeResult(after, plan, saved));
         });
 
     /// <summary>
@@ -166,7 +165,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
     public static string StatusText(AssessmentStatus status) => status.ToString().ToLowerInvariant();
 
     private static async Task<(Assessment? Assessment, WriteResult<Assessment>? Refusal)> GuardAsync(
-        IDbConnection connection, IDbTransaction transaction, string id, long expectedVersion, IReadOnlyList<AssessmentStatus> allowed, string verb)
+        IDbConnection connection, IDbTransaction transaction, string id, long? expectedVersion, IReadOnlyList<AssessmentStatus> allowed, string verb)
     {
         var assessment = await FindAsync(connection, transaction, id);
         if (assessment is null)
@@ -174,11 +173,11 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             return (null, WriteResult<Assessment>.Refused(WriteOutcome.NotFound, $"There is no assessment '{id}'."));
         }
 
-        if (assessment.RowVersion != expectedVersion)
+        if (expectedVersion is { } expected && assessment.RowVersion != expected)
         {
             return (null, WriteResult<Assessment>.Refused(
                 WriteOutcome.Stale,
-                $"Assessment '{id}' is at version {assessment.RowVersion}, not {expectedVersion}: someone changed it meanwhile; reload it and apply your change again."));
+                $"Assessment '{id}' is at version {assessment.RowVersion}, not {expected}: someone changed it meanwhile; reload it and apply your change again."));
         }
 
         if (!allowed.Contains(assessment.Status))
@@ -189,6 +188,43 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
         }
 
         return (assessment, null);
+    }
+
+    private async Task<Assessment> WriteAnswersAsync(
+        IDbConnection connection, IDbTransaction transaction, Assessment assessment, IReadOnlyList<AnswerInput> answers, string actor)
+    {
+        var now = clock.GetUtcNow();
+        var ids = answers.Select(a => a.Answer.IndicatorId).ToHashSet(StringComparer.Ordinal);
+        var before = (await AnswersAsync(connection, transaction, assessment.Id)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
+        foreach (var input in answers)
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO answers (assessment_id, indicator_id, kind, level, reason, note, evidence, answered_by, answered_at)
+                VALUES (@Id, @IndicatorId, @Kind, @Level, @Reason, @Note, @Evidence, @actor, @At)
+                ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET
+                    kind = excluded.kind, level = excluded.level, reason = excluded.reason, note = excluded.note,
+                    evidence = excluded.evidence, answered_by = excluded.answered_by, answered_at = excluded.answered_at
+                """,
+                new
+                {
+                    assessment.Id,
+                    input.Answer.IndicatorId,
+                    Kind = KindText(input.Answer.Kind),
+                    input.Answer.Level,
+                    input.Answer.Reason,
+                    input.Answer.Note,
+                    Evidence = JsonSerializer.Serialize(input.Evidence),
+                    actor,
+                    At = Timestamps.Format(now),
+                },
+                transaction);
+        }
+
+        var updated = await BumpAsync(connection, transaction, assessment, now, assessment.Status);
+        var after = (await AnswersAsync(connection, transaction, assessment.Id)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
+        await AuditLog.AppendAsync(connection, transaction, now, actor, "answers.saved", "assessment", assessment.Id, assessment.CityId, before, after);
+        return updated;
     }
 
     private static async Task<Assessment> BumpAsync(IDbConnection connection, IDbTransaction transaction, Assessment assessment, DateTimeOffset now, AssessmentStatus status)

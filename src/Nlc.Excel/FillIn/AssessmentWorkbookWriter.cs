@@ -20,14 +20,16 @@ public sealed class AssessmentWorkbookWriter
     public byte[] WriteBlank(Rubric rubric, string language)
     {
         ArgumentNullException.ThrowIfNull(rubric);
-        return Build(new FillInContent(rubric, Language(language), null, null, null, new Dictionary<string, AnswerInput>(), Contact));
+        return Build(new FillInContent(rubric, Language(language), null, null, null, new Dictionary<string, AnswerInput>(), null, null, Contact));
     }
 
     /// <summary>
     /// The workbook of one assessment of <paramref name="city"/>, in <paramref name="language"/>, pre-filled with
-    /// <paramref name="answers"/>. <paramref name="rubric"/> must be the assessment's own rubric version.
+    /// <paramref name="answers"/> (read at the assessment's version), downloaded at <paramref name="downloadedAt"/> (if given). It
+    /// records that version and those answers, so an upload can tell what its user changed from what others saved since.
+    /// <paramref name="rubric"/> must be the assessment's own rubric version.
     /// </summary>
-    public byte[] Write(Rubric rubric, Assessment assessment, City city, IReadOnlyList<StoredAnswer> answers, string language)
+    public byte[] Write(Rubric rubric, Assessment assessment, City city, IReadOnlyList<StoredAnswer> answers, string language, DateTimeOffset? downloadedAt = null)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(assessment);
@@ -50,7 +52,8 @@ public sealed class AssessmentWorkbookWriter
             byIndicator[answer.Answer.IndicatorId] = new AnswerInput(answer.Answer, answer.Evidence);
         }
 
-        return Build(new FillInContent(rubric, Language(language), assessment.Id, city.Name, assessment.Period, byIndicator, Contact));
+        return Build(new FillInContent(
+            rubric, Language(language), assessment.Id, city.Name, assessment.Period, byIndicator, assessment.RowVersion, downloadedAt, Contact));
     }
 
     private static string Language(string language) =>

@@ -3,7 +3,10 @@ using Nlc.Core.Storage;
 
 namespace Nlc.Excel.FillIn;
 
-/// <summary>What one fill-in workbook shows: the rubric in one language, whose assessment it is (if any) and the answers so far.</summary>
+/// <summary>
+/// What one fill-in workbook shows: the rubric in one language, whose assessment it is (if any), the answers so far, and
+/// the version of the assessment they were read at and when (null for a blank workbook).
+/// </summary>
 internal sealed record FillInContent(
     Rubric Rubric,
     string Language,
@@ -11,6 +14,8 @@ internal sealed record FillInContent(
     string? CityName,
     string? Period,
     IReadOnlyDictionary<string, AnswerInput> Answers,
+    long? BaseVersion,
+    DateTimeOffset? DownloadedAt,
     string Contact)
 {
     public AnswerChoices Choices { get; } = new(Rubric.Scale, Language);

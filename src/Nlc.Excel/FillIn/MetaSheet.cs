@@ -6,11 +6,14 @@ namespace Nlc.Excel.FillIn;
 /// <summary>
 /// The hidden "_meta" sheet: key/value rows (column A/B) naming the rubric version, its content hash, the assessment
 /// and the language, so a returned workbook can be checked against what it was made for; column D lists the answer
-/// choices the Level drop-down draws from.
+/// choices the Level drop-down draws from; columns F and G hold the baseline: each indicator answered at download with
+/// its answer's <see cref="AnswerFingerprint"/>, so an upload applies only what its user changed.
 /// </summary>
 internal static class MetaSheet
 {
     private const int ChoicesColumn = 3;
+    private const int BaselineIndicatorColumn = 5;
+    private const int BaselineAnswerColumn = 6;
 
     /// <summary>The cells holding the drop-down's choices, below their header in column D.</summary>
     public static string ChoicesRange(int count) => CellReference.Range(WorkbookNames.MetaSheet, ChoicesColumn, 2, ChoicesColumn, 1 + count);
@@ -37,6 +40,8 @@ internal static class MetaSheet
             (WorkbookNames.Meta.Language, content.Language),
             (WorkbookNames.Meta.City, content.CityName),
             (WorkbookNames.Meta.Period, content.Period),
+            (WorkbookNames.Meta.BaseVersion, content.BaseVersion?.ToString(CultureInfo.InvariantCulture)),
+            (WorkbookNames.Meta.DownloadedAt, content.DownloadedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
         ];
         for (var i = 0; i < entries.Length; i++)
         {
@@ -49,6 +54,18 @@ internal static class MetaSheet
         for (var i = 0; i < choices.Count; i++)
         {
             sheet.Text(ChoicesColumn, i + 2, choices[i]);
+        }
+
+        sheet.Width(BaselineIndicatorColumn, 14);
+        sheet.Width(BaselineAnswerColumn, 50);
+        sheet.Text(BaselineIndicatorColumn, 1, WorkbookNames.Meta.BaselineIndicator, WorkbookStyles.Label);
+        sheet.Text(BaselineAnswerColumn, 1, WorkbookNames.Meta.BaselineAnswer, WorkbookStyles.Label);
+        var row = 2;
+        foreach (var (indicatorId, answer) in content.Answers.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            sheet.Text(BaselineIndicatorColumn, row, indicatorId);
+            sheet.Text(BaselineAnswerColumn, row, AnswerFingerprint.Of(answer));
+            row++;
         }
     }
 }

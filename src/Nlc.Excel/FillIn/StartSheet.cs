@@ -31,6 +31,12 @@ internal static class StartSheet
         }
 
         Pair(sheet, ref row, "Language", language);
+        if (content.DownloadedAt is { } downloadedAt)
+        {
+            Pair(sheet, ref row, "Downloaded", downloadedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)
+                + $" (version {content.BaseVersion})");
+        }
+
         row++;
 
         row = Section(sheet, row, "What this is for", rubric.Description.Get(language));
@@ -71,6 +77,12 @@ internal static class StartSheet
             $"Use \"{WorkbookNames.Columns.Note}\" for a short comment and \"{WorkbookNames.Columns.Evidence}\" for links or "
                 + "document references, one per line.",
             "Leave a row empty if you have not answered it yet. Only the yellow cells can be changed; please do not rename the sheets.",
+            "Emptying a row does not delete an answer that is already saved: the saved answer is kept, and the reply to your upload "
+                + $"lists it. To change an answer, choose another level, \"{choices.NotApplicable}\" or \"{choices.DontKnow}\".",
+            "Colleagues can work on the same assessment at the same time, in their own copies or online. When you upload this file, "
+                + "only the answers you changed in it are saved; answers that others saved after you downloaded it stay as they are. "
+                + "If someone else changed the same indicator in the meantime, nothing is saved and the reply shows both answers and who "
+                + "saved the other one, so you can agree which is right.",
             "Save the file as .xlsx (Excel, LibreOffice and online editors all work) and send it back or upload it. "
                 + "The scores are calculated when the file is read, not in this workbook.",
         ];

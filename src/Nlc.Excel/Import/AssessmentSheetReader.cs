@@ -32,6 +32,7 @@ internal sealed class AssessmentSheetReader
     private readonly List<AnswerInput> _answers = [];
     private readonly List<string> _answerCells = [];
     private readonly Dictionary<string, int> _rowOfIndicator = new(StringComparer.Ordinal);
+    private readonly List<string> _blankIndicators = [];
 
     public AssessmentSheetReader(Rubric rubric, string language)
     {
@@ -40,8 +41,18 @@ internal sealed class AssessmentSheetReader
         _indicatorIds = rubric.Indicators.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
     }
 
-    public (IReadOnlyList<AnswerInput> Answers, IReadOnlyList<WorkbookProblem> Problems) Read(
-        WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+    /// <summary>The answers read, in row order (valid only when <see cref="Read"/> found no problem).</summary>
+    public IReadOnlyList<AnswerInput> Answers => _answers;
+
+    /// <summary>The level cell of each answer with its sheet ("Assessment!F14"), by indicator id.</summary>
+    public IReadOnlyDictionary<string, string> LevelCells =>
+        _answers.Select((a, i) => (a.Answer.IndicatorId, Cell: $"{Sheet}!{_answerCells[i]}")).ToDictionary(x => x.IndicatorId, x => x.Cell, StringComparer.Ordinal);
+
+    /// <summary>The indicators whose rows are present with no answer, in row order.</summary>
+    public IReadOnlyList<string> BlankIndicators => _blankIndicators;
+
+    /// <summary>Reads the sheet once; returns every problem found (none: <see cref="Answers"/> holds the answers).</summary>
+    public IReadOnlyList<WorkbookProblem> Read(WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var part = SheetRows.Find(workbook, Sheet) ?? throw WorkbookRejectedException.Of(
             $"the workbook has no sheet \"{Sheet}\"; it holds the answers, so the workbook cannot be read without it");
@@ -67,7 +78,7 @@ internal sealed class AssessmentSheetReader
         {
             _problems.Insert(0, new WorkbookProblem(Sheet, null,
                 $"no header row with the columns \"{WorkbookNames.Columns.IndicatorId}\" and \"{WorkbookNames.Columns.Level}\" in the first {HeaderSearchRows} rows"));
-            return ([], _problems);
+            return _problems;
         }
 
         if (_problems.Count == 0)
@@ -78,7 +89,7 @@ internal sealed class AssessmentSheetReader
             }
         }
 
-        return (_answers, _problems);
+        return _problems;
     }
 
     private Columns? FindHeader(List<CellContent> cells)
@@ -169,6 +180,10 @@ internal sealed class AssessmentSheetReader
             if (answered.Length > 0)
             {
                 Problem(levelCell, $"no level chosen, but {answered[0].Reference} is filled in; choose a level, {_choices.NotApplicable} or {_choices.DontKnow}, or clear the row", id);
+            }
+            else
+            {
+                _blankIndicators.Add(id);
             }
 
             return;

@@ -72,13 +72,13 @@ public sealed class AssessmentWorkbookReader
         using var document = SpreadsheetDocument.Open(stream, isEditable: true, settings);
         var workbook = document.WorkbookPart ?? throw WorkbookRejectedException.Of("the file is not an Excel workbook: it has no workbook part");
         var sharedStrings = SheetRows.SharedStrings(workbook);
-        var metadata = MetaSheetReader.Read(workbook, sharedStrings, _limits);
+        var (metadata, baseline) = MetaSheetReader.Read(workbook, sharedStrings, _limits);
         var rubric = MetaSheetReader.FindRubric(_rubrics, metadata);
-        IReadOnlyList<Core.Storage.AnswerInput> answers;
+        var sheet = new AssessmentSheetReader(rubric, metadata.Language);
         IReadOnlyList<WorkbookProblem> problems;
         try
         {
-            (answers, problems) = new AssessmentSheetReader(rubric, metadata.Language).Read(workbook, sharedStrings, _limits);
+            problems = sheet.Read(workbook, sharedStrings, _limits);
         }
         catch (WorkbookRejectedException e) when (e.Metadata is null)
         {
@@ -87,6 +87,11 @@ public sealed class AssessmentWorkbookReader
 
         return problems.Count > 0
             ? throw new WorkbookRejectedException(problems, metadata)
-            : new WorkbookImport(metadata, rubric, answers);
+            : new WorkbookImport(metadata, rubric, sheet.Answers)
+            {
+                Baseline = baseline,
+                LevelCells = sheet.LevelCells,
+                BlankIndicators = sheet.BlankIndicators,
+            };
     }
 }

@@ -4,10 +4,17 @@ using Nlc.Core.Rubrics;
 
 namespace Nlc.Excel.Import;
 
-/// <summary>Reads the hidden _meta sheet's key/value rows into <see cref="WorkbookMetadata"/>, or throws with every problem.</summary>
+/// <summary>
+/// Reads the hidden _meta sheet: its key/value rows (columns A and B) into <see cref="WorkbookMetadata"/>, and its baseline
+/// (columns F and G: indicator id and answer fingerprint at download); or throws with every problem.
+/// </summary>
 internal static class MetaSheetReader
 {
-    public static WorkbookMetadata Read(WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+    private const int BaselineIndicatorColumn = 5;
+    private const int BaselineAnswerColumn = 6;
+
+    public static (WorkbookMetadata Metadata, IReadOnlyDictionary<string, string> Baseline) Read(
+        WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var sheetName = WorkbookNames.MetaSheet;
         var part = SheetRows.Find(workbook, sheetName) ?? throw WorkbookRejectedException.Of(
@@ -15,6 +22,8 @@ internal static class MetaSheetReader
             + "download a fresh workbook and copy the answers into it");
 
         var values = new Dictionary<string, CellContent>(StringComparer.OrdinalIgnoreCase);
+        var baseline = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new List<WorkbookProblem>();
         foreach (var (row, cells) in SheetRows.Read(part, sheetName, sharedStrings, limits))
         {
             var key = cells.FirstOrDefault(c => c.Column == 0);
@@ -23,9 +32,22 @@ internal static class MetaSheetReader
             {
                 values.TryAdd(key.Value, value.Row == 0 ? new CellContent(1, row, CellKind.Empty, "", 0, null) : value);
             }
+
+            var baselineIndicator = cells.FirstOrDefault(c => c.Column == BaselineIndicatorColumn);
+            var baselineAnswer = cells.FirstOrDefault(c => c.Column == BaselineAnswerColumn);
+            if (row > 1 && baselineIndicator.Kind == CellKind.Text && baselineIndicator.Value.Length > 0)
+            {
+                if (baselineIndicator.Formula is not null || baselineAnswer.Formula is not null)
+                {
+                    problems.Add(new WorkbookProblem(sheetName, baselineIndicator.Reference, "the baseline holds a formula; the sheet was changed, download a fresh workbook"));
+                }
+                else if (!baseline.TryAdd(baselineIndicator.Value, baselineAnswer.Value))
+                {
+                    problems.Add(new WorkbookProblem(sheetName, baselineIndicator.Reference, $"indicator {baselineIndicator.Value} appears twice in the baseline; the sheet was changed, download a fresh workbook"));
+                }
+            }
         }
 
-        var problems = new List<WorkbookProblem>();
         string? Get(string key, bool required)
         {
             if (!values.TryGetValue(key, out var cell))
@@ -64,6 +86,8 @@ internal static class MetaSheetReader
         var language = Get(WorkbookNames.Meta.Language, required: false) ?? LocalizedText.DefaultLocale;
         var city = Get(WorkbookNames.Meta.City, required: false);
         var period = Get(WorkbookNames.Meta.Period, required: false);
+        var baseVersionText = Get(WorkbookNames.Meta.BaseVersion, required: false);
+        var downloadedAtText = Get(WorkbookNames.Meta.DownloadedAt, required: false);
 
         if (format is not null && format != WorkbookNames.Format)
         {
@@ -92,12 +116,38 @@ internal static class MetaSheetReader
             problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.RubricVersion), $"\"{versionText}\" is not a rubric version; expected MAJOR.MINOR.PATCH"));
         }
 
+        long? baseVersion = null;
+        if (baseVersionText is not null)
+        {
+            if (long.TryParse(baseVersionText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                baseVersion = parsed;
+            }
+            else
+            {
+                problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.BaseVersion), $"\"{baseVersionText}\" is not a version; the sheet was changed, download a fresh workbook"));
+            }
+        }
+
+        DateTimeOffset? downloadedAt = null;
+        if (downloadedAtText is not null)
+        {
+            if (DateTimeOffset.TryParse(downloadedAtText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                downloadedAt = parsed;
+            }
+            else
+            {
+                problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.DownloadedAt), $"\"{downloadedAtText}\" is not a time; the sheet was changed, download a fresh workbook"));
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new WorkbookRejectedException(problems);
         }
 
-        return new WorkbookMetadata(formatVersion, rubricId!, version, hash!, assessmentId, language, city, period);
+        return (new WorkbookMetadata(formatVersion, rubricId!, version, hash!, assessmentId, language, city, period, baseVersion, downloadedAt), baseline);
     }
 
     /// <summary>The rubric version the workbook names, with the same content hash; throws when there is none.</summary>

@@ -166,6 +166,24 @@ public sealed class WorkbookMergeTests
         Assert.AreEqual(2, Answers(result)["GP01.1"].GetProperty("level").GetInt32());
     }
 
+    [TestMethod]
+    public async Task ABlankWorkbookFilledOffline_AddsNewAnswersButNeverOverwritesSavedOnes()
+    {
+        var (assessmentId, etag) = await StartedAssessmentAsync();
+        var rubric = Nlc.Core.Rubrics.RubricLoader.LoadFile(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
+        var blank = new Nlc.Excel.FillIn.AssessmentWorkbookWriter().WriteBlank(rubric, "en");
+        var before = await DatabaseDump.ReadAsync(_server.DatabasePath);
+
+        var overwriting = WorkbookFill.Type(blank, new Typed("GP01.1", WorkbookFill.Level, "3"), new Typed("GP02.1", WorkbookFill.Level, "1"));
+        var refused = await WorkbookFill.UploadAsync(_officialB, assessmentId, overwriting, etag).ExpectAsync(409);
+        var adding = WorkbookFill.Type(blank, new Typed("GP01.3", WorkbookFill.Level, "2"), new Typed("GP02.1", WorkbookFill.Level, "1"));
+        var added = await WorkbookFill.UploadAsync(_officialB, assessmentId, adding, etag).ExpectAsync(200);
+
+        Assert.AreEqual("GP01.1", refused.GetProperty("conflicts").EnumerateArray().Single().Text("indicatorId"), "a blank workbook records no answers, so a different saved one is someone else's");
+        CollectionAssert.AreEqual(new[] { "GP02.1" }, added.GetProperty("changes").EnumerateArray().Select(c => c.Text("indicatorId")).ToArray(), "GP01.3 already holds level 2");
+        Assert.AreNotEqual(before, await DatabaseDump.ReadAsync(_server.DatabasePath));
+    }
+
     private static async Task<string> KeyAsync(string name)
     {
         var key = await _server.Client.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name, role = "city", cityIds = new[] { _cityId } }).ExpectAsync(201);

@@ -173,6 +173,7 @@ public sealed class PeerPrivacyAttackTests
         using var response = await client.GetAsync($"/api/v1/assessments/{assessmentId}/report?lang=en");
         Assert.AreEqual(200, (int)response.StatusCode);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.AreEqual(0, new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Count(), "the report is a valid workbook");
         var book = document.WorkbookPart!;
         var sheet = book.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "Summary");
         var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(sheet.Id!);

@@ -3178,7 +3178,26 @@ export interface BackupResponse {
     [key: string]: any;
 }
 
-/** A peer group's statistics. When string? BenchmarkResponse.WithheldReason is set the statistics are left out for privacy; a metric is null when too few cities had a score for it. IReadOnlyList&lt;string&gt; BenchmarkResponse.NotComparable lists ids that do not exist in every rubric version among the group's assessments and so were not pooled. */
+/** What a caller who may not see single cities is shown of one metric: how many cities scored it, and the ScoreBand of its first quartile, median and third quartile (never min, max, mean or exact quartiles). */
+export interface BandedSummary {
+    n: number;
+    q1: ScoreBand;
+    median: ScoreBand;
+    q3: ScoreBand;
+
+    [key: string]: any;
+}
+
+/** What city and partner keys see of a group: per metric, n and the 20-point bands of q1, median and q3. A withheld metric is null (overall) or left out (pillars, practices), with its reason in IReadOnlyDictionary&lt;string, string&gt;? BenchmarkResponse.WithheldMetrics. */
+export interface BenchmarkBands {
+    overall: BandedSummary | undefined;
+    pillars: { [key: string]: BandedSummary; };
+    practices: { [key: string]: BandedSummary; };
+
+    [key: string]: any;
+}
+
+/** A peer group's statistics. When string? BenchmarkResponse.WithheldReason is set the statistics are left out for privacy; a metric is null when too few cities had a score for it. IReadOnlyList&lt;string&gt; BenchmarkResponse.NotComparable lists ids that do not exist in every rubric version among the group's assessments and so were not pooled. City and partner keys never get exact figures: Summary? BenchmarkResponse.Overall, IReadOnlyDictionary&lt;string, Summary?&gt; BenchmarkResponse.Pillars and IReadOnlyDictionary&lt;string, Summary?&gt; BenchmarkResponse.Practices stay null or empty for them, and BenchmarkBands? BenchmarkResponse.Bands holds what they may see. */
 export interface BenchmarkResponse {
     rubricId: string;
     rubricMajor: number;
@@ -3190,6 +3209,13 @@ export interface BenchmarkResponse {
     pillars: { [key: string]: Summary; };
     practices: { [key: string]: Summary; };
     notComparable: string[];
+    /** "banded" for city and partner keys (figures are score bands, never exact); absent for admin and hub keys, whose figures are exact. */
+    disclosure?: string | undefined;
+    /** The width of every band in BenchmarkBands? BenchmarkResponse.Bands (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures. */
+    bandWidth?: number | undefined;
+    bands?: BenchmarkBands | undefined;
+    /** For city and partner keys: why a metric is missing from BenchmarkBands? BenchmarkResponse.Bands, keyed `overall`, `pillar:&lt;id&gt;`, `practice:&lt;id&gt;`. */
+    withheldMetrics?: { [key: string]: string; } | undefined;
 
     [key: string]: any;
 }
@@ -3346,6 +3372,9 @@ export interface LevelResponse {
 export interface MetricPosition {
     score: number | undefined;
     percentileRank: number | undefined;
+    /** For city keys, in place of the rank: the quarter of the group the score falls in, judged against the released bands
+("below-q1", "q1-median", "median-q3", "above-q3", or a range such as "q1-median to median-q3"); absent for admin and hub keys. */
+    quarter?: string | undefined;
 
     [key: string]: any;
 }
@@ -3596,6 +3625,14 @@ export interface ScaleResponse {
     levels: LevelResponse[];
     notApplicable: AnswerOptionResponse;
     dontKnow: AnswerOptionResponse;
+
+    [key: string]: any;
+}
+
+/** A 20-point band of the 0–100 score scale on the fixed grid 0–20, 20–40, 40–60, 60–80, 80–100: a score is in the band when int ScoreBand.From ≤ score &lt; int ScoreBand.To, except that 100 belongs to 80–100. */
+export interface ScoreBand {
+    from?: number;
+    to?: number;
 
     [key: string]: any;
 }

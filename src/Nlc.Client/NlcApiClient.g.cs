@@ -486,7 +486,7 @@ namespace Nlc.Client
         /// Statistics of a peer group
         /// </summary>
         /// <remarks>
-        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may use one filter at a time and see no group under the minimum size, nor one that differs from another askable group by fewer cities than that.
+        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may draw the group by one of `country`, `region` or `populationBand` (or none: the whole network), never by `tag` or `cityIds`; they see no exact figures, only n and the 20-point band of q1, median and q3 of each metric (`bands`, `disclosure`: banded), and nothing for a group or metric of fewer than `minimumGroupSize` (2k) cities, nor for a group that another askable group lies inside with fewer than k cities between them; `withheldReason` and `withheldMetrics` say why.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -497,7 +497,7 @@ namespace Nlc.Client
         /// Statistics of a peer group
         /// </summary>
         /// <remarks>
-        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may use one filter at a time and see no group under the minimum size, nor one that differs from another askable group by fewer cities than that.
+        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may draw the group by one of `country`, `region` or `populationBand` (or none: the whole network), never by `tag` or `cityIds`; they see no exact figures, only n and the 20-point band of q1, median and q3 of each metric (`bands`, `disclosure`: banded), and nothing for a group or metric of fewer than `minimumGroupSize` (2k) cities, nor for a group that another askable group lies inside with fewer than k cities between them; `withheldReason` and `withheldMetrics` say why.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -507,7 +507,7 @@ namespace Nlc.Client
         /// A city's position in a peer group
         /// </summary>
         /// <remarks>
-        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.
+        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics; admin and hub for any city. City keys, for their own cities, get the quarter of the group each score falls in, judged against the released bands, instead of a rank.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -518,7 +518,7 @@ namespace Nlc.Client
         /// A city's position in a peer group
         /// </summary>
         /// <remarks>
-        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.
+        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics; admin and hub for any city. City keys, for their own cities, get the quarter of the group each score falls in, judged against the released bands, instead of a rank.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -4084,7 +4084,7 @@ namespace Nlc.Client
         /// Statistics of a peer group
         /// </summary>
         /// <remarks>
-        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may use one filter at a time and see no group under the minimum size, nor one that differs from another askable group by fewer cities than that.
+        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may draw the group by one of `country`, `region` or `populationBand` (or none: the whole network), never by `tag` or `cityIds`; they see no exact figures, only n and the 20-point band of q1, median and q3 of each metric (`bands`, `disclosure`: banded), and nothing for a group or metric of fewer than `minimumGroupSize` (2k) cities, nor for a group that another askable group lies inside with fewer than k cities between them; `withheldReason` and `withheldMetrics` say why.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -4098,7 +4098,7 @@ namespace Nlc.Client
         /// Statistics of a peer group
         /// </summary>
         /// <remarks>
-        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may use one filter at a time and see no group under the minimum size, nor one that differs from another askable group by fewer cities than that.
+        /// n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, `populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may draw the group by one of `country`, `region` or `populationBand` (or none: the whole network), never by `tag` or `cityIds`; they see no exact figures, only n and the 20-point band of q1, median and q3 of each metric (`bands`, `disclosure`: banded), and nothing for a group or metric of fewer than `minimumGroupSize` (2k) cities, nor for a group that another askable group lies inside with fewer than k cities between them; `withheldReason` and `withheldMetrics` say why.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -4248,7 +4248,7 @@ namespace Nlc.Client
         /// A city's position in a peer group
         /// </summary>
         /// <remarks>
-        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.
+        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics; admin and hub for any city. City keys, for their own cities, get the quarter of the group each score falls in, judged against the released bands, instead of a rank.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -4262,7 +4262,7 @@ namespace Nlc.Client
         /// A city's position in a peer group
         /// </summary>
         /// <remarks>
-        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.
+        /// The city's scores and percentile ranks (mid-rank) beside the group's statistics; admin and hub for any city. City keys, for their own cities, get the quarter of the group each score falls in, judged against the released bands, instead of a rank.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -6575,9 +6575,70 @@ namespace Nlc.Client
     }
 
     /// <summary>
+    /// What a caller who may not see single cities is shown of one metric: how many cities scored it, and the
+    /// <br/>ScoreBand of its first quartile, median and third quartile (never min, max, mean or exact quartiles).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BandedSummary
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("n")]
+        public int N { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("q1")]
+        public ScoreBand Q1 { get; set; } = new ScoreBand();
+
+        [System.Text.Json.Serialization.JsonPropertyName("median")]
+        public ScoreBand Median { get; set; } = new ScoreBand();
+
+        [System.Text.Json.Serialization.JsonPropertyName("q3")]
+        public ScoreBand Q3 { get; set; } = new ScoreBand();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// What city and partner keys see of a group: per metric, n and the 20-point bands of q1, median and q3. A withheld metric is
+    /// <br/>null (overall) or left out (pillars, practices), with its reason in IReadOnlyDictionary&amp;lt;string, string&amp;gt;? BenchmarkResponse.WithheldMetrics.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BenchmarkBands
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("overall")]
+        public BandedSummary? Overall { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("pillars")]
+        public System.Collections.Generic.Dictionary<string, BandedSummary> Pillars { get; set; } = new System.Collections.Generic.Dictionary<string, BandedSummary>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("practices")]
+        public System.Collections.Generic.Dictionary<string, BandedSummary> Practices { get; set; } = new System.Collections.Generic.Dictionary<string, BandedSummary>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// A peer group's statistics. When string? BenchmarkResponse.WithheldReason is set the statistics are left out for privacy; a metric
     /// <br/>is null when too few cities had a score for it. IReadOnlyList&amp;lt;string&amp;gt; BenchmarkResponse.NotComparable lists ids that do not exist in every
-    /// <br/>rubric version among the group's assessments and so were not pooled.
+    /// <br/>rubric version among the group's assessments and so were not pooled. City and partner keys never get exact figures:
+    /// <br/>Summary? BenchmarkResponse.Overall, IReadOnlyDictionary&amp;lt;string, Summary?&amp;gt; BenchmarkResponse.Pillars and IReadOnlyDictionary&amp;lt;string, Summary?&amp;gt; BenchmarkResponse.Practices stay null or empty for them, and
+    /// <br/>BenchmarkBands? BenchmarkResponse.Bands holds what they may see.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BenchmarkResponse
@@ -6612,6 +6673,27 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("notComparable")]
         public System.Collections.Generic.List<string> NotComparable { get; set; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// "banded" for city and partner keys (figures are score bands, never exact); absent for admin and hub keys, whose figures are exact.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("disclosure")]
+        public string? Disclosure { get; set; } = default!;
+
+        /// <summary>
+        /// The width of every band in BenchmarkBands? BenchmarkResponse.Bands (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bandWidth")]
+        public int? BandWidth { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("bands")]
+        public BenchmarkBands? Bands { get; set; } = default!;
+
+        /// <summary>
+        /// For city and partner keys: why a metric is missing from BenchmarkBands? BenchmarkResponse.Bands, keyed `overall`, `pillar:&amp;lt;id&amp;gt;`, `practice:&amp;lt;id&amp;gt;`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("withheldMetrics")]
+        public System.Collections.Generic.Dictionary<string, string>? WithheldMetrics { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -7084,6 +7166,13 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("percentileRank")]
         public double? PercentileRank { get; set; } = default!;
+
+        /// <summary>
+        /// For city keys, in place of the rank: the quarter of the group the score falls in, judged against the released bands
+        /// <br/>("below-q1", "q1-median", "median-q3", "above-q3", or a range such as "q1-median to median-q3"); absent for admin and hub keys.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("quarter")]
+        public string? Quarter { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -7838,6 +7927,31 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("dontKnow")]
         public AnswerOptionResponse DontKnow { get; set; } = new AnswerOptionResponse();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A 20-point band of the 0–100 score scale on the fixed grid 0–20, 20–40, 40–60, 60–80, 80–100: a score is in the band
+    /// <br/>when int ScoreBand.From ≤ score &amp;lt; int ScoreBand.To, except that 100 belongs to 80–100.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ScoreBand
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public int? From { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public int? To { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -5,7 +5,7 @@ namespace Nlc.Api.Tests;
 /// <summary>
 /// Peer statistics over HTTP against hand-computed values, and the privacy rules per role. Six Montenegrin cities are
 /// validated with every indicator at levels 0, 1, 2, 3, 4 and 4 (overall 0, 25, 50, 75, 100, 100); five of them carry
-/// the tag "north", so "country=ME" and "tag=north" differ by one city.
+/// the tag "north". City and partner keys see none of it: six is under the 2k = 10 they need, and tags are refused to them.
 /// </summary>
 [TestClass]
 public sealed class BenchmarkApiTests
@@ -68,50 +68,50 @@ public sealed class BenchmarkApiTests
     }
 
     [TestMethod]
-    public async Task Partner_TheDifferenceAttack_IsRefused()
-    {
-        var groupA = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=ME").ExpectAsync(200);
-        var groupAMinusOne = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&tag=north").ExpectAsync(200);
-
-        StringAssert.Contains(groupA.Text("withheldReason"), "differs from another group that can be asked for by 1 cities");
-        Assert.AreEqual(JsonValueKind.Null, groupA.GetProperty("overall").ValueKind);
-        Assert.AreEqual(0, groupA.GetProperty("practices").EnumerateObject().Count());
-        Assert.AreEqual(5, groupAMinusOne.GetProperty("n").GetInt32());
-        Assert.AreEqual(50.0, Get(groupAMinusOne.GetProperty("overall"), "median"), 1e-9);
-    }
-
-    [TestMethod]
-    public async Task Partner_AGroupBelowK_ShowsNoStatisticsAndSaysWhy()
+    public async Task Partner_AGroupBelow2K_ShowsNoStatisticsAndSaysWhy()
     {
         var small = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=XK").ExpectAsync(200);
+        var six = await _partner.SendAsync(HttpMethod.Get, "/api/v1/benchmarks?rubricId=nlc&period=2025&country=ME").ExpectAsync(200);
 
         Assert.AreEqual(1, small.GetProperty("n").GetInt32());
-        StringAssert.Contains(small.Text("withheldReason"), "statistics are shown only for groups of at least 5");
+        StringAssert.Contains(small.Text("withheldReason"), "statistics are shown only for groups of at least 10");
         Assert.IsFalse(small.ToString().Contains("75", StringComparison.Ordinal), small.ToString());
+        Assert.AreEqual(6, six.GetProperty("n").GetInt32());
+        Assert.AreEqual(10, six.GetProperty("minimumGroupSize").GetInt32());
+        Assert.AreEqual("banded", six.Text("disclosure"));
+        Assert.AreEqual(JsonValueKind.Null, six.GetProperty("overall").ValueKind);
+        Assert.IsFalse(six.TryGetProperty("bands", out _), six.ToString());
     }
 
     [TestMethod]
-    [DataRow("&cityIds={0},{1},{2},{3},{4}")]
-    [DataRow("&country=ME&tag=north")]
-    public async Task Partner_ListsAndCombinedFilters_AreForbidden(string filter)
+    [DataRow("&cityIds={0},{1},{2},{3},{4}", "by a list of cities")]
+    [DataRow("&country=ME&tag=north", "by tag")]
+    [DataRow("&country=ME&region=North", "one of country, region or populationBand at a time")]
+    [DataRow("&tag=north", "tags are sets a hub defines freely")]
+    public async Task Partner_ListsTagsAndCombinedFilters_AreForbiddenWithTheReason(string filter, string reason)
     {
         var url = "/api/v1/benchmarks?rubricId=nlc&period=2025" + string.Format(filter, CityIds.Cast<object>().ToArray());
 
-        await _partner.SendAsync(HttpMethod.Get, url).ExpectAsync(403);
+        var refused = await _partner.SendAsync(HttpMethod.Get, url).ExpectAsync(403);
+        StringAssert.Contains(refused.Text("detail"), reason);
+        await _ownCity.SendAsync(HttpMethod.Get, url).ExpectAsync(403);
         await _hub.SendAsync(HttpMethod.Get, url).ExpectAsync(200);
     }
 
     [TestMethod]
     public async Task ACityKey_SeesItsOwnPositionBesideAnonymousStatistics_NeverAnotherCity()
     {
-        var position = await _ownCity.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[2]}&rubricId=nlc&period=2025&tag=north").ExpectAsync(200);
+        var position = await _ownCity.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[2]}&rubricId=nlc&period=2025&country=ME").ExpectAsync(200);
+        var hubView = await _hub.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[2]}&rubricId=nlc&period=2025&country=ME").ExpectAsync(200);
 
-        // Own overall 50 among 0, 25, 50, 75, 100: two below, one equal → (2 + 0.5) / 5 = 50.
+        // Own overall 50 among 0, 25, 50, 75, 100, 100: two below, one equal → (2 + 0.5) / 6 ≈ 41.7 for the hub; the city's group of six is withheld.
         Assert.AreEqual(50.0, Get(position.GetProperty("overall"), "score"), 1e-9);
-        Assert.AreEqual(50.0, Get(position.GetProperty("overall"), "percentileRank"), 1e-9);
+        Assert.AreEqual(JsonValueKind.Null, position.GetProperty("overall").GetProperty("percentileRank").ValueKind);
+        StringAssert.Contains(position.GetProperty("group").Text("withheldReason"), "at least 10");
+        Assert.AreEqual(250.0 / 6, Get(hubView.GetProperty("overall"), "percentileRank"), 1e-9);
         Assert.IsFalse(position.ToString().Contains("Peer 1", StringComparison.Ordinal));
-        await _ownCity.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[3]}&rubricId=nlc&period=2025&tag=north").ExpectAsync(404);
-        await _partner.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[3]}&rubricId=nlc&period=2025&tag=north").ExpectAsync(403);
+        await _ownCity.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[3]}&rubricId=nlc&period=2025&country=ME").ExpectAsync(404);
+        await _partner.SendAsync(HttpMethod.Get, $"/api/v1/benchmarks/position?cityId={CityIds[3]}&rubricId=nlc&period=2025&country=ME").ExpectAsync(403);
     }
 
     [TestMethod]

@@ -23,12 +23,17 @@ public static class BenchmarksApi
                 "n, min, q1, median, q3, max and mean of the overall index, each pillar and each practice, over each city's validated assessment "
                 + "of `rubricId` (major version `rubricMajor`, latest by default) in `period`. Filters combine: `country`, `region`, `tag`, "
                 + "`populationBand` (under-10k, 10k-50k, 50k-100k, 100k-500k, 500k-plus), `cityIds` (comma-separated; admin and hub only). "
-                + "Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may use one filter at a time and see "
-                + "no group under the minimum size, nor one that differs from another askable group by fewer cities than that.");
+                + "Quartiles: linear interpolation between closest ranks (type 7). City and partner keys may draw the group by one of `country`, "
+                + "`region` or `populationBand` (or none: the whole network), never by `tag` or `cityIds`; they see no exact figures, only n and "
+                + "the 20-point band of q1, median and q3 of each metric (`bands`, `disclosure`: banded), and nothing for a group or metric "
+                + "of fewer than `minimumGroupSize` (2k) cities, nor for a group that another askable group lies inside with fewer than k "
+                + "cities between them; `withheldReason` and `withheldMetrics` say why.");
         group.MapGet("/position", GetPosition)
             .WithName("getBenchmarkPosition")
             .WithSummary("A city's position in a peer group")
-            .WithDescription("The city's scores and percentile ranks (mid-rank) beside the group's statistics. City keys for their own cities; admin and hub for any.")
+            .WithDescription(
+                "The city's scores and percentile ranks (mid-rank) beside the group's statistics; admin and hub for any city. City keys, for "
+                + "their own cities, get the quarter of the group each score falls in, judged against the released bands, instead of a rank.")
             .Problems([StatusCodes.Status404NotFound]);
         group.MapGet("/ranking", GetRanking)
             .WithName("getBenchmarkRanking")
@@ -80,20 +85,18 @@ public static class BenchmarksApi
             return ProblemResponses.NotFound($"City '{cityId}' has no validated assessment in this group for period {request!.Period}.");
         }
 
-        var withheld = benchmark.Statistics is null;
-        MetricPosition Position(double? score, IEnumerable<double?> all, Summary? summary)
-        {
-            var values = all.OfType<double>().ToArray();
-            return new MetricPosition(score, withheld || summary is null || score is null ? null : Summary.PercentileRank(values, score.Value));
-        }
+        MetricPosition Position(double? score, Func<ScoredCity, double?> metric, Summary? exact, BandedSummary? bands) =>
+            benchmark.Banded is null
+                ? new MetricPosition(score, exact is null || score is null ? null : Summary.PercentileRank(benchmark.Members.Select(metric).OfType<double>().ToArray(), score.Value))
+                : new MetricPosition(score, null) { Quarter = bands is null || score is null ? null : RestrictedRelease.Quarter(score.Value, bands) };
 
-        var stats = benchmark.Statistics;
+        var (stats, banded) = (benchmark.Statistics, benchmark.Banded);
         return TypedResults.Ok(new PositionResponse(
             city.CityId,
             city.AssessmentId,
-            Position(city.Overall, benchmark.Members.Select(m => m.Overall), stats?.Overall),
-            city.Pillars.ToDictionary(p => p.Key, p => Position(p.Value, benchmark.Members.Select(m => m.Pillars.GetValueOrDefault(p.Key)), stats?.Pillars.GetValueOrDefault(p.Key))),
-            city.Practices.ToDictionary(p => p.Key, p => Position(p.Value, benchmark.Members.Select(m => m.Practices.GetValueOrDefault(p.Key)), stats?.Practices.GetValueOrDefault(p.Key))),
+            Position(city.Overall, m => m.Overall, stats?.Overall, banded?.Overall),
+            city.Pillars.ToDictionary(p => p.Key, p => Position(p.Value, m => m.Pillars.GetValueOrDefault(p.Key), stats?.Pillars.GetValueOrDefault(p.Key), banded?.Pillars.GetValueOrDefault(p.Key))),
+            city.Practices.ToDictionary(p => p.Key, p => Position(p.Value, m => m.Practices.GetValueOrDefault(p.Key), stats?.Practices.GetValueOrDefault(p.Key), banded?.Practices.GetValueOrDefault(p.Key))),
             group));
     }
 
@@ -142,7 +145,7 @@ public static class BenchmarksApi
     /// <summary>A peer group asked for: the rubric (latest of its major version), the period and the filter.</summary>
     internal sealed record GroupRequest(Rubric Rubric, int Major, string Period, PeerGroupFilter Filter);
 
-    /// <summary>Reads and checks the group parameters, refusing city lists and combined filters to callers who may not see single cities.</summary>
+    /// <summary>Reads and checks the group parameters, refusing to callers who may not see single cities any group <see cref="RestrictedRelease"/> does not allow.</summary>
     internal static (GroupRequest? Request, ProblemHttpResult? Problem) ReadGroup(
         Caller caller, RubricCatalog catalog, string? rubricId, string? period, int? rubricMajor,
         string? country, string? region, string? tag, string? populationBand, string? cityIds)
@@ -178,10 +181,9 @@ public static class BenchmarksApi
             return (null, ProblemResponses.BadRequest(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), errors));
         }
 
-        if (!caller.CanReview && (ids is not null || filter.AttributeCount > 1))
+        if (!caller.CanReview && RestrictedRelease.FilterRefusal(filter) is { } refusal)
         {
-            return (null, ProblemResponses.Forbidden(
-                "City and partner keys may draw a peer group by one of country, region, tag or populationBand at a time, and not by a list of cities, so that no comparison of groups can single out a city."));
+            return (null, ProblemResponses.Forbidden(refusal));
         }
 
         return (new GroupRequest(rubric!, major, period!, filter), null);
@@ -217,12 +219,24 @@ public static class BenchmarksApi
             request.Major,
             request.Period,
             benchmark.N,
-            options.MinimumGroupSize,
+            caller.CanReview ? options.MinimumGroupSize : RestrictedRelease.MinimumGroupSize(options.MinimumGroupSize),
             benchmark.WithheldReason,
             stats?.Overall,
             stats?.Pillars ?? new Dictionary<string, Summary?>(),
             stats?.Practices ?? new Dictionary<string, Summary?>(),
             notComparable);
+        if (!caller.CanReview)
+        {
+            var banded = benchmark.Banded;
+            response = response with
+            {
+                Disclosure = "banded",
+                BandWidth = ScoreBand.Width,
+                Bands = banded is null ? null : BenchmarkBands.Of(banded),
+                WithheldMetrics = banded?.WithheldMetrics,
+            };
+        }
+
         return (benchmark, response);
     }
 }

@@ -26,7 +26,7 @@ public sealed class NlcOptions
     /// <summary>Requests one API key (or one client address, without a key) may make per minute.</summary>
     public int RequestsPerMinute { get; set; } = 1200;
 
-    /// <summary>The smallest peer group whose statistics city and partner keys may see.</summary>
+    /// <summary>k of the privacy rule: city and partner keys see groups and metrics of at least 2k cities (see RestrictedRelease).</summary>
     public int MinimumGroupSize { get; set; } = Nlc.Core.Benchmarking.PeerBenchmark.DefaultMinimumGroupSize;
 
     /// <summary>The largest request body accepted, in bytes.</summary>

@@ -122,14 +122,33 @@ public static class ReportsApi
         var practiceIds = rubric.Practices.Select(p => p.Id).ToArray();
         var eligible = await benchmarks.EligibleAsync(rubric.Id, rubric.Version.Major, assessment.Period, new ScoreSnapshotReader(pillarIds, practiceIds));
         var benchmark = PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: city.Country), pillarIds, practiceIds, !caller.CanReview, options.MinimumGroupSize);
-        if (benchmark.Statistics is not { } stats || benchmark.N == 0)
+        if (benchmark.N == 0)
         {
             return null;
         }
 
+        var who = $"Validated assessments of {benchmark.N} cities in {city.Country}, {assessment.Period}";
+        var none = new Dictionary<string, PeerQuartiles>();
+        if (!caller.CanReview)
+        {
+            // City and partner keys see what RestrictedRelease allows them: bands, or the reason nothing is shown.
+            if (benchmark.Banded is not { } banded)
+            {
+                return new PeerStatistics($"{who}: peer figures withheld. {benchmark.WithheldReason}", null, none, none) { Bands = new PeerBands(null, new Dictionary<string, BandedSummary>(), new Dictionary<string, BandedSummary>()) };
+            }
+
+            var bands = BenchmarkBands.Of(banded);
+            var minimum = RestrictedRelease.MinimumGroupSize(options.MinimumGroupSize);
+            return new PeerStatistics($"{who}. For privacy, peer figures are {ScoreBand.Width}-point score bands; a blank means fewer than {minimum} cities have a score there.", null, none, none)
+            {
+                Bands = new PeerBands(bands.Overall, bands.Pillars, bands.Practices),
+            };
+        }
+
+        var stats = benchmark.Statistics!;
         static PeerQuartiles? Quartiles(Summary? s) => s is null ? null : new PeerQuartiles(s.Q1, s.Median, s.Q3);
         return new PeerStatistics(
-            $"Validated assessments of {benchmark.N} cities in {city.Country}, {assessment.Period}",
+            who,
             Quartiles(stats.Overall),
             stats.Pillars.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => Quartiles(p.Value)!.Value),
             stats.Practices.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => Quartiles(p.Value)!.Value));

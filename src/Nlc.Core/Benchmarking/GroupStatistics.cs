@@ -1,8 +1,7 @@
 namespace Nlc.Core.Benchmarking;
 
 /// <summary>
-/// The statistics of one peer group: how many cities, and a <see cref="Summary"/> per metric (null where no city had a score,
-/// or where the metric was withheld for privacy).
+/// The statistics of one peer group: how many cities, and a <see cref="Summary"/> per metric (null where no city had a score).
 /// </summary>
 public sealed record GroupStatistics(
     int N,
@@ -19,11 +18,4 @@ public sealed record GroupStatistics(
 
     /// <summary>The scores that exist, without boxing each one as OfType would.</summary>
     private static IEnumerable<double> Scored(IEnumerable<double?> scores) => scores.Where(s => s.HasValue).Select(s => s!.Value);
-
-    /// <summary>The same statistics with every metric scored by fewer than <paramref name="k"/> cities removed.</summary>
-    public GroupStatistics WithoutMetricsBelow(int k) => new(
-        N,
-        Overall is { N: var n } && n >= k ? Overall : null,
-        Pillars.ToDictionary(p => p.Key, p => p.Value is { } s && s.N >= k ? s : null),
-        Practices.ToDictionary(p => p.Key, p => p.Value is { } s && s.N >= k ? s : null));
 }

@@ -1,34 +1,43 @@
 namespace Nlc.Core.Benchmarking;
 
-/// <summary>The benchmark of one peer group: its size, its statistics (null when withheld, with the reason).</summary>
-public sealed record PeerBenchmark(int N, GroupStatistics? Statistics, string? WithheldReason, IReadOnlyList<ScoredCity> Members)
+/// <summary>
+/// The benchmark of one peer group: its size, and either its exact statistics (callers who may see single cities) or what
+/// <see cref="RestrictedRelease"/> lets other callers see (<see cref="Banded"/>); both null when withheld, with the reason.
+/// <see cref="Members"/> are for the server's own use, never to be shown to restricted callers.
+/// </summary>
+public sealed record PeerBenchmark(
+    int N, GroupStatistics? Statistics, string? WithheldReason, IReadOnlyList<ScoredCity> Members, RestrictedStatistics? Banded = null)
 {
-    /// <summary>The default smallest group whose statistics callers without access to single cities may see.</summary>
+    /// <summary>The default k: restricted callers see groups and metrics of at least 2k cities, and no group nested in another askable one with fewer than k cities between them.</summary>
     public const int DefaultMinimumGroupSize = 5;
 
     /// <summary>
     /// The benchmark of the cities matching <paramref name="filter"/>. When <paramref name="restricted"/> (the caller may
-    /// not see single cities), groups and metrics below <paramref name="k"/> cities are withheld, and so is any group another
-    /// single-attribute group lies inside with fewer than k cities between them.
+    /// not see single cities), exact statistics are never returned: the group is withheld when <see cref="RestrictedRelease"/>
+    /// says so (fewer than 2k cities, or a fixed-partition group lies inside it with fewer than k cities between them), and
+    /// otherwise only its bands are.
     /// </summary>
     public static PeerBenchmark Compute(
         IReadOnlyList<PeerCity> eligible, PeerGroupFilter filter, IEnumerable<string> pillarIds, IEnumerable<string> practiceIds, bool restricted, int k)
     {
         var members = eligible.Where(filter.Matches).ToList();
-        var statistics = GroupStatistics.Of(members.Select(m => m.Scores).ToArray(), pillarIds, practiceIds);
+        var scores = members.Select(m => m.Scores).ToArray();
+        var statistics = GroupStatistics.Of(scores, pillarIds, practiceIds);
         if (!restricted)
         {
-            return new PeerBenchmark(members.Count, statistics, null, members.Select(m => m.Scores).ToArray());
+            return new PeerBenchmark(members.Count, statistics, null, scores);
         }
 
-        // Only groups a little smaller than this one can single out its cities, so only those are built as sets.
+        // Only groups a restricted caller can ask for and see, a little smaller than this one, can single out its cities,
+        // so only those are built as sets.
         var group = members.Select(m => m.CityId).ToHashSet(StringComparer.Ordinal);
         var others = PeerGroupFilter.SingleAttributeGroupSizes(eligible)
+            .Where(g => RestrictedRelease.IsAllowed(g.Key) && g.Value >= RestrictedRelease.MinimumGroupSize(k))
             .Where(g => g.Value < group.Count && group.Count - g.Value < k)
             .Select(g => (IReadOnlySet<string>)eligible.Where(g.Key.Matches).Select(c => c.CityId).ToHashSet(StringComparer.Ordinal));
-        var reason = DisclosureControl.WithholdingReason(group, others, k);
+        var reason = RestrictedRelease.GroupWithholdingReason(group, others, k);
         return reason is null
-            ? new PeerBenchmark(members.Count, statistics.WithoutMetricsBelow(k), null, members.Select(m => m.Scores).ToArray())
-            : new PeerBenchmark(members.Count, null, reason, members.Select(m => m.Scores).ToArray());
+            ? new PeerBenchmark(members.Count, null, null, scores, RestrictedRelease.Of(statistics, k))
+            : new PeerBenchmark(members.Count, null, reason, scores);
     }
 }

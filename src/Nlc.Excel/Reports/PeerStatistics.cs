@@ -1,3 +1,5 @@
+using Nlc.Core.Benchmarking;
+
 namespace Nlc.Excel.Reports;
 
 /// <summary>
@@ -12,7 +14,20 @@ public sealed record PeerStatistics(
     string Description,
     PeerQuartiles? Overall,
     IReadOnlyDictionary<string, PeerQuartiles> Pillars,
-    IReadOnlyDictionary<string, PeerQuartiles> Practices);
+    IReadOnlyDictionary<string, PeerQuartiles> Practices)
+{
+    /// <summary>
+    /// For a reader who may not see exact peer figures: the score bands shown instead (the exact quartiles are then left
+    /// empty and never written), or null for exact figures.
+    /// </summary>
+    public PeerBands? Bands { get; init; }
+}
 
 /// <summary>The first quartile, median and third quartile of one score across a peer group (0–100).</summary>
 public readonly record struct PeerQuartiles(double Q1, double Median, double Q3);
+
+/// <summary>Peer figures as score bands, of the overall index and by pillar and practice id; an id left out (or a null overall) shows none.</summary>
+public sealed record PeerBands(
+    BandedSummary? Overall,
+    IReadOnlyDictionary<string, BandedSummary> Pillars,
+    IReadOnlyDictionary<string, BandedSummary> Practices);

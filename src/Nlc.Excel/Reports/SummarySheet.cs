@@ -1,3 +1,4 @@
+using Nlc.Core.Benchmarking;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 using Nlc.Excel.Xlsx;
@@ -34,7 +35,11 @@ internal static class SummarySheet
         sheet.Text(0, 6, "Overall index", WorkbookStyles.Label);
         sheet.Number(1, 6, ReportValues.Round(score.Overall), WorkbookStyles.BigScore);
         sheet.Text(2, 6, ReportValues.LevelLabel(overallLevel, scale, language));
-        if (peers?.Overall is { } overallPeers)
+        if (peers?.Bands?.Overall is { } overallBands)
+        {
+            sheet.Text(3, 6, $"Peer median in the {Band(overallBands.Median)} band (middle half from the {Band(overallBands.Q1)} to the {Band(overallBands.Q3)} band)");
+        }
+        else if (peers?.Overall is { } overallPeers)
         {
             sheet.Text(3, 6, ReportValues.Invariant($"Peer median {ReportValues.Round(overallPeers.Median):0.0} (middle half {ReportValues.Round(overallPeers.Q1):0.0} to {ReportValues.Round(overallPeers.Q3):0.0})"));
         }
@@ -61,7 +66,7 @@ internal static class SummarySheet
             sheet.Text(0, row, pillar.Title.Get(language), WorkbookStyles.CellBold);
             sheet.Number(1, row, ReportValues.Round(value), WorkbookStyles.Score);
             sheet.Text(2, row, ReportValues.LevelLabel(ReportValues.LevelReached(value, scale), scale, language), WorkbookStyles.Cell);
-            Peers(sheet, row, peers is not null && peers.Pillars.TryGetValue(pillar.Id, out var q) ? q : null, peers);
+            Peers(sheet, row, peers is not null && peers.Pillars.TryGetValue(pillar.Id, out var q) ? q : null, peers?.Bands?.Pillars.GetValueOrDefault(pillar.Id), peers);
             row++;
         }
 
@@ -75,7 +80,7 @@ internal static class SummarySheet
             sheet.Text(0, row, ReportValues.PracticeName(practice, language), WorkbookStyles.CellBold);
             sheet.Number(1, row, ReportValues.Round(practiceScore.Score), WorkbookStyles.Score);
             sheet.Text(2, row, ReportValues.LevelLabel(practiceScore.MaturityLevel, scale, language), WorkbookStyles.Cell);
-            Peers(sheet, row, peers is not null && peers.Practices.TryGetValue(practice.Id, out var q) ? q : null, peers);
+            Peers(sheet, row, peers is not null && peers.Practices.TryGetValue(practice.Id, out var q) ? q : null, peers?.Bands?.Practices.GetValueOrDefault(practice.Id), peers);
             sheet.Text(6, row, ReportValues.PillarsOf(practice, rubric, language), WorkbookStyles.Cell);
             row++;
         }
@@ -88,7 +93,8 @@ internal static class SummarySheet
             new(heading.CityName, CellReference.Range(sheet.Name, 1, firstPillarRow, 1, lastPillarRow),
                 rubric.Pillars.Select(p => ReportValues.Round(score.Pillars.FirstOrDefault(s => s.PillarId == p.Id).Score)).ToArray()),
         };
-        if (peers is not null)
+        // Bands have no single value to plot, so only exact peer medians are charted.
+        if (peers is not null && peers.Bands is null)
         {
             series.Add(new("Peer median", CellReference.Range(sheet.Name, 4, firstPillarRow, 4, lastPillarRow),
                 rubric.Pillars.Select(p => peers.Pillars.TryGetValue(p.Id, out var q) ? ReportValues.Round(q.Median) : null).ToArray()));
@@ -110,10 +116,18 @@ internal static class SummarySheet
         }
     }
 
-    private static void Peers(SheetBuilder sheet, int row, PeerQuartiles? quartiles, PeerStatistics? peers)
+    private static void Peers(SheetBuilder sheet, int row, PeerQuartiles? quartiles, BandedSummary? bands, PeerStatistics? peers)
     {
         if (peers is null)
         {
+            return;
+        }
+
+        if (peers.Bands is not null)
+        {
+            sheet.Text(3, row, bands is null ? null : Band(bands.Q1), WorkbookStyles.Cell);
+            sheet.Text(4, row, bands is null ? null : Band(bands.Median), WorkbookStyles.Cell);
+            sheet.Text(5, row, bands is null ? null : Band(bands.Q3), WorkbookStyles.Cell);
             return;
         }
 
@@ -121,4 +135,6 @@ internal static class SummarySheet
         sheet.Number(4, row, ReportValues.Round(quartiles?.Median), WorkbookStyles.Score);
         sheet.Number(5, row, ReportValues.Round(quartiles?.Q3), WorkbookStyles.Score);
     }
+
+    private static string Band(ScoreBand band) => ReportValues.Invariant($"{band.From}–{band.To}");
 }

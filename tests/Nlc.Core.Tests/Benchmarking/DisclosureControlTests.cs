@@ -10,7 +10,7 @@ public sealed class DisclosureControlTests
     [TestMethod]
     public void AGroupBelowK_IsWithheld()
     {
-        StringAssert.Contains(DisclosureControl.WithholdingReason(Cities(4), [], 5), "has 4 cities");
+        StringAssert.Contains(DisclosureControl.WithholdingReason(Cities(4), [], minimumSize: 5, k: 5), "has 4 cities");
     }
 
     [TestMethod]
@@ -19,7 +19,7 @@ public sealed class DisclosureControlTests
         var groupA = Cities(6);
         var groupAMinusOne = Cities(5);
 
-        var reason = DisclosureControl.WithholdingReason(groupA, [groupAMinusOne], 5);
+        var reason = DisclosureControl.WithholdingReason(groupA, [groupAMinusOne], minimumSize: 5, k: 5);
 
         StringAssert.Contains(reason, "differs from another group that can be asked for by 1 cities");
     }
@@ -27,12 +27,12 @@ public sealed class DisclosureControlTests
     [TestMethod]
     public void AGroupDifferingByAtLeastK_IsShown()
     {
-        Assert.IsNull(DisclosureControl.WithholdingReason(Cities(10), [Cities(5), Cities(10), Cities(3, from: 20)], 5));
+        Assert.IsNull(DisclosureControl.WithholdingReason(Cities(10), [Cities(5), Cities(10), Cities(3, from: 20)], minimumSize: 5, k: 5));
     }
 
     [TestMethod]
     public void AnOverlappingButNotNestedGroup_DoesNotWithhold()
     {
-        Assert.IsNull(DisclosureControl.WithholdingReason(Cities(6), [Cities(6, from: 1)], 5));
+        Assert.IsNull(DisclosureControl.WithholdingReason(Cities(6), [Cities(6, from: 1)], minimumSize: 5, k: 5));
     }
 }

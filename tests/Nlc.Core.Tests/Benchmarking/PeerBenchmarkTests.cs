@@ -8,8 +8,8 @@ public sealed class PeerBenchmarkTests
     private static readonly string[] Pillars = ["a"];
     private static readonly string[] Practices = ["P1", "P2"];
 
-    private static PeerCity City(int i, double? overall, double? p2, string country = "ME", string[]? tags = null) => new(
-        country, null, 20_000, tags ?? [],
+    private static PeerCity City(int i, double? overall, double? p2, string country = "ME", string[]? tags = null, string? region = null) => new(
+        country, region, 20_000, tags ?? [],
         new ScoredCity($"c{i}", $"City {i}", $"a{i}", "1.0.0", overall,
             new Dictionary<string, double?> { ["a"] = overall },
             new Dictionary<string, double?> { ["P1"] = overall, ["P2"] = p2 }));
@@ -25,30 +25,56 @@ public sealed class PeerBenchmarkTests
     }
 
     [TestMethod]
-    public void ANotApplicableHeavyPractice_IsSummarisedOverTheCitiesThatScoredIt_AndWithheldBelowK()
+    public void ANotApplicableHeavyPractice_IsSummarisedOverTheCitiesThatScoredIt_AndWithheldBelow2K()
     {
-        // P2 is Not applicable (no score) in four of six cities: its n is 2.
-        var cities = Enumerable.Range(0, 6).Select(i => City(i, i * 20, i < 2 ? 10 * (i + 1) : null)).ToArray();
+        // P2 is Not applicable (no score) in ten of twelve cities: its n is 2.
+        var cities = Enumerable.Range(0, 12).Select(i => City(i, i * 8, i < 2 ? 10 * (i + 1) : null)).ToArray();
 
         var hub = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: false, 5);
         var partner = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: true, 5);
 
         Assert.AreEqual(new Summary(2, 10, 12.5, 15, 17.5, 20, 15), hub.Statistics!.Practices["P2"]);
-        Assert.IsNull(partner.Statistics!.Practices["P2"]);
-        Assert.AreEqual(6, partner.Statistics.Practices["P1"]!.N);
+        Assert.IsNull(partner.Statistics);
+        Assert.IsNull(partner.Banded!.Practices["P2"]);
+        StringAssert.Contains(partner.Banded.WithheldMetrics["practice:P2"], "2 cities have a score here");
+        Assert.AreEqual(12, partner.Banded.Practices["P1"]!.N);
     }
 
     [TestMethod]
-    public void TheDifferenceAttack_ThroughATag_IsRefusedToRestrictedCallers()
+    public void TheDifferenceAttack_ThroughANestedRegion_IsRefusedToRestrictedCallers()
     {
-        var cities = Enumerable.Range(0, 6).Select(i => City(i, i * 20, 50, tags: i < 5 ? ["north"] : [])).ToArray();
+        var cities = Enumerable.Range(0, 11).Select(i => City(i, i * 9, 50, region: i < 10 ? "North" : "South")).ToArray();
 
         var all = PeerBenchmark.Compute(cities, new PeerGroupFilter(Country: "ME"), Pillars, Practices, restricted: true, 5);
-        var north = PeerBenchmark.Compute(cities, new PeerGroupFilter(Tag: "north"), Pillars, Practices, restricted: true, 5);
+        var north = PeerBenchmark.Compute(cities, new PeerGroupFilter(Region: "north"), Pillars, Practices, restricted: true, 5);
 
-        Assert.IsNull(all.Statistics);
+        Assert.IsNull(all.Banded);
         StringAssert.Contains(all.WithheldReason, "by 1 cities");
-        Assert.IsNotNull(north.Statistics);
+        Assert.IsNotNull(north.Banded);
+    }
+
+    [TestMethod]
+    public void ATagGroup_DoesNotWithholdAnotherGroup_SinceRestrictedCallersCannotAskForTags()
+    {
+        var cities = Enumerable.Range(0, 11).Select(i => City(i, i * 9, 50, tags: i < 10 ? ["north"] : [])).ToArray();
+
+        var all = PeerBenchmark.Compute(cities, new PeerGroupFilter(Country: "ME"), Pillars, Practices, restricted: true, 5);
+
+        Assert.IsNull(all.WithheldReason);
+        Assert.AreEqual(new ScoreBand(20, 40), all.Banded!.Overall!.Q1);
+    }
+
+    [TestMethod]
+    public void AGroupBelow2K_IsWithheldFromRestrictedCallers_ButNotFromHubs()
+    {
+        var cities = Enumerable.Range(0, 9).Select(i => City(i, i * 10, 50)).ToArray();
+
+        var partner = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: true, 5);
+        var hub = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: false, 5);
+
+        StringAssert.Contains(partner.WithheldReason, "has 9 cities; statistics are shown only for groups of at least 10");
+        Assert.IsNull(partner.Statistics);
+        Assert.AreEqual(80.0, hub.Statistics!.Overall!.Max);
     }
 
     [TestMethod]

@@ -26,6 +26,9 @@ public sealed class NlcOptions
     /// <summary>Requests one API key (or one client address, without a key) may make per minute.</summary>
     public int RequestsPerMinute { get; set; } = 1200;
 
+    /// <summary>Unknown or revoked keys one client address may send per minute before its keys are refused (429) without being looked up.</summary>
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
     /// <summary>The smallest peer group whose statistics city and partner keys may see.</summary>
     public int MinimumGroupSize { get; set; } = Nlc.Core.Benchmarking.PeerBenchmark.DefaultMinimumGroupSize;
 

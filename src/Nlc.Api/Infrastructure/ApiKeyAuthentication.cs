@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Nlc.Core.Access;
 using Nlc.Core.Storage;
 
 namespace Nlc.Api.Infrastructure;
@@ -30,19 +31,23 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
         }
 
+        var secret = header["Bearer ".Length..].Trim();
+        var keyHash = ApiKeySecret.Hash(secret);
         var address = Context.Connection.RemoteIpAddress?.ToString() ?? "";
-        _refusedFor = failures.Refusal(address);
+        _refusedFor = failures.Refusal(address, keyHash);
         if (_refusedFor is not null)
         {
             return AuthenticateResult.Fail("Too many unknown or revoked keys were sent from this address.");
         }
 
-        var key = await keys.FindLiveAsync(header["Bearer ".Length..].Trim());
+        var key = await keys.FindLiveAsync(secret);
         if (key is null)
         {
-            failures.Record(address);
+            failures.RecordFailure(address, keyHash);
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
+
+        failures.RecordSuccess(keyHash);
 
         var claims = new List<Claim>
         {

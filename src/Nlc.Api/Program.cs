@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Nlc.Api.Admin;
@@ -40,7 +38,12 @@ if (seedDemo && await DemoSeeding.SeedAsync(database, rubrics, clock, Console.Ou
     return 1;
 }
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+ListenAddress.UseDefaultUnlessConfigured(builder);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+    kestrel.AddServerHeader = false;
+});
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(clock);
 builder.Services.AddSingleton(database);
@@ -55,7 +58,7 @@ builder.Services.AddSingleton<BenchmarkStore>();
 builder.Services.AddSingleton<TargetStore>();
 builder.Services.AddSingleton(new Nlc.Excel.Import.AssessmentWorkbookReader(rubrics));
 
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.ConfigureHttpJsonOptions(json => JsonBody.ApplyRules(json.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<StorageFailureHandler>();
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -71,9 +74,11 @@ builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
 builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
+builder.Services.AddSingleton<FailedAuthentications>();
 builder.Services.AddNlcOpenApi();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     StatusCodeSelector = error => error is BadHttpRequestException badRequest ? badRequest.StatusCode : StatusCodes.Status500InternalServerError,

@@ -6294,15 +6294,19 @@ namespace Nlc.Client
     public enum AnswerKind
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"unanswered")]
         [System.Runtime.Serialization.EnumMember(Value = @"unanswered")]
         Unanswered = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"level")]
         [System.Runtime.Serialization.EnumMember(Value = @"level")]
         Level = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"notApplicable")]
         [System.Runtime.Serialization.EnumMember(Value = @"notApplicable")]
         NotApplicable = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"dontKnow")]
         [System.Runtime.Serialization.EnumMember(Value = @"dontKnow")]
         DontKnow = 3,
 
@@ -6424,15 +6428,19 @@ namespace Nlc.Client
     public enum ApiRole
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"admin")]
         [System.Runtime.Serialization.EnumMember(Value = @"admin")]
         Admin = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hub")]
         [System.Runtime.Serialization.EnumMember(Value = @"hub")]
         Hub = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"city")]
         [System.Runtime.Serialization.EnumMember(Value = @"city")]
         City = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"partner")]
         [System.Runtime.Serialization.EnumMember(Value = @"partner")]
         Partner = 3,
 
@@ -6500,12 +6508,15 @@ namespace Nlc.Client
     public enum AssessmentStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"draft")]
         [System.Runtime.Serialization.EnumMember(Value = @"draft")]
         Draft = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"submitted")]
         [System.Runtime.Serialization.EnumMember(Value = @"submitted")]
         Submitted = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"validated")]
         [System.Runtime.Serialization.EnumMember(Value = @"validated")]
         Validated = 2,
 

@@ -189,15 +189,16 @@ internal sealed partial class ApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The build configuration (Debug or Release) this test project, and so the API beside it, was built in.</summary>
+    public static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
     /// <summary>Nlc.Api.dll as built beside this test project, in the same configuration.</summary>
     private static string ApiAssemblyPath
     {
         get
         {
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var framework = testBin.Name;
-            var configuration = testBin.Parent!.Name;
-            var path = Path.Combine(RepositoryPaths.Root, "src", "Nlc.Api", "bin", configuration, framework, "Nlc.Api.dll");
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+            var path = Path.Combine(RepositoryPaths.Root, "src", "Nlc.Api", "bin", BuildConfiguration, framework, "Nlc.Api.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the API is not at " + path);
         }
     }

@@ -58,6 +58,88 @@ public sealed class HostileWorkbookTests
         Assert.AreEqual(before, await DatabaseDump.ReadAsync(server.DatabasePath));
     }
 
+    [TestMethod]
+    public async Task MalformedAndTruncatedForms_AreProblemsAndWriteNothing()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var cityId = await Scenario.CreateCityAsync(server, "Form city");
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
+        var workbook = ValidWorkbook(assessmentId, cityId);
+        var forms = MalformedForms(workbook);
+        var before = await DatabaseDump.ReadAsync(server.DatabasePath);
+        var failures = new List<string>();
+
+        foreach (var (kind, contentType, body) in forms)
+        {
+            // The current version: a form the server wrongly accepted would be written, and seen.
+            using var response = await UploadAsync(server, assessmentId, contentType, body, etag);
+            var status = (int)response.StatusCode;
+            var text = await response.Content.ReadAsStringAsync();
+            if (status is < 400 or >= 500 || response.ContentType()?.MediaType != "application/problem+json" || !text.Contains("\"detail\"", StringComparison.Ordinal))
+            {
+                failures.Add($"{kind} → {status} {text[..Math.Min(text.Length, 300)]}");
+            }
+        }
+
+        Assert.AreEqual(0, failures.Count, string.Join(Environment.NewLine, failures));
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(server.DatabasePath));
+
+        using var wellFormed = await UploadAsync(server, assessmentId, "multipart/form-data; boundary=zzz", MultipartForm("zzz", Part("file", "filled.xlsx", workbook)), etag);
+        Assert.AreEqual(200, (int)wellFormed.StatusCode, "the same workbook in a well-formed form is imported: " + await wellFormed.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(ApiServer server, string assessmentId, string contentType, byte[] body, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/workbook") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await server.Client.SendAsync(request);
+    }
+
+    /// <summary>Forms a browser or script could send by mistake or on purpose, each carrying the valid workbook where it carries a file at all.</summary>
+    private static (string Kind, string ContentType, byte[] Body)[] MalformedForms(byte[] workbook)
+    {
+        const string Form = "multipart/form-data; boundary=zzz";
+        var part = Part("file", "filled.xlsx", workbook);
+        var complete = MultipartForm("zzz", part);
+        return
+        [
+            ("a boundary and nothing else", Form, Ascii("--zzz\r\n\r\n")),
+            ("an empty body", Form, []),
+            ("only the closing boundary", Form, Ascii("--zzz--\r\n")),
+            ("no boundary parameter", "multipart/form-data", complete),
+            ("an empty boundary parameter", "multipart/form-data; boundary=", complete),
+            ("a boundary the body does not use", "multipart/form-data; boundary=other", complete),
+            ("a boundary over the form reader's 128 characters", "multipart/form-data; boundary=" + new string('b', 200), MultipartForm(new string('b', 200), part)),
+            ("a part with no headers", Form, MultipartForm("zzz", [.. Ascii("\r\n"), .. workbook])),
+            ("a part with no Content-Disposition", Form, MultipartForm("zzz", [.. Ascii("Content-Type: application/octet-stream\r\n\r\n"), .. workbook])),
+            ("a header line with no colon", Form, MultipartForm("zzz", [.. Ascii("Content-Disposition form-data\r\n\r\n"), .. workbook])),
+            ("a part cut in its headers", Form, Ascii("--zzz\r\nContent-Disposition: form-da")),
+            ("a part cut in its content", Form, [.. Ascii("--zzz\r\n"), .. part[..(part.Length / 2)]]),
+            ("no final boundary", Form, [.. Ascii("--zzz\r\n"), .. part, .. Ascii("\r\n")]),
+            ("a final boundary without its closing dashes", Form, [.. Ascii("--zzz\r\n"), .. part, .. Ascii("\r\n--zzz\r\n")]),
+            ("two files", Form, MultipartForm("zzz", part, Part("other", "other.xlsx", workbook))),
+            ("no file, only a field", Form, MultipartForm("zzz", Ascii("Content-Disposition: form-data; name=\"note\"\r\n\r\nhello"))),
+            ("a file with an empty file name", Form, MultipartForm("zzz", Part("file", "", workbook))),
+            ("a header of 40,000 characters", Form, MultipartForm("zzz", Part("file", new string('n', 40_000) + ".xlsx", workbook))),
+            ("2,000 headers", Form, MultipartForm("zzz", [.. Ascii(string.Concat(Enumerable.Repeat("X-Filler: x\r\n", 2000))), .. part])),
+            ("a file over the body limit", Form, MultipartForm("zzz", Part("file", "big.xlsx", new byte[2 * 1024 * 1024]))),
+            ("an empty file", Form, MultipartForm("zzz", Part("file", "empty.xlsx", []))),
+            ("a url-encoded form", "application/x-www-form-urlencoded", Ascii("file=UEsDBBQ")),
+            ("a multipart type other than form-data", "multipart/mixed; boundary=zzz", complete),
+        ];
+    }
+
+    /// <summary>One form-data part: its headers, a blank line and the content.</summary>
+    private static byte[] Part(string name, string fileName, byte[] content) =>
+        [.. Ascii($"Content-Disposition: form-data; name=\"{name}\"; filename=\"{fileName}\"\r\nContent-Type: {XlsxFile.ContentType}\r\n\r\n"), .. content];
+
+    /// <summary>A complete multipart/form-data body with <paramref name="parts"/>, each between boundaries, and the closing boundary.</summary>
+    private static byte[] MultipartForm(string boundary, params byte[][] parts) =>
+        [.. parts.SelectMany(part => (byte[])[.. Ascii($"--{boundary}\r\n"), .. part, .. Ascii("\r\n")]), .. Ascii($"--{boundary}--\r\n")];
+
+    private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
+
     private static byte[] ValidWorkbook(string assessmentId, string cityId)
     {
         var rubric = RubricLoader.LoadFile(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));

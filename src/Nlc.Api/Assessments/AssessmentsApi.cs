@@ -99,9 +99,10 @@ public static class AssessmentsApi
         AssessmentStatus? wanted = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<AssessmentStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            if (!ExactEnum.TryParse<AssessmentStatus>(status, out var parsed))
             {
-                return ProblemResponses.BadRequest($"status must be draft, submitted or validated; found '{status}'.", [new ProblemError("status", "must be draft, submitted or validated")]);
+                var expected = $"must be exactly {ExactEnum.Expected<AssessmentStatus>()}";
+                return ProblemResponses.BadRequest($"status {expected}; found '{status}'.", [new ProblemError("status", expected)]);
             }
 
             wanted = parsed;

@@ -26,6 +26,9 @@ public sealed class NlcOptions
     /// <summary>Requests one API key (or one client address, without a key) may make per minute.</summary>
     public int RequestsPerMinute { get; set; } = 1200;
 
+    /// <summary>Unknown or revoked keys one client address may send per minute before its keys are refused (429) without being looked up.</summary>
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
     /// <summary>k of the privacy rule: city and partner keys see groups and metrics of at least 2k cities (see RestrictedRelease).</summary>
     public int MinimumGroupSize { get; set; } = Nlc.Core.Benchmarking.PeerBenchmark.DefaultMinimumGroupSize;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -90,7 +91,7 @@ public static class OpenApiSetup
                 };
                 document.Servers =
                 [
-                    new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "The API as the README's run command starts it; use your deployment's address instead." },
+                    new OpenApiServer { Url = ListenAddress.Default, Description = "The API as the README's run command starts it; use your deployment's address instead." },
                 ];
                 document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
                 document.Components ??= new OpenApiComponents();
@@ -105,12 +106,13 @@ public static class OpenApiSetup
                 };
                 return Task.CompletedTask;
             });
-            options.AddSchemaTransformer((schema, _, _) =>
+            options.AddSchemaTransformer((schema, context, _) =>
             {
-                // Enums travel as camelCase strings; saying so lets generated clients convert them as strings.
-                if (schema.Enum is { Count: > 0 } && schema.Type is null)
+                // Enums travel as their exact camelCase names (ExactEnumConverter); saying so lets generated clients convert them as strings.
+                if (context.JsonTypeInfo.Type.IsEnum)
                 {
                     schema.Type = JsonSchemaType.String;
+                    schema.Enum = Enum.GetNames(context.JsonTypeInfo.Type).Select(name => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(name)).ToList();
                 }
 
                 return Task.CompletedTask;

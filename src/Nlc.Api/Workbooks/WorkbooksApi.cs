@@ -213,7 +213,9 @@ public static class WorkbooksApi
                 var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
                 return form.Files.Count == 1
                     ? (await Buffer(form.Files[0].OpenReadStream(), request.HttpContext.RequestAborted), null)
-                    : (null, ProblemResponses.BadRequest($"Send exactly one file in the form; found {form.Files.Count}."));
+                    : (null, ProblemResponses.BadRequest(
+                        $"Send exactly one file in the form; found {form.Files.Count}.",
+                        [new ProblemError("file", $"exactly one file is expected; found {form.Files.Count}")]));
             }
 
             if (request.ContentType is not null
@@ -232,9 +234,18 @@ public static class WorkbooksApi
         }
         catch (InvalidDataException error)
         {
-            return (null, ProblemResponses.BadRequest($"The form cannot be read: {error.Message}"));
+            return (null, UnreadableForm(error.Message));
+        }
+        catch (IOException error) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The multipart reader meets the end of the body before the form's closing boundary: a truncated form.
+            return (null, UnreadableForm($"the body ended before the form did ({error.Message})"));
         }
     }
+
+    private static ProblemHttpResult UnreadableForm(string reason) => ProblemResponses.BadRequest(
+        $"The form cannot be read: {reason}. Send the workbook as the one file of a complete multipart/form-data form, or as the raw body with Content-Type {XlsxFile.ContentType}.",
+        [new ProblemError("body", $"the form cannot be read: {reason}")]);
 
     private static async Task<Stream> Buffer(Stream body, CancellationToken cancellationToken)
     {

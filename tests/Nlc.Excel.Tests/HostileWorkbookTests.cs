@@ -53,6 +53,18 @@ public sealed class HostileWorkbookTests
             "the part xl/workbook.xml declares a DTD or entities"),
         ["billion laughs in the content types"] = (() => Zip.RewriteText(Filled, "[Content_Types].xml", xml => InsertAfterDeclaration(xml, BillionLaughs)), null,
             "the part [Content_Types].xml declares a DTD or entities"),
+        ["external entity in the core properties (.psmdcp)"] = (() => Zip.Rewrite(Filled, (name, content) => name.EndsWith(".psmdcp", StringComparison.Ordinal) ? Zip.Text(InsertAfterDeclaration(Encoding.UTF8.GetString(content), PasswdDoctype)) : content), null,
+            "the part package/services/metadata/core-properties/"),
+        ["external entity in docProps/core.xml"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("docProps/core.xml", Zip.Text(CoreProperties))), null,
+            "the part docProps/core.xml declares a DTD or entities"),
+        ["DTD in a part with a made-up extension"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("xl/custom/settings.qqq", Zip.Text(CoreProperties))), null,
+            "the part xl/custom/settings.qqq declares a DTD or entities"),
+        ["DTD in a UTF-16 part with a byte order mark"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("xl/custom/item1.xml", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(CoreProperties.Replace("UTF-8", "UTF-16", StringComparison.Ordinal))])), null,
+            "the part xl/custom/item1.xml declares a DTD or entities"),
+        ["DTD in a big-endian UTF-16 part without a byte order mark"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("docProps/custom.xml", Encoding.BigEndianUnicode.GetBytes(CoreProperties.Replace("UTF-8", "UTF-16", StringComparison.Ordinal)))), null,
+            "the part docProps/custom.xml declares a DTD or entities"),
+        ["DTD in a UTF-32 part"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("docProps/app.xml", Encoding.UTF32.GetBytes(CoreProperties.Replace("UTF-8", "UTF-32", StringComparison.Ordinal)))), null,
+            "the part docProps/app.xml declares a DTD or entities"),
         ["DTD split across two reads"] = (() => Zip.RewriteText(Filled, Sheet, xml => InsertAfterDeclaration(xml, new string(' ', 81920 - 4 - xml.IndexOf("?>", StringComparison.Ordinal)) + "<!DOCTYPE x>")), null,
             "the part xl/worksheets/sheet2.xml declares a DTD or entities"),
         ["malformed XML"] = (() => Zip.RewriteText(Filled, Sheet, xml => xml[..(xml.Length / 2)]), null, "the file is not a readable Excel workbook ("),
@@ -71,6 +83,11 @@ public sealed class HostileWorkbookTests
         ["more rows than the limit"] = (() => RawWorkbook.For(TestData.Shipped).Sheet("Assessment", [["Indicator", "Level"], .. Enumerable.Range(0, 60).Select(i => new object?[] { null, null, $"filler {i}" })]).Build(),
             new WorkbookReadLimits { MaxRows = 50 }, "Assessment: the sheet has more than 50 rows; it is refused"),
     };
+
+    private const string PasswdDoctype = "<!DOCTYPE cp:coreProperties SYSTEM \"file:///etc/passwd\">";
+
+    private const string CoreProperties = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + PasswdDoctype
+        + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\"/>";
 
     private const string BillionLaughs =
         "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"

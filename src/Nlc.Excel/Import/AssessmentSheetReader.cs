@@ -41,7 +41,7 @@ internal sealed class AssessmentSheetReader
     }
 
     public (IReadOnlyList<AnswerInput> Answers, IReadOnlyList<WorkbookProblem> Problems) Read(
-        WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+        WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var part = SheetRows.Find(workbook, Sheet) ?? throw WorkbookRejectedException.Of(
             $"the workbook has no sheet \"{Sheet}\"; it holds the answers, so the workbook cannot be read without it");

@@ -7,7 +7,7 @@ namespace Nlc.Excel.Import;
 /// <summary>Reads the hidden _meta sheet's key/value rows into <see cref="WorkbookMetadata"/>, or throws with every problem.</summary>
 internal static class MetaSheetReader
 {
-    public static WorkbookMetadata Read(WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+    public static WorkbookMetadata Read(WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var sheetName = WorkbookNames.MetaSheet;
         var part = SheetRows.Find(workbook, sheetName) ?? throw WorkbookRejectedException.Of(

@@ -32,4 +32,16 @@ public sealed record WorkbookReadLimits
 
     /// <summary>The most rows a sheet that is read may have (default 10,000).</summary>
     public int MaxRows { get; init; } = 10_000;
+
+    /// <summary>The longest text of one cell or shared string, in characters (default 32,767, the most a cell holds in Excel).</summary>
+    public int MaxCharactersInText { get; init; } = 32_767;
+
+    /// <summary>The most shared strings a workbook may have (default 100,000; a filled-in workbook has a few thousand at most).</summary>
+    public int MaxSharedStrings { get; init; } = 100_000;
+
+    /// <summary>
+    /// The most characters of text kept at once: all shared strings together, and all cells of one row together
+    /// (default 4 million, many times what a filled-in workbook holds). It bounds the memory an import takes.
+    /// </summary>
+    public long MaxTextCharacters { get; init; } = 4_000_000;
 }

@@ -44,7 +44,8 @@ internal readonly record struct CellContent(int Column, int Row, CellKind Kind, 
 
     /// <summary>
     /// The content of a cell as read from its XML: its type attribute ("t"), its value ("v"), its formula ("f") and its
-    /// inline string ("is", already read as text), with shared strings looked up.
+    /// inline string ("is", already read as text), with shared strings looked up; a text as it was given, without the
+    /// apostrophe the writers put before text that begins like a formula (<see cref="FormulaGuard"/>).
     /// </summary>
     public static CellContent Read(int column, int row, string? type, string? raw, string? formula, string? inline, IReadOnlyList<string> sharedStrings)
     {
@@ -52,13 +53,13 @@ internal readonly record struct CellContent(int Column, int Row, CellKind Kind, 
         {
             case "s":
                 return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count
-                    ? new CellContent(column, row, CellKind.Text, sharedStrings[index], 0, formula)
+                    ? new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(sharedStrings[index]), 0, formula)
                     : new CellContent(column, row, CellKind.Error, $"#REF (shared string {raw} is missing)", 0, formula);
             case "inlineStr":
-                return new CellContent(column, row, CellKind.Text, inline ?? raw ?? "", 0, formula);
+                return new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(inline ?? raw ?? ""), 0, formula);
             case "str":
             case "d":
-                return new CellContent(column, row, CellKind.Text, XmlText.Unescape(raw ?? ""), 0, formula);
+                return new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(XmlText.Unescape(raw ?? "")), 0, formula);
             case "b":
                 return new CellContent(column, row, CellKind.Boolean, raw == "1" ? "TRUE" : "FALSE", 0, formula);
             case "e":
@@ -71,7 +72,7 @@ internal readonly record struct CellContent(int Column, int Row, CellKind Kind, 
 
                 return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                     ? new CellContent(column, row, CellKind.Number, raw, number, formula)
-                    : new CellContent(column, row, CellKind.Text, raw, 0, formula);
+                    : new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(raw), 0, formula);
         }
     }
 }

@@ -14,12 +14,13 @@ internal static class HostileWorkbooks
     private const string AssessmentSheet = "xl/worksheets/sheet2.xml";
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    /// <summary>Every shape by name, filling its part up to <paramref name="partBytes"/> characters.</summary>
+    /// <summary>Every shape by name, filling its part up to <paramref name="partBytes"/> characters (a package-structure part up to its own limit).</summary>
     public static IReadOnlyList<(string Name, byte[] Workbook)> All(byte[] filled, long partBytes)
     {
         var sheetRoom = partBytes - Length(filled, AssessmentSheet) - 1024;
         var workbookRoom = partBytes - Length(filled, "xl/workbook.xml") - 1024;
         var stringsRoom = partBytes - 1024;
+        var structureRoom = Math.Min(partBytes, WorkbookReadLimits.Default.MaxStructurePartBytes) - 1024;
         return
         [
             ("one shared string of many rich-text runs", WithSharedStrings(filled, Fill(stringsRoom, "", "<si>", "</si>", r => $"<r><t>{Letters(r, 1)}</t></r>"))),
@@ -30,6 +31,8 @@ internal static class HostileWorkbooks
             ("many cells in many rows", WithRow(filled, Fill(sheetRoom, "x:", "", "", r => $"<row>{string.Concat(Enumerable.Range(0, 100).Select(_ => $"<c t=\"n\"><v>{r.Next(10)}</v></c>"))}</row>"))),
             ("rows up to the row limit, then more", WithRow(filled, Fill(sheetRoom, "x:", "", "", r => $"<row><c r=\"H1\" t=\"inlineStr\"><is><t>{Letters(r, 3)}</t></is></c></row>"))),
             ("a workbook part full of defined names", WithDefinedNames(filled, Fill(workbookRoom, "x:", "", "", r => $"<definedName name=\"n{Letters(r, 6)}\">A1</definedName>"))),
+            ("a relationships part full of links", Rewrite(filled, [], ("xl/worksheets/_rels/sheet2.xml.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{Fill(structureRoom, "", "", "", r => $"<Relationship Id=\"r{Letters(r, 8)}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"http://{Letters(r, 6)}.example/\" TargetMode=\"External\"/>")}</Relationships>"))),
+            ("content types full of overrides", Rewrite(filled, new Dictionary<string, Func<string, string>> { ["[Content_Types].xml"] = xml => InsertBeforeClosing(xml, "Types", Fill(structureRoom - xml.Length, "", "", "", r => $"<Override PartName=\"/{Letters(r, 8)}.xml\" ContentType=\"application/xml\"/>")) })),
         ];
     }
 

@@ -115,6 +115,13 @@ internal static class PackageGuard
                     $"the part {entry.FullName} is too large ({Size(entry.Length)} uncompressed; at most {Size(limits.MaxCharactersInPart)})");
             }
 
+            if (entry.Length > limits.MaxStructurePartBytes
+                && (entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw WorkbookRejectedException.Of(
+                    $"the part {entry.FullName} is too large ({Size(entry.Length)} uncompressed; content types and relationships parts hold at most {Size(limits.MaxStructurePartBytes)})");
+            }
+
             if (declared > limits.MaxUncompressedBytes)
             {
                 throw WorkbookRejectedException.Of(

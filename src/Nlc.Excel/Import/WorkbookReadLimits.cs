@@ -24,6 +24,12 @@ public sealed record WorkbookReadLimits
     /// </summary>
     public long MaxCharactersInPart { get; init; } = 20_000_000;
 
+    /// <summary>
+    /// The largest package-structure part: [Content_Types].xml and every relationships part (.rels), which are parsed
+    /// whole when the package is opened (default 1 MiB; a filled-in workbook's are a few kilobytes).
+    /// </summary>
+    public long MaxStructurePartBytes { get; init; } = 1024 * 1024;
+
     /// <summary>The highest compression ratio of a part larger than <see cref="RatioCheckedAbove"/> bytes (default 100).</summary>
     public double MaxCompressionRatio { get; init; } = 100;
 

@@ -83,6 +83,8 @@ public sealed class HostileWorkbookTests
             "the shared strings (xl/sharedStrings.xml) hold more than 10 texts"),
         ["more characters in the shared strings than the limit"] = (() => WithSharedStrings(Written, string.Concat(Enumerable.Repeat("<si><t>abcdefghij</t></si>", 11))), new WorkbookReadLimits { MaxTextCharacters = 100 },
             "the shared strings (xl/sharedStrings.xml) hold more than 100 characters"),
+        ["a row holding more text than the limit"] = (() => Zip.RewriteText(Filled, Sheet, xml => xml.Replace("</x:sheetData>", "<x:row r=\"999\">" + string.Concat(Enumerable.Range(0, 3).Select(i => $"<x:c r=\"{(char)('H' + i)}999\" t=\"inlineStr\"><x:is><x:t>{new string('x', 2000)}</x:t></x:is></x:c>")) + "</x:row></x:sheetData>", StringComparison.Ordinal)),
+            new WorkbookReadLimits { MaxTextCharacters = 5000 }, "Assessment: row 999 holds more than 5,000 characters; it is refused"),
         ["a row with more cells than a sheet has columns"] = (() => Zip.RewriteText(Filled, Sheet, xml => xml.Replace("</x:sheetData>", "<x:row r=\"999\">" + string.Concat(Enumerable.Repeat("<x:c t=\"n\"><x:v>1</x:v></x:c>", 16_385)) + "</x:row></x:sheetData>", StringComparison.Ordinal)), null,
             "Assessment: row 999 has more than 16,384 cells, more than a sheet has columns"),
         ["a relationships part over the structure limit"] = (() => Zip.RewriteText(Filled, "xl/_rels/workbook.xml.rels", xml => xml.Replace("</Relationships>", string.Concat(Enumerable.Range(0, 8000).Select(i => $"<Relationship Id=\"rLink{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"http://example.org/{i}\" TargetMode=\"External\"/>")) + "</Relationships>", StringComparison.Ordinal)), null,

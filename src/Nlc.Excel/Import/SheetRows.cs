@@ -17,7 +17,6 @@ internal static class SheetRows
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string SharedStringsPart = "xl/sharedStrings.xml";
 
     /// <summary>The shared strings of the workbook, read once, escapes undone.</summary>
     public static IReadOnlyList<string> SharedStrings(WorkbookParts workbook, WorkbookReadLimits limits)
@@ -31,7 +30,8 @@ internal static class SheetRows
         var strings = new List<string>();
         var text = new StringBuilder();
         long characters = 0;
-        using var reader = Open(workbook.EntryOf(part));
+        var entry = workbook.EntryOf(part);
+        using var reader = Open(entry);
         reader.Read();
         while (!reader.EOF)
         {
@@ -45,16 +45,16 @@ internal static class SheetRows
                 {
                     throw WorkbookRejectedException.Of(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"the shared strings ({SharedStringsPart}) hold more than {limits.MaxSharedStrings:N0} texts; a filled-in workbook holds far fewer, so it is refused"));
+                        $"the shared strings ({entry.FullName}) hold more than {limits.MaxSharedStrings:N0} texts; a filled-in workbook holds far fewer, so it is refused"));
                 }
 
-                var value = ReadRichText(reader, text, limits, new Where(null, strings.Count + 1, 0));
+                var value = ReadRichText(reader, text, limits, new Where(entry.FullName, strings.Count + 1, 0));
                 characters += value.Length;
                 if (characters > limits.MaxTextCharacters)
                 {
                     throw WorkbookRejectedException.Of(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"the shared strings ({SharedStringsPart}) hold more than {limits.MaxTextCharacters:N0} characters; a filled-in workbook holds far fewer, so it is refused"));
+                        $"the shared strings ({entry.FullName}) hold more than {limits.MaxTextCharacters:N0} characters; a filled-in workbook holds far fewer, so it is refused"));
                 }
 
                 strings.Add(value);
@@ -152,36 +152,7 @@ internal static class SheetRows
             var column = CellReference.TryParse(reader.GetAttribute("r"), out var c, out _) ? c : previousColumn + 1;
             previousColumn = column;
             var type = reader.GetAttribute("t");
-            var where = new Where(sheetName, column, rowIndex);
-            string? formula = null, value = null, inline = null;
-            var cellDepth = reader.Depth;
-            var cellIsEmpty = reader.IsEmptyElement;
-            reader.Read();
-            while (!cellIsEmpty && reader.Depth > cellDepth)
-            {
-                if (Is(reader, "f"))
-                {
-                    formula = ReadPlainText(reader, text, limits, where);
-                }
-                else if (Is(reader, "v"))
-                {
-                    value = ReadPlainText(reader, text, limits, where);
-                }
-                else if (Is(reader, "is"))
-                {
-                    inline = ReadRichText(reader, text, limits, where);
-                }
-                else
-                {
-                    reader.Read();
-                }
-            }
-
-            if (!cellIsEmpty)
-            {
-                reader.Read();
-            }
-
+            var (formula, value, inline) = ReadCell(reader, text, limits, new Where(sheetName, column, rowIndex));
             characters += (formula?.Length ?? 0) + (value?.Length ?? 0) + (inline?.Length ?? 0);
             if (characters > limits.MaxTextCharacters)
             {
@@ -198,6 +169,41 @@ internal static class SheetRows
 
         reader.Read();
         return cells;
+    }
+
+    /// <summary>The formula, value and inline string of the cell the reader is on, as stored; leaves the reader after the cell.</summary>
+    private static (string? Formula, string? Value, string? Inline) ReadCell(XmlReader reader, StringBuilder text, WorkbookReadLimits limits, Where where)
+    {
+        string? formula = null, value = null, inline = null;
+        var depth = reader.Depth;
+        var isEmpty = reader.IsEmptyElement;
+        reader.Read();
+        while (!isEmpty && reader.Depth > depth)
+        {
+            if (Is(reader, "f"))
+            {
+                formula = ReadPlainText(reader, text, limits, where);
+            }
+            else if (Is(reader, "v"))
+            {
+                value = ReadPlainText(reader, text, limits, where);
+            }
+            else if (Is(reader, "is"))
+            {
+                inline = ReadRichText(reader, text, limits, where);
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+
+        if (!isEmpty)
+        {
+            reader.Read();
+        }
+
+        return (formula, value, inline);
     }
 
     /// <summary>
@@ -292,11 +298,11 @@ internal static class SheetRows
         part.Open(),
         new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true });
 
-    /// <summary>Where a text is, for a message: a cell of a sheet, or a shared string by its number.</summary>
-    private readonly record struct Where(string? Sheet, int ColumnOrNumber, int Row)
+    /// <summary>Where a text is, for a message: a cell of a sheet, or (row 0) a shared string by its number in its part.</summary>
+    private readonly record struct Where(string SheetOrPart, int ColumnOrNumber, int Row)
     {
-        public override string ToString() => Sheet is null
-            ? string.Create(CultureInfo.InvariantCulture, $"shared string {ColumnOrNumber} in {SharedStringsPart}")
-            : $"{Sheet}!{CellReference.Of(ColumnOrNumber, Row)}";
+        public override string ToString() => Row == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"shared string {ColumnOrNumber} in {SheetOrPart}")
+            : $"{SheetOrPart}!{CellReference.Of(ColumnOrNumber, Row)}";
     }
 }

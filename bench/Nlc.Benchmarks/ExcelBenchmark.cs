@@ -16,7 +16,8 @@ namespace Nlc.Benchmarks;
 /// </summary>
 internal static class ExcelBenchmark
 {
-    public static void Run(Rubric rubric)
+    /// <summary>Runs every figure; the worst cases fill one part up to <paramref name="partBytes"/> (the default limit when null).</summary>
+    public static void Run(Rubric rubric, long? partBytes = null)
     {
         var answers = rubric.Indicators
             .Select((indicator, i) => (i % 13) switch
@@ -55,6 +56,53 @@ internal static class ExcelBenchmark
             "x",
             3,
             string.Format(CultureInfo.InvariantCulture, "baseline (open + OpenXmlReader over every XML part): {0:N2} ms", baseline.NanosecondsPerOp / 1e6));
+        WorstCases(reader, filled, import, partBytes ?? WorkbookReadLimits.Default.MaxCharactersInPart);
+    }
+
+    /// <summary>
+    /// The costliest workbooks the default limits let through the zip checks, each against the normal import above: each
+    /// must be imported or refused in under a second, growing the heap by under 50 MB.
+    /// </summary>
+    private static void WorstCases(AssessmentWorkbookReader reader, byte[] filled, Measurement normal, long partBytes)
+    {
+        foreach (var (name, workbook) in HostileWorkbooks.All(filled, partBytes))
+        {
+            var outcome = Outcome(reader, workbook);
+            // An operation that already takes over a second is timed once, not repeated for minutes.
+            var once = Measurement.Once(() => Outcome(reader, workbook));
+            var measured = once.NanosecondsPerOp > 1e9 ? once : Measurement.Of(() => Outcome(reader, workbook), 1);
+            var heap = Measurement.PeakHeapGrowth(() => Outcome(reader, workbook));
+            Report.Figure(
+                $"excel worst: {name}",
+                measured.NanosecondsPerOp / 1e6,
+                "ms",
+                1000,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0:N0}x a normal import ({1:N1} ms); {2:N0} KB file; {3}",
+                    measured.NanosecondsPerOp / normal.NanosecondsPerOp,
+                    normal.NanosecondsPerOp / 1e6,
+                    workbook.Length / 1024.0,
+                    outcome.Length > 80 ? outcome[..79] + "…" : outcome));
+            Report.Figure(
+                $"excel worst: {name}, extra memory",
+                heap / 1e6,
+                "MB",
+                50,
+                string.Format(CultureInfo.InvariantCulture, "peak heap growth; {0:N1} MB allocated in all (a normal import: {1:N1} MB)", measured.BytesPerOp / 1e6, normal.BytesPerOp / 1e6));
+        }
+    }
+
+    private static string Outcome(AssessmentWorkbookReader reader, byte[] workbook)
+    {
+        try
+        {
+            return $"imported, {reader.Read(new MemoryStream(workbook)).Answers.Count} answers";
+        }
+        catch (WorkbookRejectedException e)
+        {
+            return $"refused: {e.Problems[0]}";
+        }
     }
 
     /// <summary>Opens the workbook with the SDK and reads every XML part once with OpenXmlReader, doing nothing with it.</summary>

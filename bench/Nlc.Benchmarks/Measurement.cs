@@ -8,6 +8,40 @@ internal readonly record struct Measurement(double NanosecondsPerOp, double Byte
     private const int Batches = 15;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
 
+    /// <summary>One run, unwarmed: for operations so slow that repeating them would take minutes.</summary>
+    public static Measurement Once(Action operation)
+    {
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var started = Stopwatch.GetTimestamp();
+        operation();
+        return new Measurement(Stopwatch.GetElapsedTime(started).TotalNanoseconds, GC.GetAllocatedBytesForCurrentThread() - bytesBefore);
+    }
+
+    /// <summary>
+    /// How far the managed heap grows above its size before one run of <paramref name="operation"/>, sampled every
+    /// millisecond: the extra memory the run takes, garbage not yet collected included.
+    /// </summary>
+    public static long PeakHeapGrowth(Action operation)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var peak = before;
+        var done = false;
+        var sampler = new Thread(() =>
+        {
+            while (!Volatile.Read(ref done))
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                Thread.Sleep(1);
+            }
+        });
+        sampler.Start();
+        operation();
+        peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+        Volatile.Write(ref done, true);
+        sampler.Join();
+        return peak - before;
+    }
+
     public static Measurement Of(Action operation, int operationsPerBatch)
     {
         // Long enough for the JIT to replace the first, unoptimised code with its optimised tier.

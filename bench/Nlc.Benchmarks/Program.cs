@@ -3,10 +3,25 @@ using Nlc.Core.Rubrics;
 
 // Runs every benchmark and prints one line per figure with its goal. Run in Release:
 //   dotnet run -c Release --project bench/Nlc.Benchmarks [-- --load-seconds 15]
+// "-- --only excel [--worst-case-bytes N]" runs the Excel figures alone, with the worst-case workbooks' part at N bytes.
 var rubric = RubricLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "rubrics")).FindLatest("nlc")!;
 Console.WriteLine($"NLC toolkit benchmarks: .NET {Environment.Version}, {Environment.ProcessorCount} cores, {rubric.Key}");
-ScoringBenchmark.Run(rubric);
-ExcelBenchmark.Run(rubric);
-PeerStatisticsBenchmark.Run(rubric);
-LoadBenchmark.Run(rubric, seconds: args.SkipWhile(a => a != "--load-seconds").Skip(1).Select(int.Parse).FirstOrDefault(15));
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var only = Option("--only");
+if (only is null)
+{
+    ScoringBenchmark.Run(rubric);
+}
+
+if (only is null or "excel")
+{
+    ExcelBenchmark.Run(rubric, Option("--worst-case-bytes") is { } bytes ? long.Parse(bytes, System.Globalization.CultureInfo.InvariantCulture) : null);
+}
+
+if (only is null)
+{
+    PeerStatisticsBenchmark.Run(rubric);
+    LoadBenchmark.Run(rubric, seconds: Option("--load-seconds") is { } seconds ? int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 15);
+}
+
 return Report.AllGoalsMet ? 0 : 1;

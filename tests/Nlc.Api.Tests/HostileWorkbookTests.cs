@@ -140,6 +140,33 @@ public sealed class HostileWorkbookTests
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 
+    [TestMethod]
+    public async Task AWorkbookWithAnExternalEntityInItsCoreProperties_IsRefusedAndChangesNothing()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var cityId = await Scenario.CreateCityAsync(server, "Core properties city");
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
+        // The core properties part (.psmdcp) is neither .xml nor .rels, but the package reads it as XML.
+        var workbook = Rewrite(ValidWorkbook(assessmentId, cityId), entries =>
+        {
+            var part = entries.Keys.Single(k => k.EndsWith(".psmdcp", StringComparison.Ordinal));
+            var xml = Encoding.UTF8.GetString(entries[part]);
+            var declarationEnd = xml.IndexOf("?>", StringComparison.Ordinal) + 2;
+            entries[part] = Encoding.UTF8.GetBytes(xml[..declarationEnd] + "<!DOCTYPE cp:coreProperties SYSTEM \"file:///etc/passwd\">" + xml[declarationEnd..]);
+        });
+        var before = await DatabaseDump.ReadAsync(server.DatabasePath);
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/workbook") { Content = new ByteArrayContent(workbook) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(XlsxFile.ContentType);
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        using var response = await server.Client.SendAsync(request);
+
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(422, (int)response.StatusCode, problem);
+        StringAssert.Contains(problem, "declares a DTD or entities");
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(server.DatabasePath));
+    }
+
     private static byte[] ValidWorkbook(string assessmentId, string cityId)
     {
         var rubric = RubricLoader.LoadFile(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));

@@ -12,11 +12,17 @@ namespace Nlc.Excel.Tests;
 public sealed class HostileWorkbookTests
 {
     private const string Sheet = "xl/worksheets/sheet2.xml";
+    private static readonly Lazy<byte[]> WrittenWorkbook = new(() =>
+        new AssessmentWorkbookWriter().Write(TestData.Shipped, TestData.Assessment(TestData.Shipped), TestData.City(), [], "en"));
+
     private static readonly Lazy<byte[]> FilledWorkbook = new(() => Workbooks.Fill(
-        new AssessmentWorkbookWriter().Write(TestData.Shipped, TestData.Assessment(TestData.Shipped), TestData.City(), [], "en"),
+        WrittenWorkbook.Value,
         TestData.Shipped.Indicators.Select((indicator, i) => new CellEdit(indicator.Id, WorkbookNames.Columns.Level, $"{i % 5}"))));
 
     private static byte[] Filled => FilledWorkbook.Value;
+
+    /// <summary>A workbook as written, without a shared string table.</summary>
+    private static byte[] Written => WrittenWorkbook.Value;
 
     private static readonly Dictionary<string, (Func<byte[]> File, WorkbookReadLimits? Limits, string Message)> Corpus = new()
     {
@@ -53,8 +59,38 @@ public sealed class HostileWorkbookTests
             "the part xl/workbook.xml declares a DTD or entities"),
         ["billion laughs in the content types"] = (() => Zip.RewriteText(Filled, "[Content_Types].xml", xml => InsertAfterDeclaration(xml, BillionLaughs)), null,
             "the part [Content_Types].xml declares a DTD or entities"),
+        ["external entity in the core properties (.psmdcp)"] = (() => Zip.Rewrite(Filled, (name, content) => name.EndsWith(".psmdcp", StringComparison.Ordinal) ? Zip.Text(InsertAfterDeclaration(Encoding.UTF8.GetString(content), PasswdDoctype)) : content), null,
+            "the part package/services/metadata/core-properties/"),
+        ["external entity in docProps/core.xml"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("docProps/core.xml", Zip.Text(CoreProperties))), null,
+            "the part docProps/core.xml declares a DTD or entities"),
+        ["DTD in a part with a made-up extension"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("xl/custom/settings.qqq", Zip.Text(CoreProperties))), null,
+            "the part xl/custom/settings.qqq declares a DTD or entities"),
+        ["DTD in a UTF-16 part with a byte order mark"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("xl/custom/item1.xml", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(CoreProperties.Replace("UTF-8", "UTF-16", StringComparison.Ordinal))])), null,
+            "the part xl/custom/item1.xml declares a DTD or entities"),
+        ["DTD in a big-endian UTF-16 part without a byte order mark"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("docProps/custom.xml", Encoding.BigEndianUnicode.GetBytes(CoreProperties.Replace("UTF-8", "UTF-16", StringComparison.Ordinal)))), null,
+            "the part docProps/custom.xml declares a DTD or entities"),
+        ["DTD in a UTF-32 part"] = (() => Zip.Rewrite(Filled, (_, c) => c, ("docProps/app.xml", Encoding.UTF32.GetBytes(CoreProperties.Replace("UTF-8", "UTF-32", StringComparison.Ordinal)))), null,
+            "the part docProps/app.xml declares a DTD or entities"),
         ["DTD split across two reads"] = (() => Zip.RewriteText(Filled, Sheet, xml => InsertAfterDeclaration(xml, new string(' ', 81920 - 4 - xml.IndexOf("?>", StringComparison.Ordinal)) + "<!DOCTYPE x>")), null,
             "the part xl/worksheets/sheet2.xml declares a DTD or entities"),
+        ["a shared string of one rich-text run more than a cell holds"] = (() => WithSharedStrings(Written, "<si>" + Runs(32_768) + "</si>"), null,
+            "shared string 1 in xl/sharedStrings.xml: a text of more than 32,767 characters, more than a cell holds; it is refused"),
+        ["a shared string of as many rich-text runs as the part limit allows"] = (() => WithSharedStrings(Written, "<si>" + Runs((int)(WorkbookReadLimits.Default.MaxCharactersInPart / 16)) + "</si>"), null,
+            "shared string 1 in xl/sharedStrings.xml: a text of more than 32,767 characters"),
+        ["an inline string of as many rich-text runs as the part limit allows"] = (() => Zip.RewriteText(Filled, Sheet, xml => xml.Replace("</x:sheetData>", "<x:row r=\"999\"><x:c r=\"H999\" t=\"inlineStr\"><x:is>" + Runs((int)(WorkbookReadLimits.Default.MaxCharactersInPart / 24), "x:") + "</x:is></x:c></x:row></x:sheetData>", StringComparison.Ordinal)), null,
+            "Assessment!H999: a text of more than 32,767 characters, more than a cell holds; it is refused"),
+        ["more shared strings than the limit"] = (() => WithSharedStrings(Written, string.Concat(Enumerable.Repeat("<si><t>a</t></si>", 11))), new WorkbookReadLimits { MaxSharedStrings = 10 },
+            "the shared strings (xl/sharedStrings.xml) hold more than 10 texts"),
+        ["more characters in the shared strings than the limit"] = (() => WithSharedStrings(Written, string.Concat(Enumerable.Repeat("<si><t>abcdefghij</t></si>", 11))), new WorkbookReadLimits { MaxTextCharacters = 100 },
+            "the shared strings (xl/sharedStrings.xml) hold more than 100 characters"),
+        ["a row holding more text than the limit"] = (() => Zip.RewriteText(Filled, Sheet, xml => xml.Replace("</x:sheetData>", "<x:row r=\"999\">" + string.Concat(Enumerable.Range(0, 3).Select(i => $"<x:c r=\"{(char)('H' + i)}999\" t=\"inlineStr\"><x:is><x:t>{new string('x', 2000)}</x:t></x:is></x:c>")) + "</x:row></x:sheetData>", StringComparison.Ordinal)),
+            new WorkbookReadLimits { MaxTextCharacters = 5000 }, "Assessment: row 999 holds more than 5,000 characters; it is refused"),
+        ["a row with more cells than a sheet has columns"] = (() => Zip.RewriteText(Filled, Sheet, xml => xml.Replace("</x:sheetData>", "<x:row r=\"999\">" + string.Concat(Enumerable.Repeat("<x:c t=\"n\"><x:v>1</x:v></x:c>", 16_385)) + "</x:row></x:sheetData>", StringComparison.Ordinal)), null,
+            "Assessment: row 999 has more than 16,384 cells, more than a sheet has columns"),
+        ["a relationships part over the structure limit"] = (() => Zip.RewriteText(Filled, "xl/_rels/workbook.xml.rels", xml => xml.Replace("</Relationships>", string.Concat(Enumerable.Range(0, 8000).Select(i => $"<Relationship Id=\"rLink{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"http://example.org/{i}\" TargetMode=\"External\"/>")) + "</Relationships>", StringComparison.Ordinal)), null,
+            "the part xl/_rels/workbook.xml.rels is too large ("),
+        ["content types over the structure limit"] = (() => Zip.RewriteText(Filled, "[Content_Types].xml", xml => xml.Replace("</Types>", string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<Override PartName=\"/unused/part{i}.xml\" ContentType=\"application/xml\"/>")) + "</Types>", StringComparison.Ordinal)), null,
+            "the part [Content_Types].xml is too large ("),
         ["malformed XML"] = (() => Zip.RewriteText(Filled, Sheet, xml => xml[..(xml.Length / 2)]), null, "the file is not a readable Excel workbook ("),
         ["package without a workbook"] = (() => Zip.Create(("[Content_Types].xml", Zip.Text("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"))), null,
             "the file is not an Excel workbook: it has no workbook part"),
@@ -72,9 +108,38 @@ public sealed class HostileWorkbookTests
             new WorkbookReadLimits { MaxRows = 50 }, "Assessment: the sheet has more than 50 rows; it is refused"),
     };
 
+    private const string PasswdDoctype = "<!DOCTYPE cp:coreProperties SYSTEM \"file:///etc/passwd\">";
+
+    private const string CoreProperties = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + PasswdDoctype
+        + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\"/>";
+
     private const string BillionLaughs =
         "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
         + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>";
+
+    /// <summary>Rich-text runs of one random letter each (random, so they compress like an attacker's), in the namespace <paramref name="prefix"/>.</summary>
+    private static string Runs(int count, string prefix = "")
+    {
+        var random = new Random(count);
+        var runs = new StringBuilder(count * 24);
+        for (var i = 0; i < count; i++)
+        {
+            runs.Append('<').Append(prefix).Append("r><").Append(prefix).Append("t>").Append((char)('a' + random.Next(26))).Append("</").Append(prefix).Append("t></").Append(prefix).Append("r>");
+        }
+
+        return runs.ToString();
+    }
+
+    /// <summary>The workbook with a shared string table holding <paramref name="items"/>.</summary>
+    internal static byte[] WithSharedStrings(byte[] workbook, string items) => Zip.Rewrite(
+        workbook,
+        (name, content) => name switch
+        {
+            "[Content_Types].xml" => Zip.Text(Encoding.UTF8.GetString(content).Replace("</Types>", "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>", StringComparison.Ordinal)),
+            "xl/_rels/workbook.xml.rels" => Zip.Text(Encoding.UTF8.GetString(content).Replace("</Relationships>", "<Relationship Id=\"rIdStrings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>", StringComparison.Ordinal)),
+            _ => content,
+        },
+        ("xl/sharedStrings.xml", Zip.Text("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">" + items + "</sst>")));
 
     public static IEnumerable<object[]> Cases => Corpus.Keys.Select(k => new object[] { k });
 
@@ -88,6 +153,21 @@ public sealed class HostileWorkbookTests
     public void TheCorpusTemplate_IsReadable()
     {
         Assert.AreEqual(TestData.Shipped.Indicators.Count, new AssessmentWorkbookReader(TestData.Catalog).Read(new MemoryStream(Filled)).Answers.Count);
+    }
+
+    [TestMethod]
+    public void ASharedStringOfManyRichTextRuns_UnderTheLimit_ReadsAsTheRunsJoined()
+    {
+        var random = new Random(3000);
+        var note = string.Concat(Enumerable.Range(0, 3000).Select(_ => (char)('a' + random.Next(26))));
+        var marked = Workbooks.Fill(Filled, [new CellEdit(TestData.Shipped.Indicators[0].Id, WorkbookNames.Columns.Note, "MARKER")]);
+        var part = Workbooks.Entries(marked).Keys.Single(k => k.EndsWith("sharedStrings.xml", StringComparison.Ordinal));
+        var workbook = Zip.RewriteText(marked, part, xml => System.Text.RegularExpressions.Regex.Replace(
+            xml, "<(x:)?t[^>]*>MARKER</(x:)?t>", m => Runs(3000, m.Groups[1].Value)));
+
+        var read = new AssessmentWorkbookReader(TestData.Catalog).Read(new MemoryStream(workbook));
+
+        Assert.AreEqual(note, read.Answers.Single(a => a.Answer.IndicatorId == TestData.Shipped.Indicators[0].Id).Answer.Note);
     }
 
     [TestMethod]

@@ -47,6 +47,38 @@ internal static class LibreOffice
         }
     }
 
+    /// <summary>
+    /// Saves every sheet of every workbook in <paramref name="files"/> as CSV (comma, UTF-8, text quoted where needed)
+    /// into <paramref name="outputFolder"/> with one soffice call, as a user's "Save as CSV" does; returns each workbook's
+    /// CSV files, one per sheet (hidden sheets too), named "workbook-Sheet.csv".
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<string>>> ConvertSheetsToCsvAsync(IReadOnlyList<string> files, string outputFolder)
+    {
+        var soffice = await Soffice.Value;
+        Directory.CreateDirectory(outputFolder);
+        await OneAtATime.WaitAsync();
+        try
+        {
+            // The CSV filter's options: separator 44 (,), text delimiter 34 ("), character set 76 (UTF-8), ..., and last
+            // the sheet to save, -1 for every sheet, each to a file of its own.
+            var (exitCode, output) = await RunAsync(
+                soffice,
+                ["--headless", "--norestore", "--nolockcheck", $"-env:UserInstallation=file://{Profile}",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", outputFolder, .. files],
+                ConvertTimeout);
+            var converted = files
+                .Select(f => (IReadOnlyList<string>)Directory.GetFiles(outputFolder, Path.GetFileNameWithoutExtension(f) + "-*.csv").Order(StringComparer.Ordinal).ToArray())
+                .ToArray();
+            return exitCode == 0 && converted.All(c => c.Count > 0)
+                ? converted
+                : throw new InvalidOperationException($"soffice --convert-to csv failed (exit {exitCode}):\n{output}");
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
     /// <summary>Renders every page of <paramref name="pdf"/> at <paramref name="dpi"/> as binary PPM (P6) images; returns them in page order.</summary>
     public static async Task<IReadOnlyList<string>> RenderAsync(string pdf, int dpi)
     {

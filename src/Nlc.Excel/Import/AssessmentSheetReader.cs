@@ -52,7 +52,7 @@ internal sealed class AssessmentSheetReader
     public IReadOnlyList<string> BlankIndicators => _blankIndicators;
 
     /// <summary>Reads the sheet once; returns every problem found (none: <see cref="Answers"/> holds the answers).</summary>
-    public IReadOnlyList<WorkbookProblem> Read(WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+    public IReadOnlyList<WorkbookProblem> Read(WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var part = SheetRows.Find(workbook, Sheet) ?? throw WorkbookRejectedException.Of(
             $"the workbook has no sheet \"{Sheet}\"; it holds the answers, so the workbook cannot be read without it");

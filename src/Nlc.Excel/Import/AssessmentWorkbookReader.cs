@@ -70,8 +70,9 @@ public sealed class AssessmentWorkbookReader
         using var stream = new MemoryStream();
         stream.Write(bytes);
         using var document = SpreadsheetDocument.Open(stream, isEditable: true, settings);
-        var workbook = document.WorkbookPart ?? throw WorkbookRejectedException.Of("the file is not an Excel workbook: it has no workbook part");
-        var sharedStrings = SheetRows.SharedStrings(workbook);
+        using var workbook = new WorkbookParts(
+            document.WorkbookPart ?? throw WorkbookRejectedException.Of("the file is not an Excel workbook: it has no workbook part"), bytes);
+        var sharedStrings = SheetRows.SharedStrings(workbook, _limits);
         var (metadata, baseline) = MetaSheetReader.Read(workbook, sharedStrings, _limits);
         var rubric = MetaSheetReader.FindRubric(_rubrics, metadata);
         var sheet = new AssessmentSheetReader(rubric, metadata.Language);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Nlc.Excel.Xlsx;
 
 namespace Nlc.Excel.Import;
@@ -44,21 +42,24 @@ internal readonly record struct CellContent(int Column, int Row, CellKind Kind, 
         }
     }
 
-    public static CellContent Read(Cell cell, int column, int row, IReadOnlyList<string> sharedStrings)
+    /// <summary>
+    /// The content of a cell as read from its XML: its type attribute ("t"), its value ("v"), its formula ("f") and its
+    /// inline string ("is", already read as text), with shared strings looked up; a text as it was given, without the
+    /// apostrophe the writers put before text that begins like a formula (<see cref="FormulaGuard"/>).
+    /// </summary>
+    public static CellContent Read(int column, int row, string? type, string? raw, string? formula, string? inline, IReadOnlyList<string> sharedStrings)
     {
-        var formula = cell.CellFormula is { } f ? f.Text ?? "" : null;
-        var raw = cell.CellValue?.Text;
-        switch (cell.DataType?.InnerText)
+        switch (type)
         {
             case "s":
                 return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count
-                    ? new CellContent(column, row, CellKind.Text, sharedStrings[index], 0, formula)
+                    ? new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(sharedStrings[index]), 0, formula)
                     : new CellContent(column, row, CellKind.Error, $"#REF (shared string {raw} is missing)", 0, formula);
             case "inlineStr":
-                return new CellContent(column, row, CellKind.Text, cell.InlineString is { } inline ? TextOf(inline) : raw ?? "", 0, formula);
+                return new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(inline ?? raw ?? ""), 0, formula);
             case "str":
             case "d":
-                return new CellContent(column, row, CellKind.Text, XmlText.Unescape(raw ?? ""), 0, formula);
+                return new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(XmlText.Unescape(raw ?? "")), 0, formula);
             case "b":
                 return new CellContent(column, row, CellKind.Boolean, raw == "1" ? "TRUE" : "FALSE", 0, formula);
             case "e":
@@ -71,26 +72,7 @@ internal readonly record struct CellContent(int Column, int Row, CellKind Kind, 
 
                 return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                     ? new CellContent(column, row, CellKind.Number, raw, number, formula)
-                    : new CellContent(column, row, CellKind.Text, raw, 0, formula);
+                    : new CellContent(column, row, CellKind.Text, FormulaGuard.Unprotect(raw), 0, formula);
         }
-    }
-
-    /// <summary>The text of a shared string item or inline string: its plain text or its runs, without phonetic guides.</summary>
-    public static string TextOf(OpenXmlElement item)
-    {
-        var text = "";
-        foreach (var child in item.ChildElements)
-        {
-            if (child is Text t)
-            {
-                text += t.Text;
-            }
-            else if (child is Run run)
-            {
-                text += run.Text?.Text;
-            }
-        }
-
-        return XmlText.Unescape(text);
     }
 }

@@ -14,7 +14,7 @@ internal static class MetaSheetReader
     private const int BaselineAnswerColumn = 6;
 
     public static (WorkbookMetadata Metadata, IReadOnlyDictionary<string, string> Baseline) Read(
-        WorkbookPart workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+        WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var sheetName = WorkbookNames.MetaSheet;
         var part = SheetRows.Find(workbook, sheetName) ?? throw WorkbookRejectedException.Of(

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 
 namespace Nlc.Excel.Import;
 
 /// <summary>
 /// Checks the raw bytes before the Open XML SDK sees them: the file's size, that it is a zip archive at all, the
-/// number of entries, every entry's declared and actual uncompressed size, compression ratios, and that no XML part
+/// number of entries, every entry's declared and actual uncompressed size, compression ratios, and that no part
 /// declares a DTD (so no entity expansion or external entity can happen). Throws <see cref="WorkbookRejectedException"/>.
 /// </summary>
 internal static class PackageGuard
@@ -13,8 +14,11 @@ internal static class PackageGuard
     private static readonly byte[] ZipLocalHeader = "PK\u0003\u0004"u8.ToArray();
     private static readonly byte[] ZipEmpty = "PK\u0005\u0006"u8.ToArray();
     private static readonly byte[] OleCompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    private static readonly byte[][] Declarations = ["<!DOCTYPE"u8.ToArray(), "<!ENTITY"u8.ToArray()];
-    private static readonly byte[] StrictNamespace = "http://purl.oclc.org/ooxml/spreadsheetml/main"u8.ToArray();
+    private static readonly Patterns Utf8Patterns = Patterns.In(Encoding.UTF8);
+    private static readonly Patterns Utf16Patterns = Patterns.In(Encoding.Unicode);
+    private static readonly Patterns Utf16BigEndianPatterns = Patterns.In(Encoding.BigEndianUnicode);
+    private static readonly Patterns Utf32Patterns = Patterns.In(Encoding.UTF32);
+    private static readonly Patterns Utf32BigEndianPatterns = Patterns.In(new UTF32Encoding(bigEndian: true, byteOrderMark: false));
 
     /// <summary>Copies <paramref name="input"/> into memory, refusing it as soon as it grows past the limit.</summary>
     public static byte[] ReadAll(Stream input, WorkbookReadLimits limits)
@@ -111,6 +115,13 @@ internal static class PackageGuard
                     $"the part {entry.FullName} is too large ({Size(entry.Length)} uncompressed; at most {Size(limits.MaxCharactersInPart)})");
             }
 
+            if (entry.Length > limits.MaxStructurePartBytes
+                && (entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw WorkbookRejectedException.Of(
+                    $"the part {entry.FullName} is too large ({Size(entry.Length)} uncompressed; content types and relationships parts hold at most {Size(limits.MaxStructurePartBytes)})");
+            }
+
             if (declared > limits.MaxUncompressedBytes)
             {
                 throw WorkbookRejectedException.Of(
@@ -133,18 +144,22 @@ internal static class PackageGuard
         }
     }
 
-    /// <summary>Decompresses one entry, counting its bytes and looking for DTD declarations; returns its size.</summary>
+    /// <summary>
+    /// Decompresses one entry, counting its bytes and looking for DTD declarations; returns its size. Every entry is
+    /// searched, whatever its name or content type: a part named .psmdcp or .bin is parsed as XML all the same if a
+    /// relationship or the content types say so. The search uses the encoding an XML parser would detect from the
+    /// first bytes (UTF-8 and other 8-bit encodings, UTF-16 or UTF-32, with or without a byte order mark).
+    /// </summary>
     private static long ReadEntry(ZipArchiveEntry entry, byte[] buffer, long budget)
     {
-        var isXml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-            || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
-            || entry.FullName.EndsWith(".vml", StringComparison.OrdinalIgnoreCase);
-        const int Carry = 8;
+        const int Carry = 64;
         long total = 0;
         var kept = 0;
+        Patterns? patterns = null;
         using var stream = entry.Open();
         int read;
-        while ((read = stream.Read(buffer, kept, buffer.Length - kept)) > 0)
+        // The first read takes at least the four bytes an XML parser looks at to choose the encoding.
+        while ((read = patterns is null ? stream.ReadAtLeast(buffer.AsSpan(kept), 4, throwOnEndOfStream: false) : stream.Read(buffer, kept, buffer.Length - kept)) > 0)
         {
             total += read;
             if (total > entry.Length || total > budget)
@@ -154,13 +169,14 @@ internal static class PackageGuard
             }
 
             var window = buffer.AsSpan(0, kept + read);
-            if (isXml && (window.IndexOf(Declarations[0]) >= 0 || window.IndexOf(Declarations[1]) >= 0))
+            patterns ??= DeclarationsFor(window);
+            if (window.IndexOf(patterns.Doctype) >= 0 || window.IndexOf(patterns.Entity) >= 0)
             {
                 throw WorkbookRejectedException.Of(
                     $"the part {entry.FullName} declares a DTD or entities, which workbooks never need; it is refused");
             }
 
-            if (isXml && total <= buffer.Length && window.IndexOf(StrictNamespace) >= 0)
+            if (total <= buffer.Length && window.IndexOf(patterns.Strict) >= 0)
             {
                 throw WorkbookRejectedException.Of(
                     "the workbook is saved as \"Strict Open XML Spreadsheet\"; save it as an ordinary Excel Workbook (.xlsx)");
@@ -178,6 +194,25 @@ internal static class PackageGuard
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The declarations as spelled in the encoding an XML parser reads these first bytes in (XML 1.0, appendix F): a byte
+    /// order mark or the code units of '&lt;'; otherwise UTF-8 or another encoding that spells them in ASCII.
+    /// </summary>
+    private static Patterns DeclarationsFor(ReadOnlySpan<byte> start) => start switch
+    {
+        [0x00, 0x00, 0xFE, 0xFF, ..] or [0x00, 0x00, 0x00, 0x3C, ..] => Utf32BigEndianPatterns,
+        [0xFF, 0xFE, 0x00, 0x00, ..] or [0x3C, 0x00, 0x00, 0x00, ..] => Utf32Patterns,
+        [0xFE, 0xFF, ..] or [0x00, 0x3C, ..] => Utf16BigEndianPatterns,
+        [0xFF, 0xFE, ..] or [0x3C, 0x00, ..] => Utf16Patterns,
+        _ => Utf8Patterns,
+    };
+
+    private sealed record Patterns(byte[] Doctype, byte[] Entity, byte[] Strict)
+    {
+        public static Patterns In(Encoding encoding) =>
+            new(encoding.GetBytes("<!DOCTYPE"), encoding.GetBytes("<!ENTITY"), encoding.GetBytes("http://purl.oclc.org/ooxml/spreadsheetml/main"));
     }
 
     private static string Size(long bytes) => bytes switch

@@ -24,6 +24,12 @@ public sealed record WorkbookReadLimits
     /// </summary>
     public long MaxCharactersInPart { get; init; } = 20_000_000;
 
+    /// <summary>
+    /// The largest package-structure part: [Content_Types].xml and every relationships part (.rels), which are parsed
+    /// whole when the package is opened (default 1 MiB; a filled-in workbook's are a few kilobytes).
+    /// </summary>
+    public long MaxStructurePartBytes { get; init; } = 1024 * 1024;
+
     /// <summary>The highest compression ratio of a part larger than <see cref="RatioCheckedAbove"/> bytes (default 100).</summary>
     public double MaxCompressionRatio { get; init; } = 100;
 
@@ -32,4 +38,16 @@ public sealed record WorkbookReadLimits
 
     /// <summary>The most rows a sheet that is read may have (default 10,000).</summary>
     public int MaxRows { get; init; } = 10_000;
+
+    /// <summary>The longest text of one cell or shared string, in characters (default 32,767, the most a cell holds in Excel).</summary>
+    public int MaxCharactersInText { get; init; } = 32_767;
+
+    /// <summary>The most shared strings a workbook may have (default 100,000; a filled-in workbook has a few thousand at most).</summary>
+    public int MaxSharedStrings { get; init; } = 100_000;
+
+    /// <summary>
+    /// The most characters of text kept at once: all shared strings together, and all cells of one row together
+    /// (default 4 million, many times what a filled-in workbook holds). It bounds the memory an import takes.
+    /// </summary>
+    public long MaxTextCharacters { get; init; } = 4_000_000;
 }

@@ -6,7 +6,8 @@ namespace Nlc.Excel.Xlsx;
 
 /// <summary>
 /// Collects one sheet's cells and settings, then builds its worksheet XML in schema order. Every text becomes an inline
-/// string cell and every number a value: nothing written here is ever a formula, whatever the text begins with.
+/// string cell and every number a value: nothing written here is ever a formula, and every text goes through
+/// <see cref="FormulaGuard.Protect"/>, so none is taken for one when the workbook is saved as CSV either.
 /// </summary>
 internal sealed class SheetBuilder(string name)
 {
@@ -53,7 +54,8 @@ internal sealed class SheetBuilder(string name)
         var cell = NewCell(column, row, style);
         if (!string.IsNullOrEmpty(text))
         {
-            var value = text.Length > XmlText.MaxCellCharacters ? text[..XmlText.MaxCellCharacters] : text;
+            var value = FormulaGuard.Protect(text);
+            value = value.Length > XmlText.MaxCellCharacters ? value[..XmlText.MaxCellCharacters] : value;
             cell.DataType = CellValues.InlineString;
             cell.InlineString = new InlineString(new Text(XmlText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve });
             if (WorkbookStyles.Wraps(style))

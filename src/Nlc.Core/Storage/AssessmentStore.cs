@@ -29,7 +29,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
 
             var existing = await connection.ExecuteScalarAsync<string?>(
                 "SELECT id FROM assessments WHERE city_id = @cityId AND rubric_id = @Id AND period = @period",
-                new { cityId, rubric.Id, Period = period.ToString() },
+                new { cityId, rubric.Id, period = period.ToString() },
                 transaction);
             if (existing is not null)
             {

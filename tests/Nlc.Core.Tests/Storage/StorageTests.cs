@@ -80,4 +80,21 @@ public sealed class StorageTests
         Assert.AreEqual(before, await _database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT count(*) FROM answers")));
         Assert.AreEqual(assessment.RowVersion, (await _assessments.FindAsync(assessment.Id))!.RowVersion);
     }
+
+    [TestMethod]
+    public async Task ACitysAssessments_AreListedLatestPeriodFirst_Chronologically()
+    {
+        var city = await _cities.CreateAsync(new NewCity("Ulcinj", "ME", null, null, []), "tester");
+        foreach (var period in new[] { "2025-Q1", "2024", "2025-H2", "2025" })
+        {
+            await _assessments.CreateAsync(city.Id, _rubric, Period.Parse(period), "tester");
+        }
+
+        var all = await _assessments.ListAsync(city.Id, new AssessmentFilter(), 10, 0);
+        var second = await _assessments.ListAsync(city.Id, new AssessmentFilter(), 2, 1);
+
+        CollectionAssert.AreEqual(new[] { "2025-H2", "2025-Q1", "2025", "2024" }, all.Items.Select(a => a.Period).ToArray());
+        CollectionAssert.AreEqual(new[] { "2025-Q1", "2025" }, second.Items.Select(a => a.Period).ToArray());
+        Assert.AreEqual(4, second.Total);
+    }
 }

@@ -14,8 +14,6 @@ namespace Nlc.Api.Progress;
 /// <summary>A city over time: its series of assessments, what changed, progress toward its targets, and its next steps.</summary>
 public static class ProgressApi
 {
-    private const int SeriesPageSize = 1000;
-
     /// <summary>Maps the progress, targets and next-steps routes under <c>/api/v1/cities/{cityId}</c>.</summary>
     public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder routes)
     {
@@ -232,18 +230,9 @@ public static class ProgressApi
     internal static async Task<List<ScoredAssessment>> SeriesAsync(
         string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines)
     {
-        var filter = new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null);
-        var all = new List<Assessment>();
-        Page<Assessment> page;
-        do
-        {
-            page = await assessments.ListAsync(cityId, filter, SeriesPageSize, all.Count);
-            all.AddRange(page.Items);
-        }
-        while (page.Items.Count > 0 && all.Count < page.Total);
-
+        var all = await assessments.ListAllAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null));
         var series = new List<ScoredAssessment>();
-        foreach (var assessment in all.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, Period.TextComparer).ThenBy(a => a.CreatedAt))
+        foreach (var assessment in all.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, Period.TextComparer))
         {
             var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
             var answers = (await assessments.AnswersAsync(assessment.Id)).Select(a => a.Answer).ToArray();

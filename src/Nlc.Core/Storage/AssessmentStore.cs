@@ -56,21 +56,28 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
         database.ReadAsync(connection => AnswersAsync(connection, null, id));
 
     /// <summary>One page of a city's assessments matching <paramref name="filter"/>, latest period first (see <see cref="Period"/>), then newest first.</summary>
-    public Task<Page<Assessment>> ListAsync(string cityId, AssessmentFilter filter, int limit, int offset)
+    public async Task<Page<Assessment>> ListAsync(string cityId, AssessmentFilter filter, int limit, int offset)
+    {
+        var all = await ListAllAsync(cityId, filter);
+        return new Page<Assessment>(all.Skip(offset).Take(limit).ToArray(), all.Count, limit, offset);
+    }
+
+    /// <summary>Every one of a city's assessments matching <paramref name="filter"/>, latest period first (see <see cref="Period"/>), then newest first.</summary>
+    public Task<IReadOnlyList<Assessment>> ListAllAsync(string cityId, AssessmentFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parameters = new { cityId, Period = filter.Period?.ToString(), Status = filter.Status is { } status ? StatusText(status) : null };
         return database.ReadAsync(async connection =>
         {
-            // Periods are ordered in code: their text does not sort chronologically ("2025-H2" < "2025-Q1"), and a city has few assessments.
+            // Sorted in code: period texts do not sort chronologically ("2025-H2" < "2025-Q1"), and a city has few assessments.
             var rows = await connection.QueryAsync<Row>(
                 $"SELECT {Columns} FROM assessments WHERE city_id = @cityId AND (@Period IS NULL OR period = @Period) AND (@Status IS NULL OR status = @Status)",
                 parameters);
-            var all = rows.Select(r => r.ToAssessment())
+            IReadOnlyList<Assessment> sorted = rows.Select(r => r.ToAssessment())
                 .OrderByDescending(a => a.Period, Period.TextComparer)
                 .ThenByDescending(a => a.CreatedAt)
                 .ToArray();
-            return new Page<Assessment>(all.Skip(offset).Take(limit).ToArray(), all.Length, limit, offset);
+            return sorted;
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
@@ -92,7 +93,7 @@ public static class AnswerValidation
         (AnswerPart.Reason, AnswerRule.ReasonNotAllowed) => "reason",
         (AnswerPart.Reason, AnswerRule.TextTooLong) => "reason",
         (AnswerPart.Note, _) => "note",
-        (AnswerPart.Evidence, _) when violation.EvidenceIndex is { } index => $"evidence[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]",
+        (AnswerPart.Evidence, _) when violation.EvidenceIndex is { } index => $"evidence[{index.ToString(CultureInfo.InvariantCulture)}]",
         (AnswerPart.Evidence, _) => "evidence",
         _ => "",
     };

@@ -11,15 +11,15 @@ namespace Nlc.Core.Periods;
 /// </summary>
 public readonly struct Period : IEquatable<Period>, IComparable<Period>
 {
+    /// <summary>The forms a period may take, for messages that say what was expected.</summary>
+    public const string Examples = "2025, 2025-H1, 2025-Q3 or 2025-06";
+
     private Period(int year, PeriodKind kind, int number)
     {
         Year = year;
         Kind = kind;
         Number = number;
     }
-
-    /// <summary>Text that is not a period, for messages: the forms a period may take.</summary>
-    public const string Examples = "2025, 2025-H1, 2025-Q3 or 2025-06";
 
     /// <summary>The calendar year (0 to 9999).</summary>
     public int Year { get; }

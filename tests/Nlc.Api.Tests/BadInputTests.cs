@@ -85,6 +85,8 @@ public sealed class BadInputTests
         ["GET", "/api/v1/cities/{city}/assessments?status=finished", null, null, 400, "status must be exactly one of: draft, submitted, validated"],
         ["GET", "/api/v1/cities/{city}/assessments?status=Draft", null, null, 400, "status must be exactly one of: draft, submitted, validated"],
         ["GET", "/api/v1/cities/{city}/assessments?status=draft,validated", null, null, 400, "status must be exactly one of: draft, submitted, validated"],
+        ["GET", "/api/v1/cities/{city}/assessments?period=2025-H3", null, null, 400, "period must be a period such as 2025, 2025-H1, 2025-Q3 or 2025-06; found '2025-H3'"],
+        ["GET", "/api/v1/benchmarks?rubricId=nlc&period=2025-13", null, null, 400, "period is required, such as 2025 or 2025-H1; found '2025-13'"],
         ["GET", "/api/v1/benchmarks?rubricId=nlc&period=2025&populationBand=UNDER-10K", null, null, 400, "populationBand must be one of"],
         ["POST", "/api/v1/keys", "{\"name\":\"k\",\"role\":\"Admin \"}", null, 400, "'Admin ' is not allowed; expected exactly one of: admin, hub, city, partner"],
         ["POST", "/api/v1/keys", "{\"name\":\"k\",\"role\":\"ADMIN\"}", null, 400, "'ADMIN' is not allowed"],

@@ -1,3 +1,7 @@
+using Nlc.Core.Periods;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Storage;
+
 namespace Nlc.Api.Tests;
 
 /// <summary>A city's series over HTTP: changes between periods, targets and progress toward them, next steps, demo data.</summary>
@@ -61,6 +65,39 @@ public sealed class ProgressApiTests
         Assert.AreEqual(2.0 / 3, overall.GetProperty("progress").GetDouble(), 1e-9);
         Assert.AreEqual("2027", progress.GetProperty("targets").Text("targetPeriod"));
         await city.SendAsync(HttpMethod.Put, $"/api/v1/cities/{_cityId}/targets", new { rubricId = "nlc", targetPeriod = "2027", indicators = new Dictionary<string, int> { ["GP01.1"] = 9 } }).ExpectAsync(422);
+    }
+
+    [TestMethod]
+    public async Task Progress_OrdersPeriodsChronologically_TheFirstQuarterBeforeTheSecondHalf()
+    {
+        var cityId = await Scenario.CreateCityAsync(_server, "Halfville", "BA");
+        await Scenario.CreateAssessmentAsync(_server.Client, cityId, "2025-H2");
+        await Scenario.CreateAssessmentAsync(_server.Client, cityId, "2025-Q1");
+        await Scenario.CreateAssessmentAsync(_server.Client, cityId, "2024");
+
+        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/progress?rubricId=nlc").ExpectAsync(200);
+        var listed = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/assessments").ExpectAsync(200);
+
+        CollectionAssert.AreEqual(new[] { "2024", "2025-Q1", "2025-H2" }, progress.GetProperty("series").EnumerateArray().Select(p => p.Text("period")).ToArray());
+        Assert.AreEqual(("2024", "2025-H2"), (progress.Text("from"), progress.Text("to")));
+        CollectionAssert.AreEqual(new[] { "2025-H2", "2025-Q1", "2024" }, listed.GetProperty("items").EnumerateArray().Select(p => p.Text("period")).ToArray());
+    }
+
+    [TestMethod]
+    public async Task Progress_ReadsEveryAssessment_EvenBeyondAThousand()
+    {
+        var cityId = await Scenario.CreateCityAsync(_server, "Manyrounds", "BA");
+        var rubric = RubricLoader.LoadDirectory(RepositoryPaths.Rubrics).FindLatest("nlc")!;
+        var store = new AssessmentStore(new SqliteDatabase(_server.DatabasePath), TimeProvider.System);
+        for (var year = 1000; year <= 2000; year++)
+        {
+            Assert.AreEqual(WriteOutcome.Done, (await store.CreateAsync(cityId, rubric, Period.Parse($"{year}"), "test")).Outcome);
+        }
+
+        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/progress?rubricId=nlc").ExpectAsync(200);
+
+        Assert.AreEqual(1001, progress.GetProperty("series").GetArrayLength());
+        Assert.AreEqual(("1000", "2000"), (progress.Text("from"), progress.Text("to")));
     }
 
     [TestMethod]

@@ -61,8 +61,13 @@ public sealed class WorkflowTests
 
         var problem = await _server.Client.SendAsync(HttpMethod.Post, $"/api/v1/assessments/{assessmentId}/submit", ifMatch: saved.ETag()).ExpectAsync(409);
 
+        Assert.AreEqual("The assessment is incomplete", problem.Text("title"));
+        Assert.AreEqual("38 of 39 indicators are unanswered; answer each with a level, Not applicable or Don't know before submitting.", problem.Text("detail"));
         Assert.AreEqual(38, problem.GetProperty("errors").GetArrayLength());
-        Assert.AreEqual("GP01.2", problem.GetProperty("errors")[0].Text("indicatorId"));
+        var first = problem.GetProperty("errors")[0];
+        Assert.AreEqual(("answers.GP01.2", "not answered", "GP01.2"), (first.Text("field"), first.Text("message"), first.Text("indicatorId")));
+        var after = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/assessments/{assessmentId}").ExpectAsync(200);
+        Assert.AreEqual("draft", after.Text("status"));
     }
 
     [TestMethod]

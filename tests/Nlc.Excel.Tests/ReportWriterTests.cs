@@ -198,6 +198,31 @@ public sealed partial class ReportWriterTests
         Assert.IsNull(worksheet.GetFirstChild<SheetProtection>(), "staff must be able to sort and filter");
     }
 
+    [TestMethod]
+    public void HubReport_ListsACitysPeriodsChronologically_TheFirstQuarterBeforeTheSecondHalf()
+    {
+        using var document = Workbooks.Open(HubComparisonReportWriter.Write(TestData.Shipped, [
+            new HubComparisonEntry("Tuzla", "BA", "2025-H2", Complete),
+            new HubComparisonEntry("Tuzla", "BA", "2025-Q1", Partial),
+            new HubComparisonEntry("Tuzla", "BA", "2025", Partial),
+        ], "en"));
+
+        CollectionAssert.AreEqual(new[] { "2025", "2025-Q1", "2025-H2" }, Enumerable.Range(5, 3).Select(r => Workbooks.CellText(document, "Comparison", $"C{r}")).ToArray());
+    }
+
+    [TestMethod]
+    public void ProgressReport_OrdersAYearBeforeItsFirstHalf_AndAQuarterBeforeTheSecondHalf()
+    {
+        using var document = Workbooks.Open(CityProgressReportWriter.Write(TestData.Shipped, "Tuzla", [
+            new ProgressPoint("2025-H2", Complete),
+            new ProgressPoint("2025-Q1", Partial),
+            new ProgressPoint("2025-H1", Partial),
+            new ProgressPoint("2025", Partial),
+        ], "en"));
+
+        CollectionAssert.AreEqual(new[] { "2025", "2025-H1", "2025-Q1", "2025-H2" }, Enumerable.Range(1, 4).Select(c => Workbooks.CellText(document, "Progress", $"{(char)('A' + c)}5")).ToArray());
+    }
+
     private static string ExcelColumn(int index) => index < 26 ? $"{(char)('A' + index)}" : $"{(char)('A' + (index / 26) - 1)}{(char)('A' + (index % 26))}";
 
     [GeneratedRegex(@"<(\w+:)?f[\s>/]")]

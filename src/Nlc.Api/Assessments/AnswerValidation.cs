@@ -1,24 +1,19 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Nlc.Api.Infrastructure;
+using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
 using Nlc.Core.Storage;
 
 namespace Nlc.Api.Assessments;
 
-/// <summary>Turns answer requests into answers, reporting every problem by its place in the request and its indicator.</summary>
-public static partial class AnswerValidation
+/// <summary>
+/// Turns answer requests into answers, reporting every problem by its place in the request and its indicator. What makes
+/// an answer well formed is <see cref="AnswerRules"/>'s; this reads the JSON shape and names the fields.
+/// </summary>
+public static class AnswerValidation
 {
     /// <summary>The most answers in one batch.</summary>
     public const int MaxAnswersPerBatch = 500;
-
-    /// <summary>The longest note or reason.</summary>
-    public const int MaxTextLength = 4000;
-
-    /// <summary>The most evidence entries per answer, and the longest one.</summary>
-    public const int MaxEvidence = 20;
-
-    /// <summary>The longest evidence entry.</summary>
-    public const int MaxEvidenceLength = 2000;
 
     /// <summary>The answers, or every problem found; <paramref name="fieldOf"/> names the request field of the i-th answer.</summary>
     public static (IReadOnlyList<AnswerInput> Answers, List<ProblemError> Errors) Read(
@@ -30,7 +25,7 @@ public static partial class AnswerValidation
         for (var i = 0; i < requests.Count; i++)
         {
             var field = fieldOf(i);
-            var (input, problems) = ReadOne(requests[i], field);
+            var (input, problems) = ReadOne(requests[i], field, engine.Rubric.Scale.MaxLevel);
             errors.AddRange(problems);
             if (input is not null)
             {
@@ -54,10 +49,7 @@ public static partial class AnswerValidation
         return open >= 0 && close > open && int.TryParse(field[(open + 1)..close], out var index) ? index : -1;
     }
 
-    /// <summary>Checks a period label: a year, optionally with a half, quarter or month ("2025", "2025-H1", "2025-Q3", "2025-06").</summary>
-    public static bool IsPeriod(string? period) => period is not null && Period().IsMatch(period);
-
-    private static (AnswerInput? Input, List<ProblemError> Errors) ReadOne(AnswerRequest request, string field)
+    private static (AnswerInput? Input, List<ProblemError> Errors) ReadOne(AnswerRequest request, string field, int maxLevel)
     {
         var errors = new List<ProblemError>();
         var id = request.IndicatorId;
@@ -74,32 +66,15 @@ public static partial class AnswerValidation
             Add("", "give exactly one of: level (0-4), notApplicable: true with a reason, or dontKnow: true");
         }
 
-        if (request.Reason is not null && request.NotApplicable != true)
-        {
-            Add("reason", "a reason is given only with notApplicable: true");
-        }
-
-        if (request.Reason is { Length: > MaxTextLength })
-        {
-            Add("reason", $"the reason may have at most {MaxTextLength} characters");
-        }
-
-        if (request.Note is { Length: > MaxTextLength })
-        {
-            Add("note", $"the note may have at most {MaxTextLength} characters");
-        }
-
         var evidence = request.Evidence ?? [];
-        if (evidence.Count > MaxEvidence)
+        var kind = request.Level is not null ? AnswerKind.Level : request.NotApplicable == true ? AnswerKind.NotApplicable : AnswerKind.DontKnow;
+        var candidate = new AnswerInput(new Answer(id ?? "", kind, request.Level, request.Reason, request.Note), evidence);
+        foreach (var violation in AnswerRules.Check(candidate, maxLevel))
         {
-            Add("evidence", $"at most {MaxEvidence} evidence entries");
-        }
-
-        for (var e = 0; e < evidence.Count; e++)
-        {
-            if (string.IsNullOrWhiteSpace(evidence[e]) || evidence[e].Length > MaxEvidenceLength)
+            // With no single kind chosen, only the rules that do not depend on the kind are worth reporting.
+            if (given == 1 || violation.Rule is AnswerRule.TextTooLong or AnswerRule.TooManyEvidence or AnswerRule.EvidenceEntryLength)
             {
-                Add($"evidence[{e}]", $"an evidence entry must have 1 to {MaxEvidenceLength} characters");
+                Add(FieldOf(violation), violation.Rule == AnswerRule.ReasonNotAllowed ? "a reason is given only with notApplicable: true" : violation.Message);
             }
         }
 
@@ -108,15 +83,21 @@ public static partial class AnswerValidation
             return (null, errors);
         }
 
-        var answer = request.Level is { } level ? Answer.AtLevel(id!, level, request.Note)
-            : request.NotApplicable == true ? Answer.NotApplicable(id!, request.Reason ?? "", request.Note)
-            : Answer.DontKnow(id!, request.Note);
-        return (new AnswerInput(answer, evidence.Select(e => e.Trim()).ToArray()), errors);
+        var trimmed = candidate with { Evidence = evidence.Select(e => e.Trim()).ToArray() };
+        return (trimmed, errors);
     }
+
+    /// <summary>The request field of a broken rule; the level and a missing reason are about the answer as a whole.</summary>
+    private static string FieldOf(AnswerViolation violation) => (violation.Part, violation.Rule) switch
+    {
+        (AnswerPart.Reason, AnswerRule.ReasonNotAllowed) => "reason",
+        (AnswerPart.Reason, AnswerRule.TextTooLong) => "reason",
+        (AnswerPart.Note, _) => "note",
+        (AnswerPart.Evidence, _) when violation.EvidenceIndex is { } index => $"evidence[{index.ToString(CultureInfo.InvariantCulture)}]",
+        (AnswerPart.Evidence, _) => "evidence",
+        _ => "",
+    };
 
     private static string Join(string field, string subfield) =>
         subfield.Length == 0 ? (field.Length == 0 ? "$" : field) : field.Length == 0 ? subfield : $"{field}.{subfield}";
-
-    [GeneratedRegex(@"^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")]
-    private static partial Regex Period();
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
+using Nlc.Core.Assessments;
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 using Nlc.Core.Storage;
@@ -108,6 +110,18 @@ public static class AssessmentsApi
             wanted = parsed;
         }
 
+        Period? wantedPeriod = null;
+        if (period is not null)
+        {
+            if (!Period.TryParse(period, out var parsedPeriod))
+            {
+                var expected = $"must be a period such as {Period.Examples}";
+                return ProblemResponses.BadRequest($"period {expected}; found '{period}'.", [new ProblemError("period", expected)]);
+            }
+
+            wantedPeriod = parsedPeriod;
+        }
+
         if (caller.SeesOnlyValidated)
         {
             if (wanted is not null and not AssessmentStatus.Validated)
@@ -118,7 +132,7 @@ public static class AssessmentsApi
             wanted = AssessmentStatus.Validated;
         }
 
-        var page = await assessments.ListAsync(cityId, new AssessmentFilter(period, wanted), pageLimit, pageOffset);
+        var page = await assessments.ListAsync(cityId, new AssessmentFilter(wantedPeriod, wanted), pageLimit, pageOffset);
         return TypedResults.Ok(Paging.Respond(context.Request, page, a => AssessmentResponse.From(a)));
     }
 
@@ -143,9 +157,9 @@ public static class AssessmentsApi
         }
 
         var errors = new List<ProblemError>();
-        if (!AnswerValidation.IsPeriod(request!.Period))
+        if (!Period.TryParse(request!.Period, out var period))
         {
-            errors.Add(new ProblemError("period", $"'{request.Period}' is not a period such as 2025, 2025-H1, 2025-Q3 or 2025-06"));
+            errors.Add(new ProblemError("period", $"'{request.Period}' is not a period such as {Period.Examples}"));
         }
 
         Rubric? rubric = null;
@@ -179,7 +193,7 @@ public static class AssessmentsApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var result = await assessments.CreateAsync(cityId, rubric!, request.Period!, caller.KeyId);
+        var result = await assessments.CreateAsync(cityId, rubric!, period, caller.KeyId);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);
@@ -276,28 +290,16 @@ public static class AssessmentsApi
             return precondition;
         }
 
-        var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
-        var answered = (await assessments.AnswersAsync(assessmentId)).Select(a => a.Answer.IndicatorId).ToHashSet(StringComparer.Ordinal);
-        var missing = engine.Rubric.Indicators.Where(i => !answered.Contains(i.Id)).ToArray();
-        if (missing.Length > 0 && assessment.Status == AssessmentStatus.Draft && assessment.RowVersion == expected)
-        {
-            return ProblemResponses.Problem(
-                StatusCodes.Status409Conflict,
-                "The assessment is incomplete",
-                $"{missing.Length} of {engine.Rubric.Indicators.Count} indicators are unanswered; answer each with a level, Not applicable or Don't know before submitting.",
-                missing.Select(i => new ProblemError($"answers.{i.Id}", "not answered", i.Id)).ToArray());
-        }
-
-        return await TransitionAsync(assessment, expected, [AssessmentStatus.Draft], AssessmentStatus.Submitted, "assessment.submitted", caller, context, assessments, engine);
+        return await TransitionAsync(assessment, expected, AssessmentAction.Submit, caller, context, assessments, engines);
     }
 
     private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Validate(
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
-        ReviewAsync(assessmentId, [AssessmentStatus.Submitted], AssessmentStatus.Validated, "assessment.validated", context, assessments, engines);
+        ReviewAsync(assessmentId, AssessmentAction.Validate, context, assessments, engines);
 
     private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Reopen(
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
-        ReviewAsync(assessmentId, [AssessmentStatus.Submitted, AssessmentStatus.Validated], AssessmentStatus.Draft, "assessment.reopened", context, assessments, engines);
+        ReviewAsync(assessmentId, AssessmentAction.Reopen, context, assessments, engines);
 
     private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, [FromQuery] string? lang)
@@ -342,7 +344,7 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> ReviewAsync(
-        string assessmentId, AssessmentStatus[] from, AssessmentStatus to, string action, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+        string assessmentId, AssessmentAction action, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
     {
         var caller = Caller.From(context.User);
         if (!caller.CanReview)
@@ -357,15 +359,24 @@ public static class AssessmentsApi
         }
 
         var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
-        return precondition ?? await TransitionAsync(
-            assessment, expected, from, to, action, caller, context, assessments, engines.For(assessment.RubricId, assessment.RubricVersion)!);
+        return precondition ?? await TransitionAsync(assessment, expected, action, caller, context, assessments, engines);
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> TransitionAsync(
-        Assessment assessment, long expected, AssessmentStatus[] from, AssessmentStatus to, string action, Caller caller,
-        HttpContext context, AssessmentStore assessments, ScoringEngine engine)
+        Assessment assessment, long expected, AssessmentAction action, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
     {
-        var result = await assessments.TransitionAsync(assessment.Id, expected, from, to, action, caller.KeyId, engine);
+        var transition = await assessments.TransitionAsync(
+            assessment.Id, expected, action, caller.KeyId, engines.For(assessment.RubricId, assessment.RubricVersion)!);
+        if (transition.IsIncomplete)
+        {
+            return ProblemResponses.Problem(
+                StatusCodes.Status409Conflict,
+                "The assessment is incomplete",
+                transition.Write.Reason!,
+                transition.Unanswered.Select(id => new ProblemError($"answers.{id}", "not answered", id)).ToArray());
+        }
+
+        var result = transition.Write;
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);

@@ -3,6 +3,7 @@ using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Access;
 using Nlc.Core.Benchmarking;
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Storage;
 
@@ -164,7 +165,7 @@ public static class BenchmarksApi
             errors.Add(new ProblemError("rubricMajor", $"rubric '{rubricId}' has no major version {major}"));
         }
 
-        if (!Assessments.AnswerValidation.IsPeriod(period))
+        if (!Period.IsValid(period))
         {
             errors.Add(new ProblemError("period", $"period is required, such as 2025 or 2025-H1; found '{period}'"));
         }

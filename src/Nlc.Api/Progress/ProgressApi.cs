@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Access;
+using Nlc.Core.Periods;
 using Nlc.Core.Progress;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
@@ -133,7 +134,7 @@ public static class ProgressApi
             errors.Add(new ProblemError("rubricId", $"a known rubricId is required; found '{request.RubricId}'"));
         }
 
-        if (!Assessments.AnswerValidation.IsPeriod(request.TargetPeriod))
+        if (!Period.IsValid(request.TargetPeriod))
         {
             errors.Add(new ProblemError("targetPeriod", $"'{request.TargetPeriod}' is not a period such as 2027 or 2027-H1"));
         }
@@ -225,13 +226,13 @@ public static class ProgressApi
     /// <summary>An assessment with the engine of its rubric version, its answers and its scores.</summary>
     internal sealed record ScoredAssessment(Assessment Assessment, ScoringEngine Engine, IReadOnlyList<Answer> Answers, ScoreResult Result);
 
-    /// <summary>The city's assessments of the rubric that the caller may see, scored, oldest period first.</summary>
+    /// <summary>The city's assessments of the rubric that the caller may see, every one of them, scored, oldest period first.</summary>
     internal static async Task<List<ScoredAssessment>> SeriesAsync(
         string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines)
     {
-        var page = await assessments.ListAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null), 1000, 0);
+        var all = await assessments.ListAllAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null));
         var series = new List<ScoredAssessment>();
-        foreach (var assessment in page.Items.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, StringComparer.Ordinal))
+        foreach (var assessment in all.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, Period.TextComparer))
         {
             var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
             var answers = (await assessments.AnswersAsync(assessment.Id)).Select(a => a.Answer).ToArray();
@@ -248,7 +249,7 @@ public static class ProgressApi
             return fallbackToLast ? series.LastOrDefault() : series.FirstOrDefault();
         }
 
-        var found = series.FirstOrDefault(s => s.Assessment.Period == period);
+        var found = Period.TryParse(period, out var wanted) ? series.FirstOrDefault(s => Period.TryParse(s.Assessment.Period, out var p) && p == wanted) : null;
         if (found is null)
         {
             errors.Add(new ProblemError(field, $"the city has no assessment for period '{period}' that this key may see"));

@@ -1,4 +1,6 @@
 using Dapper;
+using Nlc.Core.Assessments;
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 using Nlc.Core.Storage;
@@ -92,13 +94,13 @@ public static class DemoData
                 : random.NextDouble() < 0.04 ? Answer.DontKnow(indicator.Id, "Synthetic demo")
                 : Answer.AtLevel(indicator.Id, levels[indicator.Id], "Synthetic demo answer")).ToArray();
 
-            var created = (await assessments.CreateAsync(city.Id, rubric, Periods[p], Actor)).Value!;
+            var created = (await assessments.CreateAsync(city.Id, rubric, Period.Parse(Periods[p]), Actor)).Value!;
             var saved = (await assessments.SaveAnswersAsync(created.Id, created.RowVersion, answers.Select(a => new AnswerInput(a, [])).ToArray(), Actor)).Value!;
-            var submitted = (await assessments.TransitionAsync(saved.Id, saved.RowVersion, [AssessmentStatus.Draft], AssessmentStatus.Submitted, "assessment.submitted", Actor, engine)).Value!;
+            var submitted = (await assessments.TransitionAsync(saved.Id, saved.RowVersion, AssessmentAction.Submit, Actor, engine)).Write.Value!;
             var isLatestAndPending = p == Periods.Count - 1 && random.NextDouble() < 0.15;
             if (!isLatestAndPending)
             {
-                await assessments.TransitionAsync(submitted.Id, submitted.RowVersion, [AssessmentStatus.Submitted], AssessmentStatus.Validated, "assessment.validated", Actor, engine);
+                await assessments.TransitionAsync(submitted.Id, submitted.RowVersion, AssessmentAction.Validate, Actor, engine);
             }
         }
     }

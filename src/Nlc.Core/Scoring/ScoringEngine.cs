@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
+using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
 
 namespace Nlc.Core.Scoring;
@@ -48,7 +48,7 @@ public sealed class ScoringEngine
     /// <summary>The rubric this engine scores against.</summary>
     public Rubric Rubric => _rubric;
 
-    /// <summary>Every reason the answers cannot be scored: unknown or repeated indicators, levels off the scale, missing reasons.</summary>
+    /// <summary>Every reason the answers cannot be scored: unknown or repeated indicators, or the first <see cref="AnswerRules"/> shape rule an answer breaks.</summary>
     public IReadOnlyList<AnswerProblem> Validate(IReadOnlyList<Answer> answers)
     {
         var kinds = new AnswerKind[_indicatorWeight.Length];
@@ -250,18 +250,6 @@ public sealed class ScoringEngine
             return "answered more than once";
         }
 
-        return answer.Kind switch
-        {
-            AnswerKind.Level when answer.Level is null => $"a level answer needs a level from 0 to {_maxLevel}",
-            AnswerKind.Level when answer.Level < 0 || answer.Level > _maxLevel =>
-                $"level {answer.Level.Value.ToString(CultureInfo.InvariantCulture)} is out of range; expected 0 to {_maxLevel}",
-            AnswerKind.Level => null,
-            AnswerKind.NotApplicable when answer.Level is not null => "a Not applicable answer cannot also have a level",
-            AnswerKind.NotApplicable when string.IsNullOrWhiteSpace(answer.Reason) => "a Not applicable answer needs a reason",
-            AnswerKind.NotApplicable => null,
-            AnswerKind.DontKnow when answer.Level is not null => "a Don't know answer cannot also have a level",
-            AnswerKind.DontKnow => null,
-            _ => $"'{answer.Kind}' is not an answer; expected a level, Not applicable or Don't know",
-        };
+        return AnswerRules.ShapeViolation(answer, _maxLevel)?.Message;
     }
 }

@@ -1,3 +1,4 @@
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 
@@ -37,4 +38,4 @@ public sealed record AnswerInput(Answer Answer, IReadOnlyList<string> Evidence);
 public sealed record StoredAnswer(Answer Answer, IReadOnlyList<string> Evidence, string AnsweredBy, DateTimeOffset AnsweredAt);
 
 /// <summary>Filters for listing a city's assessments.</summary>
-public sealed record AssessmentFilter(string? Period = null, AssessmentStatus? Status = null);
+public sealed record AssessmentFilter(Period? Period = null, AssessmentStatus? Status = null);

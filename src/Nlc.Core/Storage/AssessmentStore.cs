@@ -1,6 +1,8 @@
 using System.Data;
 using System.Text.Json;
 using Dapper;
+using Nlc.Core.Assessments;
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 
@@ -16,7 +18,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
         "id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, row_version";
 
     /// <summary>Starts a draft assessment of <paramref name="cityId"/> against <paramref name="rubric"/> for <paramref name="period"/>.</summary>
-    public Task<WriteResult<Assessment>> CreateAsync(string cityId, Rubric rubric, string period, string actor) =>
+    public Task<WriteResult<Assessment>> CreateAsync(string cityId, Rubric rubric, Period period, string actor) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             var cityExists = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM cities WHERE id = @cityId", new { cityId }, transaction);
@@ -27,7 +29,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
 
             var existing = await connection.ExecuteScalarAsync<string?>(
                 "SELECT id FROM assessments WHERE city_id = @cityId AND rubric_id = @Id AND period = @period",
-                new { cityId, rubric.Id, period },
+                new { cityId, rubric.Id, period = period.ToString() },
                 transaction);
             if (existing is not null)
             {
@@ -36,7 +38,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             }
 
             var now = clock.GetUtcNow();
-            var assessment = new Assessment(Ids.New("asm_"), cityId, rubric.Id, rubric.Version, period, AssessmentStatus.Draft, now, now, null, null, 1);
+            var assessment = new Assessment(Ids.New("asm_"), cityId, rubric.Id, rubric.Version, period.ToString(), AssessmentStatus.Draft, now, now, null, null, 1);
             await connection.ExecuteAsync(
                 $"INSERT INTO assessments ({Columns}) VALUES (@Id, @CityId, @RubricId, @RubricVersion, @Period, @Status, @CreatedAt, @UpdatedAt, NULL, NULL, 1)",
                 ToParameters(assessment),
@@ -53,18 +55,29 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
     public Task<IReadOnlyList<StoredAnswer>> AnswersAsync(string id) =>
         database.ReadAsync(connection => AnswersAsync(connection, null, id));
 
-    /// <summary>One page of a city's assessments matching <paramref name="filter"/>, newest period first.</summary>
-    public Task<Page<Assessment>> ListAsync(string cityId, AssessmentFilter filter, int limit, int offset)
+    /// <summary>One page of a city's assessments matching <paramref name="filter"/>, latest period first (see <see cref="Period"/>), then newest first.</summary>
+    public async Task<Page<Assessment>> ListAsync(string cityId, AssessmentFilter filter, int limit, int offset)
     {
-        const string where =
-            "WHERE city_id = @cityId AND (@Period IS NULL OR period = @Period) AND (@Status IS NULL OR status = @Status)";
-        var parameters = new { cityId, filter.Period, Status = filter.Status is { } status ? StatusText(status) : null, limit, offset };
+        var all = await ListAllAsync(cityId, filter);
+        return new Page<Assessment>(all.Skip(offset).Take(limit).ToArray(), all.Count, limit, offset);
+    }
+
+    /// <summary>Every one of a city's assessments matching <paramref name="filter"/>, latest period first (see <see cref="Period"/>), then newest first.</summary>
+    public Task<IReadOnlyList<Assessment>> ListAllAsync(string cityId, AssessmentFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var parameters = new { cityId, Period = filter.Period?.ToString(), Status = filter.Status is { } status ? StatusText(status) : null };
         return database.ReadAsync(async connection =>
         {
-            var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM assessments {where}", parameters);
+            // Sorted in code: period texts do not sort chronologically ("2025-H2" < "2025-Q1"), and a city has few assessments.
             var rows = await connection.QueryAsync<Row>(
-                $"SELECT {Columns} FROM assessments {where} ORDER BY period DESC, created_at DESC LIMIT @limit OFFSET @offset", parameters);
-            return new Page<Assessment>(rows.Select(r => r.ToAssessment()).ToArray(), total, limit, offset);
+                $"SELECT {Columns} FROM assessments WHERE city_id = @cityId AND (@Period IS NULL OR period = @Period) AND (@Status IS NULL OR status = @Status)",
+                parameters);
+            IReadOnlyList<Assessment> sorted = rows.Select(r => r.ToAssessment())
+                .OrderByDescending(a => a.Period, Period.TextComparer)
+                .ThenByDescending(a => a.CreatedAt)
+                .ToArray();
+            return sorted;
         });
     }
 
@@ -115,32 +128,51 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
         });
 
     /// <summary>
-    /// Moves the assessment at <paramref name="expectedVersion"/> from one of <paramref name="from"/> to <paramref name="to"/>
-    /// and audits it as <paramref name="action"/>. Validation stores its scores by <paramref name="engine"/> (the
-    /// assessment's own rubric version) in the same transaction; leaving validated removes them.
+    /// Takes workflow step <paramref name="action"/> on the assessment at <paramref name="expectedVersion"/>, enforcing
+    /// <see cref="AssessmentWorkflow"/> inside the transaction: the state it starts from and, to submit, an answer to every
+    /// indicator of <paramref name="engine"/>'s rubric, which must be the assessment's own rubric version. Validation
+    /// stores its scores in the same transaction; leaving validated removes them. Audited under the step's name.
     /// </summary>
-    public Task<WriteResult<Assessment>> TransitionAsync(
-        string id, long expectedVersion, IReadOnlyList<AssessmentStatus> from, AssessmentStatus to, string action, string actor, ScoringEngine engine) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+    public Task<TransitionResult> TransitionAsync(string id, long expectedVersion, AssessmentAction action, string actor, ScoringEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var to = AssessmentWorkflow.To(action);
+        return database.InTransactionAsync(async (connection, transaction) =>
         {
-            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, from, $"moved to {StatusText(to)}");
+            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, AssessmentWorkflow.From(action), $"moved to {StatusText(to)}");
             if (refusal is not null)
             {
-                return refusal;
+                return new TransitionResult(refusal, []);
+            }
+
+            var rubric = engine.Rubric;
+            if (rubric.Id != assessment!.RubricId || rubric.Version != assessment.RubricVersion)
+            {
+                throw new ArgumentException(
+                    $"Assessment '{id}' is of rubric {assessment.RubricId}@{assessment.RubricVersion}, not {rubric.Id}@{rubric.Version}.", nameof(engine));
+            }
+
+            var answers = await AnswersAsync(connection, transaction, id);
+            var unanswered = AssessmentWorkflow.Unanswered(action, rubric, answers.Select(a => a.Answer.IndicatorId));
+            if (unanswered.Count > 0)
+            {
+                return new TransitionResult(
+                    WriteResult<Assessment>.Refused(WriteOutcome.Conflict, AssessmentWorkflow.IncompleteReason(unanswered.Count, rubric.Indicators.Count)),
+                    unanswered);
             }
 
             var now = clock.GetUtcNow();
-            var updated = await BumpAsync(connection, transaction, assessment!, now, to);
+            var updated = await BumpAsync(connection, transaction, assessment, now, to);
             await connection.ExecuteAsync("DELETE FROM assessment_scores WHERE assessment_id = @id", new { id }, transaction);
             if (to == AssessmentStatus.Validated)
             {
-                var answers = await AnswersAsync(connection, transaction, id);
                 await InsertSnapshotAsync(connection, transaction, id, engine.Score(answers.Select(a => a.Answer).ToArray()), now);
             }
 
-            await AuditLog.AppendAsync(connection, transaction, now, actor, action, "assessment", id, assessment!.CityId, assessment, updated);
-            return WriteResult<Assessment>.Done(updated);
+            await AuditLog.AppendAsync(connection, transaction, now, actor, AssessmentWorkflow.AuditName(action), "assessment", id, assessment.CityId, assessment, updated);
+            return new TransitionResult(WriteResult<Assessment>.Done(updated), []);
         });
+    }
 
     /// <summary>Stores the scores of validated assessments that have none yet (validated before scores were stored); returns how many.</summary>
     public async Task<int> BackfillSnapshotsAsync(Func<Assessment, ScoringEngine?> engineFor)

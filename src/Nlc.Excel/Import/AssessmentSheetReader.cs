@@ -1,5 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
+using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 using Nlc.Core.Storage;
@@ -13,15 +14,6 @@ namespace Nlc.Excel.Import;
 /// </summary>
 internal sealed class AssessmentSheetReader
 {
-    /// <summary>The longest note or reason, as the API accepts it.</summary>
-    public const int MaxTextLength = 4000;
-
-    /// <summary>The most evidence entries per answer, as the API accepts them.</summary>
-    public const int MaxEvidence = 20;
-
-    /// <summary>The longest evidence entry, as the API accepts it.</summary>
-    public const int MaxEvidenceLength = 2000;
-
     private const int HeaderSearchRows = 20;
     private const string Sheet = WorkbookNames.AssessmentSheet;
 
@@ -204,55 +196,44 @@ internal sealed class AssessmentSheetReader
         var reason = NullIfEmpty(reasonCell.Value);
         var note = NullIfEmpty(noteCell.Value);
         var evidence = evidenceCell.Value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var valid = true;
-        if (chosen.Kind == AnswerKind.NotApplicable && reason is null)
+        var input = new AnswerInput(new Answer(id, chosen.Kind, chosen.Level, reason, note), evidence);
+        var violations = AnswerRules.Check(input, _rubric.Scale.MaxLevel);
+        foreach (var violation in violations)
         {
-            valid = Problem(
-                columns.Reason is null ? levelCell : reasonCell,
-                $"{_choices.NotApplicable} needs a reason in the column \"{WorkbookNames.Columns.Reason}\"",
-                id);
+            var cell = violation.Part switch
+            {
+                AnswerPart.Reason when violation.Rule == AnswerRule.ReasonRequired && columns.Reason is null => levelCell,
+                AnswerPart.Reason => reasonCell,
+                AnswerPart.Note => noteCell,
+                AnswerPart.Evidence => evidenceCell,
+                _ => levelCell,
+            };
+            Problem(cell, SheetMessage(violation, input, levelCell), id);
         }
 
-        if (chosen.Kind != AnswerKind.NotApplicable && reason is not null)
+        if (violations.Count == 0)
         {
-            valid = Problem(reasonCell, $"a reason is only for {_choices.NotApplicable}, but the level is {levelCell.Quoted}; clear the reason or choose {_choices.NotApplicable}", id);
+            _answers.Add(input);
+            _answerCells.Add(levelCell.Reference);
         }
-
-        valid &= CheckLength(reasonCell, reason, MaxTextLength, id) & CheckLength(noteCell, note, MaxTextLength, id);
-        if (evidence.Length > MaxEvidence)
-        {
-            valid = Problem(evidenceCell, $"{evidence.Length} evidence entries; at most {MaxEvidence}, one per line", id);
-        }
-
-        foreach (var entry in evidence)
-        {
-            valid &= CheckLength(evidenceCell, entry, MaxEvidenceLength, id);
-        }
-
-        if (!valid)
-        {
-            return;
-        }
-
-        var answer = chosen.Kind switch
-        {
-            AnswerKind.Level => Answer.AtLevel(id, chosen.Level!.Value, note),
-            AnswerKind.NotApplicable => Answer.NotApplicable(id, reason!, note),
-            _ => Answer.DontKnow(id, note),
-        };
-        _answers.Add(new AnswerInput(answer, evidence));
-        _answerCells.Add(levelCell.Reference);
     }
 
-    private bool CheckLength(CellContent cell, string? text, int max, string id) =>
-        text is null || text.Length <= max || Problem(cell, $"{text.Length} characters; at most {max}", id);
-
-    /// <summary>Records a problem; returns false, so a check can say "valid = Problem(...)".</summary>
-    private bool Problem(CellContent cell, string message, string? indicatorId = null)
+    /// <summary>A broken answer rule in the words of the sheet: its choices, its columns, one evidence entry per line.</summary>
+    private string SheetMessage(AnswerViolation violation, AnswerInput input, CellContent levelCell) => violation.Rule switch
     {
+        AnswerRule.ReasonRequired => $"{_choices.NotApplicable} needs a reason in the column \"{WorkbookNames.Columns.Reason}\"",
+        AnswerRule.ReasonNotAllowed =>
+            $"a reason is only for {_choices.NotApplicable}, but the level is {levelCell.Quoted}; clear the reason or choose {_choices.NotApplicable}",
+        AnswerRule.TextTooLong => TooLong(violation.Part == AnswerPart.Reason ? input.Answer.Reason! : input.Answer.Note!, AnswerRules.MaxTextLength),
+        AnswerRule.TooManyEvidence => $"{input.Evidence.Count} evidence entries; at most {AnswerRules.MaxEvidence}, one per line",
+        AnswerRule.EvidenceEntryLength => TooLong(input.Evidence[violation.EvidenceIndex!.Value], AnswerRules.MaxEvidenceLength),
+        _ => violation.Message,
+    };
+
+    private static string TooLong(string text, int max) => $"{text.Length} characters; at most {max}";
+
+    private void Problem(CellContent cell, string message, string? indicatorId = null) =>
         _problems.Add(new WorkbookProblem(Sheet, cell.Reference, message, indicatorId));
-        return false;
-    }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 

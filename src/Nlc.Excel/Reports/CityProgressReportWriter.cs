@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 using Nlc.Excel.Xlsx;
@@ -16,7 +17,7 @@ public static class CityProgressReportWriter
     private const int HeaderRow = 5;
 
     /// <summary>
-    /// The progress report of <paramref name="cityName"/> over <paramref name="points"/> (in any order; shown by period).
+    /// The progress report of <paramref name="cityName"/> over <paramref name="points"/> (in any order; shown in <see cref="Period"/> order).
     /// <paramref name="rubric"/> names pillars and practices, usually the latest version; scores of other versions are
     /// matched by id.
     /// </summary>
@@ -26,7 +27,7 @@ public static class CityProgressReportWriter
         ArgumentNullException.ThrowIfNull(cityName);
         ArgumentNullException.ThrowIfNull(points);
         language = string.IsNullOrWhiteSpace(language) ? LocalizedText.DefaultLocale : language.Trim();
-        var ordered = points.Select((p, i) => (Point: p, Index: i)).OrderBy(p => PeriodKey(p.Point.Period)).ThenBy(p => p.Index).Select(p => p.Point).ToArray();
+        var ordered = points.OrderBy(p => p.Period, Period.TextComparer).ToArray();
 
         var workbook = new WorkbookBuilder { Title = $"{cityName}: progress" };
         var sheet = workbook.AddSheet(WorkbookNames.ProgressSheet);
@@ -134,24 +135,5 @@ public static class CityProgressReportWriter
         sheet.PageBreakBeforeRow = row + 1;
         workbook.AddChart(sheet, Charts.Line("Pillar scores over time (0-100)", categories, series), new ChartAnchor(0, row + 1, 8, row + 24));
         return workbook.Build();
-    }
-
-    /// <summary>Orders "2024", "2025-H1", "2025-Q3", "2025-06" by when they start; anything else after them, as given.</summary>
-    private static (int Year, int Month, int Length) PeriodKey(string period)
-    {
-        if (period.Length < 4 || !int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            return (int.MaxValue, 0, 0);
-        }
-
-        var rest = period.Length > 5 && period[4] == '-' ? period[5..] : "";
-        var month = rest switch
-        {
-            ['H', var h] when h is '1' or '2' => ((h - '1') * 6) + 1,
-            ['Q', var q] when q is >= '1' and <= '4' => ((q - '1') * 3) + 1,
-            _ when int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 => m,
-            _ => 1,
-        };
-        return (year, month, period.Length);
     }
 }

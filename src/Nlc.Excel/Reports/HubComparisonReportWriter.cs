@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Excel.Xlsx;
 
@@ -26,7 +27,7 @@ public static class HubComparisonReportWriter
         var rows = entries
             .OrderBy(e => e.Country, StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase))
             .ThenBy(e => e.CityName, StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase))
-            .ThenBy(e => e.Period, StringComparer.Ordinal)
+            .ThenBy(e => e.Period, Period.TextComparer)
             .ToArray();
 
         var workbook = new WorkbookBuilder { Title = $"{rubric.Title.Get(language)}: cities compared" };

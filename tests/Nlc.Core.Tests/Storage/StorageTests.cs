@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 using Nlc.Core.Storage;
@@ -51,7 +52,7 @@ public sealed class StorageTests
     public async Task TwoWritersFromTheSameVersion_ExactlyOneWins()
     {
         var city = await _cities.CreateAsync(new NewCity("Tivat", "ME", null, null, []), "tester");
-        var assessment = (await _assessments.CreateAsync(city.Id, _rubric, "2025", "tester")).Value!;
+        var assessment = (await _assessments.CreateAsync(city.Id, _rubric, Period.Parse("2025"), "tester")).Value!;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(level => Task.Run(() =>
             _assessments.SaveAnswersAsync(assessment.Id, assessment.RowVersion, [new AnswerInput(Answer.AtLevel("GP01.1", level % 5), [])], $"writer{level}"))));
@@ -67,7 +68,7 @@ public sealed class StorageTests
     public async Task ABatchThatFailsHalfWay_WritesNothing()
     {
         var city = await _cities.CreateAsync(new NewCity("Bar", "ME", null, null, []), "tester");
-        var assessment = (await _assessments.CreateAsync(city.Id, _rubric, "2025", "tester")).Value!;
+        var assessment = (await _assessments.CreateAsync(city.Id, _rubric, Period.Parse("2025"), "tester")).Value!;
         var before = await _database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT count(*) FROM answers"));
 
         // The second answer breaks a CHECK constraint inside the transaction, after the first was inserted.
@@ -78,5 +79,22 @@ public sealed class StorageTests
 
         Assert.AreEqual(before, await _database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT count(*) FROM answers")));
         Assert.AreEqual(assessment.RowVersion, (await _assessments.FindAsync(assessment.Id))!.RowVersion);
+    }
+
+    [TestMethod]
+    public async Task ACitysAssessments_AreListedLatestPeriodFirst_Chronologically()
+    {
+        var city = await _cities.CreateAsync(new NewCity("Ulcinj", "ME", null, null, []), "tester");
+        foreach (var period in new[] { "2025-Q1", "2024", "2025-H2", "2025" })
+        {
+            await _assessments.CreateAsync(city.Id, _rubric, Period.Parse(period), "tester");
+        }
+
+        var all = await _assessments.ListAsync(city.Id, new AssessmentFilter(), 10, 0);
+        var second = await _assessments.ListAsync(city.Id, new AssessmentFilter(), 2, 1);
+
+        CollectionAssert.AreEqual(new[] { "2025-H2", "2025-Q1", "2025", "2024" }, all.Items.Select(a => a.Period).ToArray());
+        CollectionAssert.AreEqual(new[] { "2025-Q1", "2025" }, second.Items.Select(a => a.Period).ToArray());
+        Assert.AreEqual(4, second.Total);
     }
 }

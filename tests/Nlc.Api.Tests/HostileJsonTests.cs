@@ -16,6 +16,7 @@ public sealed class HostileJsonTests
     private const string Structural = "{}[]:,\"";
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public async Task MalformedBodies_AreProblemsAndChangeNothing()
     {
         await using var server = InProcessApi.Start();

@@ -6,8 +6,8 @@ namespace Nlc.Api.Tests;
 /// <summary>
 /// The API hosted inside the test process by <see cref="WebApplicationFactory{TEntryPoint}"/>: the real Program, middleware,
 /// endpoints and a real SQLite file of its own, with requests passed in memory by TestServer instead of over a socket.
-/// For matrices and validation, where HTTP semantics are what is tested. Kestrel's limits (request body size, the Server
-/// header), crashes, load and the run command need the real process, <see cref="ApiServer"/>.
+/// For feature, matrix and validation tests, where HTTP semantics are what is tested. Kestrel's limits (request body
+/// size, the Server header), start-up output, crashes, load and the run command need the real process, <see cref="ApiServer"/>.
 /// </summary>
 internal sealed class InProcessApi : IApiHost
 {

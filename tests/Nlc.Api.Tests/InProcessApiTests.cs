@@ -22,11 +22,13 @@ public sealed class InProcessApiTests
 
         using var first = await limited.Client.GetAsync("/api/v1/cities");
         using var second = await limited.Client.GetAsync("/api/v1/cities");
-        using var unlimited = await other.Client.GetAsync("/api/v1/cities");
+        using var otherFirst = await other.Client.GetAsync("/api/v1/cities");
+        using var otherSecond = await other.Client.GetAsync("/api/v1/cities");
 
         Assert.AreEqual(200, (int)first.StatusCode);
         Assert.AreEqual(429, (int)second.StatusCode, "the first API did not get its own rate limit");
-        Assert.AreEqual(200, (int)unlimited.StatusCode, "the second API got the first one's rate limit");
+        Assert.AreEqual(200, (int)otherFirst.StatusCode);
+        Assert.AreEqual(200, (int)otherSecond.StatusCode, "the second API got the first one's rate limit");
         Assert.AreNotEqual(limited.DatabasePath, other.DatabasePath);
     }
 }

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Nlc.Api.Tests;
 
 /// <summary>The real API, started as its own process on 127.0.0.1 with a free port, stopped on dispose.</summary>
-internal sealed partial class ApiServer : IAsyncDisposable
+internal sealed partial class ApiServer : IApiHost
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
@@ -108,7 +108,8 @@ internal sealed partial class ApiServer : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string> WithDatabase(string databasePath, IReadOnlyDictionary<string, string>? settings)
+    /// <summary>The settings every test API gets (its database and the admin key), overridden by <paramref name="settings"/>.</summary>
+    internal static Dictionary<string, string> WithDatabase(string databasePath, IReadOnlyDictionary<string, string>? settings)
     {
         var all = new Dictionary<string, string>
         {

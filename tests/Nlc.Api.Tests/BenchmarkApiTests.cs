@@ -11,7 +11,7 @@ namespace Nlc.Api.Tests;
 public sealed class BenchmarkApiTests
 {
     private static readonly int[] Levels = [0, 1, 2, 3, 4, 4];
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
     private static readonly List<string> CityIds = [];
     private static HttpClient _hub = null!;
     private static HttpClient _partner = null!;
@@ -20,7 +20,7 @@ public sealed class BenchmarkApiTests
     [ClassInitialize]
     public static async Task Arrange(TestContext _)
     {
-        _server = await ApiServer.StartAsync();
+        _server = InProcessApi.Start();
         for (var i = 0; i < Levels.Length; i++)
         {
             var (cityId, _) = await Scenario.ValidatedAssessmentAsync(_server, $"Peer {i}", Levels[i], "ME", i < 5 ? ["north"] : ["south"]);

@@ -21,6 +21,7 @@ public sealed class ContractTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.External)]
     public async Task TheDocument_PassesTheRedoclyLinterWithNoErrors()
     {
         var (exitCode, output) = await ToolRunner.NpxAsync("redocly", "lint", CommittedDocument, "--format=summary");
@@ -67,6 +68,7 @@ public sealed class ContractTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.External)]
     public async Task TheCommittedClients_AreWhatTheCommittedDocumentGenerates()
     {
         var output = TestFolders.New("clients");

@@ -7,6 +7,7 @@ namespace Nlc.Api.Tests;
 
 /// <summary>Crashes and a locked database: nothing half-written, clear 503s, recovery without manual steps.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class FaultTests
 {
     private const int Kills = 6;

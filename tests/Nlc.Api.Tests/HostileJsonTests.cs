@@ -16,9 +16,10 @@ public sealed class HostileJsonTests
     private const string Structural = "{}[]:,\"";
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public async Task MalformedBodies_AreProblemsAndChangeNothing()
     {
-        await using var server = await ApiServer.StartAsync();
+        await using var server = InProcessApi.Start();
         var cityId = await Scenario.CreateCityAsync(server, "Fuzzville");
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
         var endpoints = new (HttpMethod Method, string Url, string? IfMatch, string ValidBody, string[] Required)[]
@@ -68,7 +69,7 @@ public sealed class HostileJsonTests
     [TestMethod]
     public async Task EveryPositionOfEveryJsonBodyInTheOpenApiDocument_WithNullAWrongTypeNothingOrTwice_IsRefusedOrLegitimatelyApplied()
     {
-        await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string> { ["Nlc__RequestsPerMinute"] = "100000" });
+        await using var server = InProcessApi.Start(new Dictionary<string, string> { ["Nlc__RequestsPerMinute"] = "100000" });
         var cityId = await Scenario.CreateCityAsync(server, "Schemaville");
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
         var document = JsonNode.Parse(await server.ClientFor(null).GetStringAsync("/openapi/v1.json"))!;

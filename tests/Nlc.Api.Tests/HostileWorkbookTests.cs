@@ -15,6 +15,7 @@ namespace Nlc.Api.Tests;
 /// same. The If-Match is stale, so a mutation that happened to leave a valid workbook still writes nothing.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class HostileWorkbookTests
 {
     private const int Workbooks = 1000;

@@ -6,6 +6,7 @@ namespace Nlc.Api.Tests;
 
 /// <summary>A short, bounded version of the benchmark's load: no errors under concurrent reads, no lost or phantom updates under concurrent writes.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class LoadTests
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(4);

@@ -4,7 +4,7 @@ using Nlc.Core.Benchmarking;
 namespace Nlc.Api.Tests;
 
 /// <summary>
-/// The three attacks of issue 10 on peer statistics, over HTTP with a partner key and a city key against the real server.
+/// The three attacks of issue 10 on peer statistics, over HTTP with a partner key and a city key against the real API (in process).
 /// Each attacker reads every figure a response holds for a metric (exact numbers, bands, ranks or quarters) and tries every
 /// value 0–100 (step 0.5) for the target's score, keeping those that reproduce every figure. The attacker is given every
 /// other member's exact score, more than any real one has: if even it is left with values more than 10 points apart, no
@@ -25,7 +25,7 @@ public sealed class PeerPrivacyAttackTests
     private static readonly int[] BaLevels = [2, 0, 1, 1, 2, 2, 3, 3, 4, 4];
     private const int NewBaLevel = 2;
 
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
     private static readonly Dictionary<string, string> Ids = [];
     private static Dictionary<string, HttpClient> _attackers = null!;
     private static Dictionary<string, HttpClient> _reviewers = null!;
@@ -33,7 +33,7 @@ public sealed class PeerPrivacyAttackTests
     [ClassInitialize]
     public static async Task Arrange(TestContext _)
     {
-        _server = await ApiServer.StartAsync();
+        _server = InProcessApi.Start();
         for (var i = 0; i < SharedLevels.Length; i++)
         {
             await City($"Shared {i + 1}", SharedLevels[i], "HR", ["p", "q"]);

@@ -8,13 +8,13 @@ namespace Nlc.Api.Tests;
 [TestClass]
 public sealed class ProgressApiTests
 {
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
     private static string _cityId = null!;
 
     [ClassInitialize]
     public static async Task Arrange(TestContext _)
     {
-        _server = await ApiServer.StartAsync();
+        _server = InProcessApi.Start();
         _cityId = await Scenario.CreateCityAsync(_server, "Progressville", "BA");
         await Scenario.ValidatedAssessmentOfAsync(_server, _cityId, 1, "2023");
         await Scenario.ValidatedAssessmentOfAsync(_server, _cityId, 2, "2024");

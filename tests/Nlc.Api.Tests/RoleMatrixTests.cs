@@ -10,7 +10,7 @@ public sealed class RoleMatrixTests
 {
     private const string CityAName = "Matrixville-A";
     private static readonly string[] Roles = ["admin", "hub", "cityOwn", "cityOther", "partner", "anonymous"];
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
     private static Dictionary<string, HttpClient> _clients = null!;
     private static Dictionary<string, string> _ids = null!;
 
@@ -58,7 +58,7 @@ public sealed class RoleMatrixTests
     [ClassInitialize]
     public static async Task Arrange(TestContext _)
     {
-        _server = await ApiServer.StartAsync();
+        _server = InProcessApi.Start();
         var (cityA, asmA) = await Scenario.ValidatedAssessmentAsync(_server, CityAName);
         var (cityB, _) = await Scenario.ValidatedAssessmentAsync(_server, "Matrixville-B");
         var (draftA, _) = await Scenario.CreateAssessmentAsync(_server.Client, cityA, "2026");

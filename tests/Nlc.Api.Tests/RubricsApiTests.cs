@@ -7,12 +7,12 @@ namespace Nlc.Api.Tests;
 [TestClass]
 public sealed class RubricsApiTests
 {
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
 
     private static HttpClient Client => _server.Client;
 
     [ClassInitialize]
-    public static async Task StartServer(TestContext _) => _server = await ApiServer.StartAsync();
+    public static void StartServer(TestContext _) => _server = InProcessApi.Start();
 
     [ClassCleanup]
     public static async Task StopServer() => await _server.DisposeAsync();

@@ -10,6 +10,7 @@ namespace Nlc.Api.Tests;
 /// tests built it): it listens where ASPNETCORE_URLS or --urls says, else on http://127.0.0.1:5080, and in Production.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class RunCommandTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);

@@ -7,13 +7,13 @@ internal static class Scenario
 {
     public static readonly string[] IndicatorIds = LoadIndicatorIds();
 
-    public static async Task<string> CreateCityAsync(ApiServer server, string name = "Danilovgrad", string country = "ME", string? region = null, string[]? tags = null)
+    public static async Task<string> CreateCityAsync(IApiHost server, string name = "Danilovgrad", string country = "ME", string? region = null, string[]? tags = null)
     {
         var city = await server.Client.SendAsync(HttpMethod.Post, "/api/v1/cities", new { name, country, region, tags }).ExpectAsync(201);
         return city.Text("id");
     }
 
-    public static async Task<string> CreateKeyAsync(ApiServer server, string role, params string[] cityIds)
+    public static async Task<string> CreateKeyAsync(IApiHost server, string role, params string[] cityIds)
     {
         var key = await server.Client.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = $"{role} key", role, cityIds }).ExpectAsync(201);
         return key.Text("key");
@@ -38,7 +38,7 @@ internal static class Scenario
 
     /// <summary>A city with an assessment answered at <paramref name="level"/>, submitted and validated; returns its ids.</summary>
     public static async Task<(string CityId, string AssessmentId)> ValidatedAssessmentAsync(
-        ApiServer server, string name, int level = 2, string country = "ME", string[]? tags = null, string period = "2025")
+        IApiHost server, string name, int level = 2, string country = "ME", string[]? tags = null, string period = "2025")
     {
         var cityId = await CreateCityAsync(server, name, country, tags: tags);
         var assessmentId = await ValidatedAssessmentOfAsync(server, cityId, level, period);
@@ -46,7 +46,7 @@ internal static class Scenario
     }
 
     /// <summary>An assessment of <paramref name="cityId"/> for <paramref name="period"/> answered at <paramref name="level"/>, submitted and validated.</summary>
-    public static async Task<string> ValidatedAssessmentOfAsync(ApiServer server, string cityId, int level, string period)
+    public static async Task<string> ValidatedAssessmentOfAsync(IApiHost server, string cityId, int level, string period)
     {
         var (assessmentId, etag) = await CreateAssessmentAsync(server.Client, cityId, period);
         etag = await AnswerAllAsync(server.Client, assessmentId, etag, level);

@@ -10,6 +10,7 @@ namespace Nlc.Api.Tests;
 /// itself when there is room again.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.External)]
 public sealed class StorageFaultTests
 {
     private string _mount = "";

@@ -14,14 +14,14 @@ namespace Nlc.Api.Tests;
 public sealed class WorkbookApiTests
 {
     private static readonly Rubric Rubric = RubricLoader.LoadFile(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
     private static string _cityId = null!;
     private static HttpClient _city = null!;
 
     [ClassInitialize]
     public static async Task Arrange(TestContext _)
     {
-        _server = await ApiServer.StartAsync();
+        _server = InProcessApi.Start();
         _cityId = await Scenario.CreateCityAsync(_server, "Workbookville", "ME");
         _city = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "city", _cityId));
     }

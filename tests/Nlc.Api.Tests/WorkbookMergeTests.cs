@@ -9,7 +9,7 @@ namespace Nlc.Api.Tests;
 [TestClass]
 public sealed class WorkbookMergeTests
 {
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
     private static string _cityId = null!;
     private static HttpClient _officialA = null!;
     private static HttpClient _officialB = null!;
@@ -18,7 +18,7 @@ public sealed class WorkbookMergeTests
     [ClassInitialize]
     public static async Task Arrange(TestContext _)
     {
-        _server = await ApiServer.StartAsync();
+        _server = InProcessApi.Start();
         _cityId = await Scenario.CreateCityAsync(_server, "Mergeville", "ME");
         _officialA = _server.ClientFor(await KeyAsync("Official Ana"));
         _officialB = _server.ClientFor(await KeyAsync("Official Besa"));

@@ -4,10 +4,10 @@ namespace Nlc.Api.Tests;
 [TestClass]
 public sealed class WorkflowTests
 {
-    private static ApiServer _server = null!;
+    private static InProcessApi _server = null!;
 
     [ClassInitialize]
-    public static async Task StartServer(TestContext _) => _server = await ApiServer.StartAsync();
+    public static void StartServer(TestContext _) => _server = InProcessApi.Start();
 
     [ClassCleanup]
     public static async Task StopServer() => await _server.DisposeAsync();

@@ -11,6 +11,7 @@ namespace Nlc.Excel.Tests;
 /// soffice calls, made once for the class.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.External)]
 public sealed class LibreOfficeTests
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), $"nlc-excel-tests-{Environment.ProcessId}");

@@ -22,7 +22,7 @@ public sealed class LocalizedText
     }
 
     /// <summary>The English text.</summary>
-    public string En => _translations[DefaultLocale];
+    internal string En => _translations[DefaultLocale];
 
     /// <summary>Every locale this text is written in.</summary>
     public IEnumerable<string> Locales => _translations.Keys;

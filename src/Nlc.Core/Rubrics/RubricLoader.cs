@@ -19,10 +19,10 @@ public static class RubricLoader
     }
 
     /// <summary>Every problem in the rubric files of <paramref name="directory"/>; empty when all are valid.</summary>
-    public static IReadOnlyList<RubricProblem> ValidateDirectory(string directory) => ReadDirectory(directory).Problems;
+    internal static IReadOnlyList<RubricProblem> ValidateDirectory(string directory) => ReadDirectory(directory).Problems;
 
     /// <summary>Every problem in one rubric file; empty when it is valid.</summary>
-    public static IReadOnlyList<RubricProblem> ValidateFile(string path) => Read(File.ReadAllText(path), path).Problems;
+    internal static IReadOnlyList<RubricProblem> ValidateFile(string path) => Read(File.ReadAllText(path), path).Problems;
 
     /// <summary>Loads one rubric file.</summary>
     public static Rubric LoadFile(string path) => LoadText(File.ReadAllText(path), path);

@@ -14,7 +14,7 @@ public static class Migrator
     public sealed record Migration(int Version, string Name, string Sql);
 
     /// <summary>The migrations this build knows, in order.</summary>
-    public static IReadOnlyList<Migration> Known { get; } = LoadEmbedded();
+    internal static IReadOnlyList<Migration> Known { get; } = LoadEmbedded();
 
     /// <summary>Brings <paramref name="database"/> up to date; returns the migrations applied now (empty when none were due).</summary>
     public static async Task<IReadOnlyList<Migration>> MigrateAsync(SqliteDatabase database, TimeProvider clock, CancellationToken cancellationToken = default)

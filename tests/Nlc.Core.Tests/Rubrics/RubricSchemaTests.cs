@@ -2,6 +2,7 @@ namespace Nlc.Core.Tests.Rubrics;
 
 /// <summary>The JSON Schema that editors validate against agrees with the loader on shipped and broken files.</summary>
 [TestClass]
+[TestCategory(TestCategories.External)]
 public sealed class RubricSchemaTests
 {
     private static readonly string BrokenFolder = Path.Combine(AppContext.BaseDirectory, "BrokenRubrics");

@@ -36,7 +36,9 @@ public static class AnswerValidation
 
         foreach (var problem in engine.Validate(inputs.Select(a => a.Answer).ToArray()))
         {
-            errors.Add(new ProblemError(fieldOf(positions[problem.Position]), problem.Message, problem.IndicatorId));
+            // The shapes were checked above, so what the engine finds is an indicator it does not know or one answered twice.
+            var code = engine.Rubric.Indicators.Any(i => i.Id == problem.IndicatorId) ? ProblemCodes.Duplicate : ProblemCodes.Unknown;
+            errors.Add(new ProblemError(fieldOf(positions[problem.Position]), code, problem.Message, problem.IndicatorId));
         }
 
         return (inputs, errors.OrderBy(e => FieldOrder(e.Field)).ToList());
@@ -53,17 +55,17 @@ public static class AnswerValidation
     {
         var errors = new List<ProblemError>();
         var id = request.IndicatorId;
-        void Add(string subfield, string message) => errors.Add(new ProblemError(Join(field, subfield), message, id));
+        void Add(string subfield, string code, string message) => errors.Add(new ProblemError(Join(field, subfield), code, message, id));
 
         if (string.IsNullOrWhiteSpace(id))
         {
-            Add("indicatorId", "an indicatorId is required");
+            Add("indicatorId", ProblemCodes.Required, "an indicatorId is required");
         }
 
         var given = (request.Level is not null ? 1 : 0) + (request.NotApplicable == true ? 1 : 0) + (request.DontKnow == true ? 1 : 0);
         if (given != 1)
         {
-            Add("", "give exactly one of: level (0-4), notApplicable: true with a reason, or dontKnow: true");
+            Add("", given == 0 ? ProblemCodes.Required : ProblemCodes.NotAllowed, "give exactly one of: level (0-4), notApplicable: true with a reason, or dontKnow: true");
         }
 
         var evidence = request.Evidence ?? [];
@@ -74,7 +76,7 @@ public static class AnswerValidation
             // With no single kind chosen, only the rules that do not depend on the kind are worth reporting.
             if (given == 1 || violation.Rule is AnswerRule.TextTooLong or AnswerRule.TooManyEvidence or AnswerRule.EvidenceEntryLength)
             {
-                Add(FieldOf(violation), violation.Rule == AnswerRule.ReasonNotAllowed ? "a reason is given only with notApplicable: true" : violation.Message);
+                Add(FieldOf(violation), CodeOf(violation.Rule), violation.Rule == AnswerRule.ReasonNotAllowed ? "a reason is given only with notApplicable: true" : violation.Message);
             }
         }
 
@@ -96,6 +98,14 @@ public static class AnswerValidation
         (AnswerPart.Evidence, _) when violation.EvidenceIndex is { } index => $"evidence[{index.ToString(CultureInfo.InvariantCulture)}]",
         (AnswerPart.Evidence, _) => "evidence",
         _ => "",
+    };
+
+    private static string CodeOf(AnswerRule rule) => rule switch
+    {
+        AnswerRule.LevelRequired or AnswerRule.ReasonRequired => ProblemCodes.Required,
+        AnswerRule.LevelOffScale => ProblemCodes.OutOfRange,
+        AnswerRule.LevelNotAllowed or AnswerRule.ReasonNotAllowed => ProblemCodes.NotAllowed,
+        _ => ProblemCodes.Length,
     };
 
     private static string Join(string field, string subfield) =>

@@ -104,7 +104,7 @@ public static class AssessmentsApi
             if (!ExactEnum.TryParse<AssessmentStatus>(status, out var parsed))
             {
                 var expected = $"must be exactly {ExactEnum.Expected<AssessmentStatus>()}";
-                return ProblemResponses.BadRequest($"status {expected}; found '{status}'.", [new ProblemError("status", expected)]);
+                return ProblemResponses.BadRequest($"status {expected}; found '{status}'.", [new ProblemError("status", ProblemCodes.Malformed, expected)]);
             }
 
             wanted = parsed;
@@ -116,7 +116,7 @@ public static class AssessmentsApi
             if (!Period.TryParse(period, out var parsedPeriod))
             {
                 var expected = $"must be a period such as {Period.Examples}";
-                return ProblemResponses.BadRequest($"period {expected}; found '{period}'.", [new ProblemError("period", expected)]);
+                return ProblemResponses.BadRequest($"period {expected}; found '{period}'.", [new ProblemError("period", ProblemCodes.Malformed, expected)]);
             }
 
             wantedPeriod = parsedPeriod;
@@ -159,32 +159,32 @@ public static class AssessmentsApi
         var errors = new List<ProblemError>();
         if (!Period.TryParse(request!.Period, out var period))
         {
-            errors.Add(new ProblemError("period", $"'{request.Period}' is not a period such as {Period.Examples}"));
+            errors.Add(new ProblemError("period", request.Period is null ? ProblemCodes.Required : ProblemCodes.Malformed, $"'{request.Period}' is not a period such as {Period.Examples}"));
         }
 
         Rubric? rubric = null;
         if (string.IsNullOrWhiteSpace(request.RubricId))
         {
-            errors.Add(new ProblemError("rubricId", "a rubricId is required, e.g. nlc"));
+            errors.Add(new ProblemError("rubricId", ProblemCodes.Required, "a rubricId is required, e.g. nlc"));
         }
         else if (request.RubricVersion is null)
         {
             rubric = catalog.FindLatest(request.RubricId);
             if (rubric is null)
             {
-                errors.Add(new ProblemError("rubricId", $"there is no rubric '{request.RubricId}'"));
+                errors.Add(new ProblemError("rubricId", ProblemCodes.Unknown, $"there is no rubric '{request.RubricId}'"));
             }
         }
         else if (!RubricVersion.TryParse(request.RubricVersion, out var version))
         {
-            errors.Add(new ProblemError("rubricVersion", $"'{request.RubricVersion}' is not a version of the form MAJOR.MINOR.PATCH"));
+            errors.Add(new ProblemError("rubricVersion", ProblemCodes.Malformed, $"'{request.RubricVersion}' is not a version of the form MAJOR.MINOR.PATCH"));
         }
         else
         {
             rubric = catalog.Find(request.RubricId, version);
             if (rubric is null)
             {
-                errors.Add(new ProblemError("rubricVersion", $"rubric '{request.RubricId}' has no version {request.RubricVersion}"));
+                errors.Add(new ProblemError("rubricVersion", ProblemCodes.Unknown, $"rubric '{request.RubricId}' has no version {request.RubricVersion}"));
             }
         }
 
@@ -233,12 +233,12 @@ public static class AssessmentsApi
 
         if (request!.Answers is not { Count: > 0 } requests)
         {
-            return ProblemResponses.Invalid([new ProblemError("answers", "send at least one answer in \"answers\"")]);
+            return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Required, "send at least one answer in \"answers\"")]);
         }
 
         if (requests.Count > AnswerValidation.MaxAnswersPerBatch)
         {
-            return ProblemResponses.Invalid([new ProblemError("answers", $"at most {AnswerValidation.MaxAnswersPerBatch} answers per batch")]);
+            return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Length, $"at most {AnswerValidation.MaxAnswersPerBatch} answers per batch")]);
         }
 
         var (answers, errors) = AnswerValidation.Read(requests, engine!, i => $"answers[{i}]");
@@ -262,7 +262,7 @@ public static class AssessmentsApi
 
         if (request!.IndicatorId is not null && request.IndicatorId != indicatorId)
         {
-            return ProblemResponses.Invalid([new ProblemError("indicatorId", $"the body names '{request.IndicatorId}' but the path names '{indicatorId}'", indicatorId)]);
+            return ProblemResponses.Invalid([new ProblemError("indicatorId", ProblemCodes.Mismatch, $"the body names '{request.IndicatorId}' but the path names '{indicatorId}'", indicatorId)]);
         }
 
         var (answers, errors) = AnswerValidation.Read([request with { IndicatorId = indicatorId }], engine!, _ => "");
@@ -373,7 +373,7 @@ public static class AssessmentsApi
                 StatusCodes.Status409Conflict,
                 "The assessment is incomplete",
                 transition.Write.Reason!,
-                transition.Unanswered.Select(id => new ProblemError($"answers.{id}", "not answered", id)).ToArray());
+                transition.Unanswered.Select(id => new ProblemError($"answers.{id}", ProblemCodes.Unanswered, "not answered", id)).ToArray());
         }
 
         var result = transition.Write;

@@ -127,7 +127,7 @@ public static class BenchmarksApi
         if (select is null)
         {
             return ProblemResponses.BadRequest(
-                $"metric must be overall, pillar:<id> or practice:<id> of rubric {request!.Rubric.Key}; found '{metric}'.", [new ProblemError("metric", "unknown metric")]);
+                $"metric must be overall, pillar:<id> or practice:<id> of rubric {request!.Rubric.Key}; found '{metric}'.", [new ProblemError("metric", ProblemCodes.Unknown, "unknown metric")]);
         }
 
         var (benchmark, _) = await ComputeAsync(request!, caller, store, catalog, options);
@@ -155,24 +155,24 @@ public static class BenchmarksApi
         var versions = rubricId is null ? [] : catalog.Versions(rubricId);
         if (versions.Count == 0)
         {
-            errors.Add(new ProblemError("rubricId", rubricId is null ? "rubricId is required, e.g. nlc" : $"there is no rubric '{rubricId}'"));
+            errors.Add(new ProblemError("rubricId", rubricId is null ? ProblemCodes.Required : ProblemCodes.Unknown, rubricId is null ? "rubricId is required, e.g. nlc" : $"there is no rubric '{rubricId}'"));
         }
 
         var major = rubricMajor ?? (versions.Count > 0 ? versions[^1].Version.Major : 0);
         var rubric = versions.LastOrDefault(v => v.Version.Major == major);
         if (versions.Count > 0 && rubric is null)
         {
-            errors.Add(new ProblemError("rubricMajor", $"rubric '{rubricId}' has no major version {major}"));
+            errors.Add(new ProblemError("rubricMajor", ProblemCodes.Unknown, $"rubric '{rubricId}' has no major version {major}"));
         }
 
         if (!Period.IsValid(period))
         {
-            errors.Add(new ProblemError("period", $"period is required, such as 2025 or 2025-H1; found '{period}'"));
+            errors.Add(new ProblemError("period", period is null ? ProblemCodes.Required : ProblemCodes.Malformed, $"period is required, such as 2025 or 2025-H1; found '{period}'"));
         }
 
         if (populationBand is not null && !PopulationBand.Ids.Contains(populationBand))
         {
-            errors.Add(new ProblemError("populationBand", $"populationBand must be one of {string.Join(", ", PopulationBand.Ids)}"));
+            errors.Add(new ProblemError("populationBand", ProblemCodes.Unknown, $"populationBand must be one of {string.Join(", ", PopulationBand.Ids)}"));
         }
 
         var ids = cityIds?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

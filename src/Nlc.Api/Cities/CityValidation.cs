@@ -18,36 +18,36 @@ public static class CityValidation
         var errors = new List<ProblemError>();
         if (name is null ? !partial : string.IsNullOrWhiteSpace(name) || name.Length > MaxTextLength)
         {
-            errors.Add(new ProblemError("name", $"a name of 1 to {MaxTextLength} characters is required"));
+            errors.Add(new ProblemError("name", ProblemCodes.Length, $"a name of 1 to {MaxTextLength} characters is required"));
         }
 
         if (country is null ? !partial : !IsCountryCode(country))
         {
-            errors.Add(new ProblemError("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code such as BA, ME, MK, RS, AL or XK"));
+            errors.Add(new ProblemError("country", ProblemCodes.Malformed, $"'{country}' is not an ISO 3166-1 alpha-2 country code such as BA, ME, MK, RS, AL or XK"));
         }
 
         if (region is { Length: > MaxTextLength })
         {
-            errors.Add(new ProblemError("region", $"the region may have at most {MaxTextLength} characters"));
+            errors.Add(new ProblemError("region", ProblemCodes.Length, $"the region may have at most {MaxTextLength} characters"));
         }
 
         if (population is < 0)
         {
-            errors.Add(new ProblemError("population", "the population cannot be negative"));
+            errors.Add(new ProblemError("population", ProblemCodes.OutOfRange, "the population cannot be negative"));
         }
 
         if (tags is not null)
         {
             if (tags.Count > MaxTags)
             {
-                errors.Add(new ProblemError("tags", $"at most {MaxTags} tags"));
+                errors.Add(new ProblemError("tags", ProblemCodes.Length, $"at most {MaxTags} tags"));
             }
 
             for (var i = 0; i < tags.Count; i++)
             {
                 if (string.IsNullOrWhiteSpace(tags[i]) || tags[i].Length > MaxTextLength)
                 {
-                    errors.Add(new ProblemError($"tags[{i}]", $"a tag must have 1 to {MaxTextLength} characters"));
+                    errors.Add(new ProblemError($"tags[{i}]", ProblemCodes.Length, $"a tag must have 1 to {MaxTextLength} characters"));
                 }
             }
         }

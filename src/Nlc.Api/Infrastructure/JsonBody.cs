@@ -72,7 +72,7 @@ public static partial class JsonBody
     }
 
     private static ProblemHttpResult Unreadable(string detail, string field, string message) =>
-        ProblemResponses.BadRequest(detail, [new ProblemError(field, message)]);
+        ProblemResponses.BadRequest(detail, [new ProblemError(field, ProblemCodes.Malformed, message)]);
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -22,12 +22,12 @@ public static class Paging
         var errors = new List<ProblemError>();
         if (limit is < 1 or > MaxLimit)
         {
-            errors.Add(new ProblemError("limit", $"limit must be from 1 to {MaxLimit}, found {limit}"));
+            errors.Add(new ProblemError("limit", ProblemCodes.OutOfRange, $"limit must be from 1 to {MaxLimit}, found {limit}"));
         }
 
         if (offset is < 0)
         {
-            errors.Add(new ProblemError("offset", $"offset must be 0 or more, found {offset}"));
+            errors.Add(new ProblemError("offset", ProblemCodes.OutOfRange, $"offset must be 0 or more, found {offset}"));
         }
 
         return errors.Count > 0

@@ -51,5 +51,5 @@ public static class Preconditions
     }
 
     private static ProblemHttpResult Required(string detail) =>
-        ProblemResponses.Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", detail, [new ProblemError("If-Match", detail)]);
+        ProblemResponses.Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", detail, [new ProblemError("If-Match", ProblemCodes.Required, detail)]);
 }

@@ -30,7 +30,7 @@ public static class ProblemMetadata
     {
         foreach (var status in statuses.SelectMany(s => s).Distinct().Order())
         {
-            builder.WithMetadata(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+            builder.WithMetadata(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(status, typeof(ApiProblem), ["application/problem+json"]));
         }
 
         return builder;

@@ -4,8 +4,44 @@ using Nlc.Core.Storage;
 
 namespace Nlc.Api.Infrastructure;
 
-/// <summary>One thing wrong with a request: the field (JSON path, query parameter or header) and a plain message.</summary>
-public sealed record ProblemError(string Field, string Message, string? IndicatorId = null);
+/// <summary>
+/// One thing wrong with a request: the field (JSON path, query parameter, header, or a workbook's sheet and cell), a
+/// stable machine-readable code, a plain message, and the indicator it is about, if any.
+/// </summary>
+/// <param name="Field">Where: a JSON path (<c>answers[2].level</c>), a query parameter, a header, or a workbook's sheet and cell (<c>Assessment!F14</c>).</param>
+/// <param name="Code">
+/// What kind of problem, from a fixed vocabulary whose meanings never change within /api/v1 (codes may be added): required,
+/// malformed, unknown, outOfRange, length, notAllowed, duplicate, mismatch, unanswered, conflict, workbook.
+/// </param>
+/// <param name="Message">What is wrong and what to do, for people; it may be reworded.</param>
+/// <param name="IndicatorId">The indicator the problem is about, if any.</param>
+public sealed record ProblemError(string Field, string Code, string Message, string? IndicatorId = null);
+
+/// <summary>
+/// The shape of every error response (<c>application/problem+json</c>, RFC 9457), as the OpenAPI document describes it:
+/// the standard members and, where the request had things wrong that a client can act on, the <c>errors</c> list.
+/// Some problems carry more members (e.g. <c>conflicts</c> for a workbook upload).
+/// </summary>
+public sealed class ApiProblem
+{
+    /// <summary>A URI that identifies the kind of problem.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>A short summary of the kind of problem.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The HTTP status code.</summary>
+    public required int Status { get; init; }
+
+    /// <summary>What went wrong with this request, for people.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>A URI of this occurrence, if any.</summary>
+    public string? Instance { get; init; }
+
+    /// <summary>Each thing wrong, with where, a machine-readable code and a message.</summary>
+    public IReadOnlyList<ProblemError>? Errors { get; init; }
+}
 
 /// <summary>Problem Details (RFC 9457) for every error, with a machine-readable <c>errors</c> list where there are several.</summary>
 public static class ProblemResponses

@@ -57,28 +57,28 @@ public static class KeysApi
         var errors = new List<ProblemError>();
         if (string.IsNullOrWhiteSpace(request!.Name) || request.Name.Length > 200)
         {
-            errors.Add(new ProblemError("name", "a name of 1 to 200 characters is required, saying whom the key is for"));
+            errors.Add(new ProblemError("name", ProblemCodes.Length, "a name of 1 to 200 characters is required, saying whom the key is for"));
         }
 
         var cityIds = request.CityIds ?? [];
         if (request.Role is null)
         {
-            errors.Add(new ProblemError("role", "a role is required: admin, hub, city or partner"));
+            errors.Add(new ProblemError("role", ProblemCodes.Required, "a role is required: admin, hub, city or partner"));
         }
         else if (request.Role == ApiRole.City && cityIds.Count == 0)
         {
-            errors.Add(new ProblemError("cityIds", "a city key needs at least one city id"));
+            errors.Add(new ProblemError("cityIds", ProblemCodes.Required, "a city key needs at least one city id"));
         }
         else if (request.Role != ApiRole.City && cityIds.Count > 0)
         {
-            errors.Add(new ProblemError("cityIds", "only city keys are limited to cities"));
+            errors.Add(new ProblemError("cityIds", ProblemCodes.NotAllowed, "only city keys are limited to cities"));
         }
 
         for (var i = 0; i < cityIds.Count; i++)
         {
             if (await cities.FindAsync(cityIds[i]) is null)
             {
-                errors.Add(new ProblemError($"cityIds[{i}]", $"there is no city '{cityIds[i]}'"));
+                errors.Add(new ProblemError($"cityIds[{i}]", ProblemCodes.Unknown, $"there is no city '{cityIds[i]}'"));
             }
         }
 

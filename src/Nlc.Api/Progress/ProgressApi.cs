@@ -131,12 +131,12 @@ public static class ProgressApi
         var rubric = request!.RubricId is null ? null : catalog.FindLatest(request.RubricId);
         if (rubric is null)
         {
-            errors.Add(new ProblemError("rubricId", $"a known rubricId is required; found '{request.RubricId}'"));
+            errors.Add(new ProblemError("rubricId", ProblemCodes.Unknown, $"a known rubricId is required; found '{request.RubricId}'"));
         }
 
         if (!Period.IsValid(request.TargetPeriod))
         {
-            errors.Add(new ProblemError("targetPeriod", $"'{request.TargetPeriod}' is not a period such as 2027 or 2027-H1"));
+            errors.Add(new ProblemError("targetPeriod", ProblemCodes.Malformed, $"'{request.TargetPeriod}' is not a period such as 2027 or 2027-H1"));
         }
 
         if (errors.Count > 0)
@@ -151,11 +151,11 @@ public static class ProgressApi
             var practice = rubric.Practices.FirstOrDefault(p => p.Id == practiceId);
             if (practice is null)
             {
-                errors.Add(new ProblemError($"practices.{practiceId}", $"unknown practice '{practiceId}'"));
+                errors.Add(new ProblemError($"practices.{practiceId}", ProblemCodes.Unknown, $"unknown practice '{practiceId}'"));
             }
             else if (level < 0 || level > maxLevel)
             {
-                errors.Add(new ProblemError($"practices.{practiceId}", $"level {level} is out of range; expected 0 to {maxLevel}"));
+                errors.Add(new ProblemError($"practices.{practiceId}", ProblemCodes.OutOfRange, $"level {level} is out of range; expected 0 to {maxLevel}"));
             }
             else
             {
@@ -167,11 +167,11 @@ public static class ProgressApi
         {
             if (!rubric.Indicators.Any(i => i.Id == indicatorId))
             {
-                errors.Add(new ProblemError($"indicators.{indicatorId}", $"unknown indicator '{indicatorId}'", indicatorId));
+                errors.Add(new ProblemError($"indicators.{indicatorId}", ProblemCodes.Unknown, $"unknown indicator '{indicatorId}'", indicatorId));
             }
             else if (level < 0 || level > maxLevel)
             {
-                errors.Add(new ProblemError($"indicators.{indicatorId}", $"level {level} is out of range; expected 0 to {maxLevel}", indicatorId));
+                errors.Add(new ProblemError($"indicators.{indicatorId}", ProblemCodes.OutOfRange, $"level {level} is out of range; expected 0 to {maxLevel}", indicatorId));
             }
             else
             {
@@ -200,7 +200,7 @@ public static class ProgressApi
 
         if (limit is < 1 or > 50)
         {
-            return ProblemResponses.BadRequest($"limit must be from 1 to 50; found {limit}.", [new ProblemError("limit", "must be from 1 to 50")]);
+            return ProblemResponses.BadRequest($"limit must be from 1 to 50; found {limit}.", [new ProblemError("limit", ProblemCodes.OutOfRange, "must be from 1 to 50")]);
         }
 
         var latest = (await SeriesAsync(cityId, rubricId ?? "nlc", caller, assessments, engines)).LastOrDefault();
@@ -252,7 +252,7 @@ public static class ProgressApi
         var found = Period.TryParse(period, out var wanted) ? series.FirstOrDefault(s => Period.TryParse(s.Assessment.Period, out var p) && p == wanted) : null;
         if (found is null)
         {
-            errors.Add(new ProblemError(field, $"the city has no assessment for period '{period}' that this key may see"));
+            errors.Add(new ProblemError(field, ProblemCodes.Unknown, $"the city has no assessment for period '{period}' that this key may see"));
         }
 
         return found;

@@ -118,7 +118,7 @@ public static class WorkbooksApi
         }
         catch (WorkbookRejectedException rejected)
         {
-            var errors = rejected.Problems.Select(p => new ProblemError(string.IsNullOrEmpty(p.Location) ? "workbook" : p.Location, p.Message, p.IndicatorId)).ToArray();
+            var errors = rejected.Problems.Select(p => new ProblemError(string.IsNullOrEmpty(p.Location) ? "workbook" : p.Location, ProblemCodes.Workbook, p.Message, p.IndicatorId)).ToArray();
             return ProblemResponses.Problem(
                 StatusCodes.Status422UnprocessableEntity,
                 "The workbook cannot be imported",
@@ -134,7 +134,7 @@ public static class WorkbooksApi
                 : null;
         if (mismatch is not null)
         {
-            return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this assessment", mismatch, [new ProblemError("_meta", mismatch)]);
+            return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this assessment", mismatch, [new ProblemError("_meta", ProblemCodes.Mismatch, mismatch)]);
         }
 
         var result = await assessments.MergeAnswersAsync(assessmentId, expected, import.BasedAnswers(), AnswerFingerprint.Of, caller.KeyId);
@@ -189,7 +189,7 @@ public static class WorkbooksApi
             var message = c.Saved is null
                 ? $"your workbook says \"{yours}\", but the saved answer was removed {downloaded}"
                 : $"your workbook says \"{yours}\", but {by} saved \"{saved}\" on {Time(c.Saved.AnsweredAt)}, {downloaded}";
-            return (Error: new ProblemError(cell, message + "; agree which answer is right, then download a fresh workbook and enter it there.", c.IndicatorId),
+            return (Error: new ProblemError(cell, ProblemCodes.Conflict, message + "; agree which answer is right, then download a fresh workbook and enter it there.", c.IndicatorId),
                 Conflict: new WorkbookConflict(c.IndicatorId, cell, yours, saved, by, c.Saved?.AnsweredAt));
         }).ToArray();
         var detail = $"{found.Length} indicator{(found.Length == 1 ? " was" : "s were")} changed both in your workbook and by someone else {downloaded}: "
@@ -215,7 +215,7 @@ public static class WorkbooksApi
                     ? (await Buffer(form.Files[0].OpenReadStream(), request.HttpContext.RequestAborted), null)
                     : (null, ProblemResponses.BadRequest(
                         $"Send exactly one file in the form; found {form.Files.Count}.",
-                        [new ProblemError("file", $"exactly one file is expected; found {form.Files.Count}")]));
+                        [new ProblemError("file", ProblemCodes.Length, $"exactly one file is expected; found {form.Files.Count}")]));
             }
 
             if (request.ContentType is not null
@@ -245,7 +245,7 @@ public static class WorkbooksApi
 
     private static ProblemHttpResult UnreadableForm(string reason) => ProblemResponses.BadRequest(
         $"The form cannot be read: {reason}. Send the workbook as the one file of a complete multipart/form-data form, or as the raw body with Content-Type {XlsxFile.ContentType}.",
-        [new ProblemError("body", $"the form cannot be read: {reason}")]);
+        [new ProblemError("body", ProblemCodes.Malformed, $"the form cannot be read: {reason}")]);
 
     private static async Task<Stream> Buffer(Stream body, CancellationToken cancellationToken)
     {

@@ -39,13 +39,13 @@ public sealed class GeneratedClientTests
         Assert.AreEqual(200, workbook.StatusCode);
         CollectionAssert.AreEqual("PK"u8.ToArray(), bytes.ToArray()[..2], "an .xlsx is a zip package");
 
-        var stale = await Assert.ThrowsExactlyAsync<NlcApiException<ApiProblem>>(() =>
+        var stale = await Assert.ThrowsExactlyAsync<NlcApiException<ProblemDetails>>(() =>
             official.SaveAnswerAsync(assessment.Id, "GP01.1", ETag(assessment.Version), new AnswerRequest { Level = 4 }));
         Assert.AreEqual(412, stale.StatusCode);
         StringAssert.Contains(stale.Result.Detail, "reload it");
 
         var draft = await official.CreateAssessmentAsync(city.Id, new CreateAssessmentRequest { RubricId = "nlc", Period = "2026" });
-        var invalid = await Assert.ThrowsExactlyAsync<NlcApiException<ApiProblem>>(() =>
+        var invalid = await Assert.ThrowsExactlyAsync<NlcApiException<ProblemDetails>>(() =>
             official.SaveAnswerAsync(draft.Id, "GP01.1", ETag(draft.Version), new AnswerRequest { Level = 9 }));
         var error = invalid.Result.Errors!.Single();
         Assert.AreEqual((422, "outOfRange", "GP01.1"), (invalid.StatusCode, error.Code, error.IndicatorId), "a client reads the errors list with its codes");

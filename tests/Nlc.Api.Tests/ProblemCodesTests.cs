@@ -49,7 +49,7 @@ public sealed class ProblemCodesTests
         var document = await api.Client.SendAsync(HttpMethod.Get, "/openapi/v1.json").ExpectAsync(200);
         var schemas = document.GetProperty("components").GetProperty("schemas");
 
-        Assert.AreEqual("#/components/schemas/ProblemError", schemas.GetProperty("ApiProblem").GetProperty("properties").GetProperty("errors").GetProperty("items").GetProperty("$ref").GetString());
+        Assert.AreEqual("#/components/schemas/ProblemError", schemas.GetProperty("ProblemDetails").GetProperty("properties").GetProperty("errors").GetProperty("items").GetProperty("$ref").GetString());
         var codeDescription = schemas.GetProperty("ProblemError").GetProperty("properties").GetProperty("code").GetProperty("description").GetString()!;
         foreach (var code in ProblemCodes.All)
         {
@@ -63,6 +63,6 @@ public sealed class ProblemCodesTests
             .Select(response => response.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString())
             .Distinct()
             .ToArray();
-        CollectionAssert.AreEqual(new[] { "#/components/schemas/ApiProblem" }, problemResponses);
+        CollectionAssert.AreEqual(new[] { "#/components/schemas/ProblemDetails" }, problemResponses);
     }
 }

@@ -78,6 +78,10 @@ public static class OpenApiSetup
     public static IServiceCollection AddNlcOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            // The problem schema keeps the name clients generated from earlier documents know; it only gained members.
+            options.CreateSchemaReferenceId = type => type.Type == typeof(ApiProblem)
+                ? "ProblemDetails"
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

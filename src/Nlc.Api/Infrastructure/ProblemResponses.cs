@@ -27,11 +27,11 @@ public sealed class ApiProblem
     /// <summary>A URI that identifies the kind of problem.</summary>
     public string? Type { get; init; }
 
-    /// <summary>A short summary of the kind of problem.</summary>
-    public required string Title { get; init; }
+    /// <summary>A short summary of the kind of problem (always sent; nullable as in earlier versions of this document).</summary>
+    public string? Title { get; init; }
 
-    /// <summary>The HTTP status code.</summary>
-    public required int Status { get; init; }
+    /// <summary>The HTTP status code (always sent; nullable as in earlier versions of this document).</summary>
+    public int? Status { get; init; }
 
     /// <summary>What went wrong with this request, for people.</summary>
     public string? Detail { get; init; }

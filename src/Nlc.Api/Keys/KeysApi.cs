@@ -87,7 +87,8 @@ public static class KeysApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var (key, secret) = await keys.CreateAsync(request.Name!.Trim(), request.Role!.Value, cityIds.Distinct().ToArray(), Caller.From(context.User).KeyId, cancellationToken: context.RequestAborted);
+        var (key, secret) = await keys.CreateAsync(
+            request.Name!.Trim(), request.Role!.Value, cityIds.Distinct().ToArray(), Caller.From(context.User).KeyId, cancellationToken: context.RequestAborted);
         return TypedResults.Created($"/api/v1/keys/{key.Id}", new CreatedKeyResponse(key.Id, key.Name, key.Role, key.CityIds, key.CreatedAt, secret));
     }
 

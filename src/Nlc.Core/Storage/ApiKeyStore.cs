@@ -10,7 +10,8 @@ public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider clock)
     private const string Columns = "id, name, role, city_ids, created_at, revoked_at";
 
     /// <summary>Creates a key and returns it with its secret, which is not kept: this is the only time it is seen.</summary>
-    public Task<(ApiKey Key, string Secret)> CreateAsync(string name, ApiRole role, IReadOnlyList<string> cityIds, string actor, string? secret = null, CancellationToken cancellationToken = default)
+    public Task<(ApiKey Key, string Secret)> CreateAsync(
+        string name, ApiRole role, IReadOnlyList<string> cityIds, string actor, string? secret = null, CancellationToken cancellationToken = default)
     {
         secret ??= ApiKeySecret.Generate();
         var now = clock.GetUtcNow();

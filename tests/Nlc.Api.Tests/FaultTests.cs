@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Nlc.Core.Storage;
@@ -39,6 +40,31 @@ public sealed class FaultTests
 
         Assert.AreEqual(before, await DatabaseDump.ReadAsync(server.DatabasePath));
         await server.Client.SendAsync(HttpMethod.Post, "/api/v1/cities", new { name = "Unblocked", country = "ME" }).ExpectAsync(201);
+    }
+
+    [TestMethod]
+    public async Task AWriteWhoseClientGoesAwayWhileItWaitsForTheDatabase_WritesNothing_AndIsNoServerError()
+    {
+        await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string> { ["Nlc__BusyTimeoutSeconds"] = "60" });
+        await using (var holder = new SqliteConnection($"Data Source={server.DatabasePath}"))
+        {
+            await holder.OpenAsync();
+            await holder.ExecuteAsync("BEGIN IMMEDIATE");
+            using var client = new CancellationTokenSource();
+            var abandoned = server.Client.PostAsJsonAsync("/api/v1/cities", new { name = "Abandoned", country = "ME" }, client.Token);
+            // Long enough for the write to reach the locked database on any machine; if it has not, the test proves less but does not fail.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            client.Cancel();
+            await Assert.ThrowsAsync<OperationCanceledException>(() => abandoned);
+            await holder.ExecuteAsync("ROLLBACK");
+        }
+
+        // The abandoned write holds the writer queue until it has given up, so this one runs after it.
+        await server.Client.SendAsync(HttpMethod.Post, "/api/v1/cities", new { name = "After", country = "ME" }).ExpectAsync(201);
+        var names = await new SqliteDatabase(server.DatabasePath).ReadAsync(c => c.QueryAsync<string>("SELECT name FROM cities"));
+        CollectionAssert.AreEquivalent(new[] { "After" }, names.ToArray());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.IsFalse(server.Output.Contains("fail:", StringComparison.Ordinal), server.Output);
     }
 
     [TestMethod]

@@ -28,14 +28,14 @@ public static class AdminApi
         return group;
     }
 
-    private static async Task<Created<BackupResponse>> CreateBackup(SqliteDatabase database, NlcOptions options, TimeProvider clock)
+    private static async Task<Created<BackupResponse>> CreateBackup(SqliteDatabase database, NlcOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var folder = string.IsNullOrWhiteSpace(options.BackupPath)
             ? Path.Combine(Path.GetDirectoryName(database.Path)!, "backups")
             : Path.GetFullPath(options.BackupPath);
         var file = Path.Combine(folder, $"nlc-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.db");
-        var bytes = await DatabaseBackup.BackupAsync(database, file);
+        var bytes = await DatabaseBackup.BackupAsync(database, file, cancellationToken);
         return TypedResults.Created((string?)null, new BackupResponse(file, bytes, now));
     }
 }

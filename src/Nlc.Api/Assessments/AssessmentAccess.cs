@@ -7,9 +7,9 @@ namespace Nlc.Api.Assessments;
 public static class AssessmentAccess
 {
     /// <summary>The assessment, or null when it does not exist or the caller may not know it does.</summary>
-    public static async Task<Assessment?> FindVisibleAsync(string assessmentId, Caller caller, AssessmentStore assessments)
+    public static async Task<Assessment?> FindVisibleAsync(string assessmentId, Caller caller, AssessmentStore assessments, CancellationToken cancellationToken)
     {
-        var assessment = await assessments.FindAsync(assessmentId);
+        var assessment = await assessments.FindAsync(assessmentId, cancellationToken);
         return assessment is not null
             && caller.CanSeeCity(assessment.CityId)
             && (!caller.SeesOnlyValidated || assessment.Status == AssessmentStatus.Validated)

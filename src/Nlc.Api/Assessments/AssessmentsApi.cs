@@ -87,7 +87,7 @@ public static class AssessmentsApi
         string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, string? period, string? status, int? limit, int? offset)
     {
         var caller = Caller.From(context.User);
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -132,7 +132,7 @@ public static class AssessmentsApi
             wanted = AssessmentStatus.Validated;
         }
 
-        var page = await assessments.ListAsync(cityId, new AssessmentFilter(wantedPeriod, wanted), pageLimit, pageOffset);
+        var page = await assessments.ListAsync(cityId, new AssessmentFilter(wantedPeriod, wanted), pageLimit, pageOffset, context.RequestAborted);
         return TypedResults.Ok(Paging.Respond(context.Request, page, a => AssessmentResponse.From(a)));
     }
 
@@ -145,7 +145,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may start assessments.");
         }
 
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -193,7 +193,7 @@ public static class AssessmentsApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var result = await assessments.CreateAsync(cityId, rubric!, period, caller.KeyId);
+        var result = await assessments.CreateAsync(cityId, rubric!, period, caller.KeyId, context.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);
@@ -206,14 +206,14 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> GetAssessment(
         string assessmentId, HttpContext context, AssessmentStore assessments)
     {
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments, context.RequestAborted);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
         }
 
         Preconditions.SetETag(context.Response, assessment.RowVersion);
-        return TypedResults.Ok(AssessmentResponse.From(assessment, await assessments.AnswersAsync(assessmentId)));
+        return TypedResults.Ok(AssessmentResponse.From(assessment, await assessments.AnswersAsync(assessmentId, context.RequestAborted)));
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> SaveAnswers(
@@ -278,7 +278,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may submit assessments.");
         }
 
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -304,14 +304,14 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, [FromQuery] string? lang)
     {
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments, context.RequestAborted);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
         }
 
         var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
-        var result = await scores.ScoreAsync(assessment);
+        var result = await scores.ScoreAsync(assessment, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         RequestLanguage.SetContentLanguage(context.Response, locale);
         Preconditions.SetETag(context.Response, assessment.RowVersion);
@@ -327,7 +327,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Partner keys do not see audit trails.");
         }
 
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -339,7 +339,7 @@ public static class AssessmentsApi
             return problem;
         }
 
-        var page = await audit.ListAsync("assessment", assessmentId, pageLimit, pageOffset);
+        var page = await audit.ListAsync("assessment", assessmentId, pageLimit, pageOffset, context.RequestAborted);
         return TypedResults.Ok(Paging.Respond(context.Request, page, AuditEntryResponse.From));
     }
 
@@ -352,7 +352,7 @@ public static class AssessmentsApi
             return ProblemResponses.Forbidden("Only admin and hub keys may validate or reopen assessments.");
         }
 
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
         if (assessment is null)
         {
             return NoSuchAssessment(assessmentId);
@@ -366,7 +366,7 @@ public static class AssessmentsApi
         Assessment assessment, long expected, AssessmentAction action, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
     {
         var transition = await assessments.TransitionAsync(
-            assessment.Id, expected, action, caller.KeyId, engines.For(assessment.RubricId, assessment.RubricVersion)!);
+            assessment.Id, expected, action, caller.KeyId, engines.For(assessment.RubricId, assessment.RubricVersion)!, context.RequestAborted);
         if (transition.IsIncomplete)
         {
             return ProblemResponses.Problem(
@@ -383,7 +383,7 @@ public static class AssessmentsApi
         }
 
         Preconditions.SetETag(context.Response, result.Value!.RowVersion);
-        return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id)));
+        return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
 
     private static async Task<(Assessment? Assessment, ScoringEngine? Engine, ProblemHttpResult? Refusal)> PrepareAnswerWriteAsync(
@@ -395,7 +395,7 @@ public static class AssessmentsApi
             return (null, null, ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may answer assessments."));
         }
 
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
         if (assessment is null)
         {
             return (null, null, NoSuchAssessment(assessmentId));
@@ -411,14 +411,14 @@ public static class AssessmentsApi
         Assessment assessment, IReadOnlyList<AnswerInput> answers, HttpContext context, AssessmentStore assessments)
     {
         var (expected, _) = Preconditions.ExpectedVersion(context.Request);
-        var result = await assessments.SaveAnswersAsync(assessment.Id, expected, answers, Caller.From(context.User).KeyId);
+        var result = await assessments.SaveAnswersAsync(assessment.Id, expected, answers, Caller.From(context.User).KeyId, context.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);
         }
 
         Preconditions.SetETag(context.Response, result.Value!.RowVersion);
-        return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id)));
+        return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
 
     private static ProblemHttpResult NoSuchAssessment(string assessmentId) => ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");

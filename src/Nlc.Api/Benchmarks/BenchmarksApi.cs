@@ -54,7 +54,7 @@ public static class BenchmarksApi
             return problem;
         }
 
-        var (_, response) = await ComputeAsync(request!, caller, store, catalog, options);
+        var (_, response) = await ComputeAsync(request!, caller, store, catalog, options, context.RequestAborted);
         return TypedResults.Ok(response);
     }
 
@@ -79,7 +79,7 @@ public static class BenchmarksApi
             return problem;
         }
 
-        var (benchmark, group) = await ComputeAsync(request!, caller, store, catalog, options);
+        var (benchmark, group) = await ComputeAsync(request!, caller, store, catalog, options, context.RequestAborted);
         var city = benchmark.Members.FirstOrDefault(m => m.CityId == cityId);
         if (city is null)
         {
@@ -130,7 +130,7 @@ public static class BenchmarksApi
                 $"metric must be overall, pillar:<id> or practice:<id> of rubric {request!.Rubric.Key}; found '{metric}'.", [new ProblemError("metric", ProblemCodes.Unknown, "unknown metric")]);
         }
 
-        var (benchmark, _) = await ComputeAsync(request!, caller, store, catalog, options);
+        var (benchmark, _) = await ComputeAsync(request!, caller, store, catalog, options, context.RequestAborted);
         var ordered = benchmark.Members.OrderByDescending(m => select(m) ?? double.NegativeInfinity).ThenBy(m => m.CityName, StringComparer.Ordinal).ToArray();
         var items = new List<RankingEntry>();
         for (var i = 0; i < ordered.Length; i++)
@@ -191,11 +191,11 @@ public static class BenchmarksApi
     }
 
     private static async Task<(PeerBenchmark Benchmark, BenchmarkResponse Response)> ComputeAsync(
-        GroupRequest request, Caller caller, BenchmarkStore store, RubricCatalog catalog, NlcOptions options)
+        GroupRequest request, Caller caller, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, CancellationToken cancellationToken)
     {
         var pillarIds = request.Rubric.Pillars.Select(p => p.Id).ToArray();
         var practiceIds = request.Rubric.Practices.Select(p => p.Id).ToArray();
-        var eligible = await store.EligibleAsync(request.Rubric.Id, request.Major, request.Period, new ScoreSnapshotReader(pillarIds, practiceIds));
+        var eligible = await store.EligibleAsync(request.Rubric.Id, request.Major, request.Period, new ScoreSnapshotReader(pillarIds, practiceIds), cancellationToken);
         var benchmark = PeerBenchmark.Compute(
             eligible,
             request.Filter,

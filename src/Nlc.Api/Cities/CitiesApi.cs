@@ -53,7 +53,7 @@ public static class CitiesApi
 
         var caller = Caller.From(context.User);
         var filter = new CityFilter(CityValidation.Normalize(country), region, tag, caller.SeesAllCities ? null : caller.CityIds.ToArray());
-        var page = await cities.ListAsync(filter, pageLimit, pageOffset);
+        var page = await cities.ListAsync(filter, pageLimit, pageOffset, context.RequestAborted);
         return TypedResults.Ok(Paging.Respond(context.Request, page, CityResponse.From));
     }
 
@@ -79,7 +79,7 @@ public static class CitiesApi
 
         var city = await cities.CreateAsync(
             new NewCity(request.Name!.Trim(), CityValidation.Normalize(request.Country)!, request.Region?.Trim(), request.Population, request.Tags ?? []),
-            caller.KeyId);
+            caller.KeyId, context.RequestAborted);
         Preconditions.SetETag(context.Response, city.RowVersion);
         return TypedResults.Created($"/api/v1/cities/{city.Id}", CityResponse.From(city));
     }
@@ -87,7 +87,7 @@ public static class CitiesApi
     private static async Task<Results<Ok<CityResponse>, ProblemHttpResult>> GetCity(string cityId, HttpContext context, CityStore cities)
     {
         var caller = Caller.From(context.User);
-        var city = await CityAccess.FindVisibleAsync(cityId, caller, cities);
+        var city = await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted);
         if (city is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
@@ -124,7 +124,7 @@ public static class CitiesApi
         }
 
         var patch = new CityPatch(request.Name?.Trim(), CityValidation.Normalize(request.Country), request.Region?.Trim(), request.Population, request.Tags);
-        var result = await cities.UpdateAsync(cityId, patch, expected, caller.KeyId);
+        var result = await cities.UpdateAsync(cityId, patch, expected, caller.KeyId, context.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);

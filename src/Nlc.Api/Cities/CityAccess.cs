@@ -7,6 +7,6 @@ namespace Nlc.Api.Cities;
 public static class CityAccess
 {
     /// <summary>The city, or null when it does not exist or the caller may not know it does.</summary>
-    public static async Task<City?> FindVisibleAsync(string cityId, Caller caller, CityStore cities) =>
-        caller.CanSeeCity(cityId) ? await cities.FindAsync(cityId) : null;
+    public static async Task<City?> FindVisibleAsync(string cityId, Caller caller, CityStore cities, CancellationToken cancellationToken) =>
+        caller.CanSeeCity(cityId) ? await cities.FindAsync(cityId, cancellationToken) : null;
 }

@@ -40,7 +40,7 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Fail("Too many unknown or revoked keys were sent from this address.");
         }
 
-        var key = await keys.FindLiveAsync(secret);
+        var key = await keys.FindLiveAsync(secret, Context.RequestAborted);
         if (key is null)
         {
             failures.RecordFailure(address, keyHash);

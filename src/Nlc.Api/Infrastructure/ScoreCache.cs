@@ -13,7 +13,7 @@ public sealed class ScoreCache(ScoringEngines engines, AssessmentStore assessmen
     private readonly MemoryCache _scores = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     /// <summary>The score of <paramref name="assessment"/> at its current version.</summary>
-    public async Task<ScoreResult> ScoreAsync(Assessment assessment)
+    public async Task<ScoreResult> ScoreAsync(Assessment assessment, CancellationToken cancellationToken)
     {
         var key = (assessment.Id, assessment.RowVersion);
         if (_scores.TryGetValue(key, out ScoreResult? cached))
@@ -22,7 +22,7 @@ public sealed class ScoreCache(ScoringEngines engines, AssessmentStore assessmen
         }
 
         var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
-        var answers = await assessments.AnswersAsync(assessment.Id);
+        var answers = await assessments.AnswersAsync(assessment.Id, cancellationToken);
         var result = engine.Score(answers.Select(a => a.Answer).ToArray());
         _scores.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return result;

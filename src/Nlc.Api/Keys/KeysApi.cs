@@ -76,7 +76,7 @@ public static class KeysApi
 
         for (var i = 0; i < cityIds.Count; i++)
         {
-            if (await cities.FindAsync(cityIds[i]) is null)
+            if (await cities.FindAsync(cityIds[i], context.RequestAborted) is null)
             {
                 errors.Add(new ProblemError($"cityIds[{i}]", ProblemCodes.Unknown, $"there is no city '{cityIds[i]}'"));
             }
@@ -87,7 +87,8 @@ public static class KeysApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var (key, secret) = await keys.CreateAsync(request.Name!.Trim(), request.Role!.Value, cityIds.Distinct().ToArray(), Caller.From(context.User).KeyId);
+        var (key, secret) = await keys.CreateAsync(
+            request.Name!.Trim(), request.Role!.Value, cityIds.Distinct().ToArray(), Caller.From(context.User).KeyId, cancellationToken: context.RequestAborted);
         return TypedResults.Created($"/api/v1/keys/{key.Id}", new CreatedKeyResponse(key.Id, key.Name, key.Role, key.CityIds, key.CreatedAt, secret));
     }
 
@@ -95,12 +96,12 @@ public static class KeysApi
     {
         var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
         return problem ?? (Results<Ok<PageResponse<KeyResponse>>, ProblemHttpResult>)TypedResults.Ok(
-            Paging.Respond(context.Request, await keys.ListAsync(pageLimit, pageOffset), KeyResponse.From));
+            Paging.Respond(context.Request, await keys.ListAsync(pageLimit, pageOffset, context.RequestAborted), KeyResponse.From));
     }
 
     private static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeKey(string keyId, HttpContext context, ApiKeyStore keys)
     {
-        var result = await keys.RevokeAsync(keyId, Caller.From(context.User).KeyId);
+        var result = await keys.RevokeAsync(keyId, Caller.From(context.User).KeyId, context.RequestAborted);
         return result.Outcome == WriteOutcome.Done ? TypedResults.Ok(KeyResponse.From(result.Value!)) : ProblemResponses.Refused(result);
     }
 }

@@ -51,13 +51,13 @@ public static class ProgressApi
         string? rubricId, string? from, string? to, string? baseline)
     {
         var caller = Caller.From(context.User);
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
 
         rubricId ??= "nlc";
-        var series = await SeriesAsync(cityId, rubricId, caller, assessments, engines);
+        var series = await SeriesAsync(cityId, rubricId, caller, assessments, engines, context.RequestAborted);
         var points = series.Select(s => new ProgressPoint(
             s.Assessment.Period, s.Assessment.Id, s.Assessment.Status, s.Assessment.RubricVersion.ToString(), s.Result.Overall,
             s.Result.Pillars.ToDictionary(p => p.PillarId, p => p.Score), s.Result.Practices.ToDictionary(p => p.PracticeId, p => p.Score))).ToArray();
@@ -78,7 +78,7 @@ public static class ProgressApi
         TargetProgressResponse? targetProgress = null;
         if (!caller.SeesOnlyValidated && start is not null && last is not null)
         {
-            var cityTargets = await targets.GetAsync(cityId, rubricId);
+            var cityTargets = await targets.GetAsync(cityId, rubricId, context.RequestAborted);
             if (cityTargets.Levels.Count > 0)
             {
                 var progress = TargetProgress.Compute(start.Engine, start.Answers, last.Result, cityTargets.Levels.Where(t => start.Engine.Rubric.Indicators.Any(i => i.Id == t.Key)).ToDictionary());
@@ -98,12 +98,12 @@ public static class ProgressApi
             return ProblemResponses.Forbidden("Partner keys do not see cities' targets.");
         }
 
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
 
-        var found = await targets.GetAsync(cityId, rubricId ?? "nlc");
+        var found = await targets.GetAsync(cityId, rubricId ?? "nlc", context.RequestAborted);
         return TypedResults.Ok(new TargetsResponse(cityId, found.RubricId, found.TargetPeriod, found.Levels));
     }
 
@@ -116,7 +116,7 @@ public static class ProgressApi
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may set targets.");
         }
 
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -184,7 +184,7 @@ public static class ProgressApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var saved = await targets.ReplaceAsync(new CityTargets(cityId, rubric.Id, request.TargetPeriod, levels), caller.KeyId);
+        var saved = await targets.ReplaceAsync(new CityTargets(cityId, rubric.Id, request.TargetPeriod, levels), caller.KeyId, context.RequestAborted);
         return TypedResults.Ok(new TargetsResponse(cityId, saved.RubricId, saved.TargetPeriod, saved.Levels));
     }
 
@@ -193,7 +193,7 @@ public static class ProgressApi
         string? rubricId, int? limit, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities) is null)
+        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
@@ -203,7 +203,7 @@ public static class ProgressApi
             return ProblemResponses.BadRequest($"limit must be from 1 to 50; found {limit}.", [new ProblemError("limit", ProblemCodes.OutOfRange, "must be from 1 to 50")]);
         }
 
-        var latest = (await SeriesAsync(cityId, rubricId ?? "nlc", caller, assessments, engines)).LastOrDefault();
+        var latest = (await SeriesAsync(cityId, rubricId ?? "nlc", caller, assessments, engines, context.RequestAborted)).LastOrDefault();
         if (latest is null)
         {
             return ProblemResponses.NotFound($"City '{cityId}' has no assessment of rubric '{rubricId ?? "nlc"}' that this key may see.");
@@ -228,14 +228,14 @@ public static class ProgressApi
 
     /// <summary>The city's assessments of the rubric that the caller may see, every one of them, scored, oldest period first.</summary>
     internal static async Task<List<ScoredAssessment>> SeriesAsync(
-        string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines)
+        string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines, CancellationToken cancellationToken)
     {
-        var all = await assessments.ListAllAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null));
+        var all = await assessments.ListAllAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null), cancellationToken);
         var series = new List<ScoredAssessment>();
         foreach (var assessment in all.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, Period.TextComparer))
         {
             var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
-            var answers = (await assessments.AnswersAsync(assessment.Id)).Select(a => a.Answer).ToArray();
+            var answers = (await assessments.AnswersAsync(assessment.Id, cancellationToken)).Select(a => a.Answer).ToArray();
             series.Add(new ScoredAssessment(assessment, engine, answers, engine.Score(answers)));
         }
 

@@ -48,7 +48,7 @@ public static class ReportsApi
         ScoreCache scores, NlcOptions options, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
         if (assessment is null)
         {
             return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
@@ -56,9 +56,9 @@ public static class ReportsApi
 
         var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
-        var city = (await cities.FindAsync(assessment.CityId))!;
-        var score = await scores.ScoreAsync(assessment);
-        var peers = await PeersAsync(rubric, assessment, city, caller, benchmarks, options);
+        var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;
+        var score = await scores.ScoreAsync(assessment, context.RequestAborted);
+        var peers = await PeersAsync(rubric, assessment, city, caller, benchmarks, options, context.RequestAborted);
         var bytes = AssessmentReportWriter.Write(rubric, score, ReportHeading.Of(city, assessment), locale, peers);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-report-{assessment.Period}-{assessment.Id}{XlsxFile.Extension}");
     }
@@ -68,14 +68,14 @@ public static class ReportsApi
         string? rubricId, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
-        var city = await Cities.CityAccess.FindVisibleAsync(cityId, caller, cities);
+        var city = await Cities.CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted);
         var rubric = catalog.FindLatest(rubricId ?? "nlc");
         if (city is null || rubric is null)
         {
             return ProblemResponses.NotFound(city is null ? $"There is no city '{cityId}'." : $"There is no rubric '{rubricId}'.");
         }
 
-        var series = await ProgressApi.SeriesAsync(cityId, rubric.Id, caller, assessments, engines);
+        var series = await ProgressApi.SeriesAsync(cityId, rubric.Id, caller, assessments, engines, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var points = series.Select(s => new Nlc.Excel.Reports.ProgressPoint(s.Assessment.Period, s.Result)).ToArray();
         var bytes = CityProgressReportWriter.Write(rubric, city.Name, points, locale);
@@ -101,12 +101,12 @@ public static class ReportsApi
 
         var rubric = request!.Rubric;
         var eligible = await benchmarks.EligibleAsync(
-            rubric.Id, request.Major, request.Period, new ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id)));
+            rubric.Id, request.Major, request.Period, new ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id)), context.RequestAborted);
         var entries = new List<HubComparisonEntry>();
         foreach (var member in eligible.Where(request.Filter.Matches))
         {
             var engine = engines.For(rubric.Id, RubricVersion.Parse(member.Scores.RubricVersion))!;
-            var answers = await assessments.AnswersAsync(member.Scores.AssessmentId);
+            var answers = await assessments.AnswersAsync(member.Scores.AssessmentId, context.RequestAborted);
             entries.Add(new HubComparisonEntry(member.Scores.CityName, member.Country, request.Period, engine.Score(answers.Select(a => a.Answer).ToArray())));
         }
 
@@ -116,11 +116,11 @@ public static class ReportsApi
     }
 
     private static async Task<PeerStatistics?> PeersAsync(
-        Rubric rubric, Assessment assessment, City city, Caller caller, BenchmarkStore benchmarks, NlcOptions options)
+        Rubric rubric, Assessment assessment, City city, Caller caller, BenchmarkStore benchmarks, NlcOptions options, CancellationToken cancellationToken)
     {
         var pillarIds = rubric.Pillars.Select(p => p.Id).ToArray();
         var practiceIds = rubric.Practices.Select(p => p.Id).ToArray();
-        var eligible = await benchmarks.EligibleAsync(rubric.Id, rubric.Version.Major, assessment.Period, new ScoreSnapshotReader(pillarIds, practiceIds));
+        var eligible = await benchmarks.EligibleAsync(rubric.Id, rubric.Version.Major, assessment.Period, new ScoreSnapshotReader(pillarIds, practiceIds), cancellationToken);
         var benchmark = PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: city.Country), pillarIds, practiceIds, !caller.CanReview, options.MinimumGroupSize);
         if (benchmark.N == 0)
         {

@@ -70,7 +70,7 @@ public static class WorkbooksApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(
         string assessmentId, HttpContext context, AssessmentStore assessments, CityStore cities, ScoringEngines engines, TimeProvider clock, [FromQuery] string? lang)
     {
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments, context.RequestAborted);
         if (assessment is null)
         {
             return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
@@ -78,8 +78,8 @@ public static class WorkbooksApi
 
         var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
-        var city = (await cities.FindAsync(assessment.CityId))!;
-        var bytes = Writer.Write(rubric, assessment, city, await assessments.AnswersAsync(assessmentId), locale, clock.GetUtcNow());
+        var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;
+        var bytes = Writer.Write(rubric, assessment, city, await assessments.AnswersAsync(assessmentId, context.RequestAborted), locale, clock.GetUtcNow());
         Preconditions.SetETag(context.Response, assessment.RowVersion);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-{assessment.Period}-{assessment.Id}{XlsxFile.Extension}");
     }
@@ -93,7 +93,7 @@ public static class WorkbooksApi
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may upload answers.");
         }
 
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments);
+        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
         if (assessment is null)
         {
             return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
@@ -137,10 +137,10 @@ public static class WorkbooksApi
             return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this assessment", mismatch, [new ProblemError("_meta", ProblemCodes.Mismatch, mismatch)]);
         }
 
-        var result = await assessments.MergeAnswersAsync(assessmentId, expected, import.BasedAnswers(), AnswerFingerprint.Of, caller.KeyId);
+        var result = await assessments.MergeAnswersAsync(assessmentId, expected, import.BasedAnswers(), AnswerFingerprint.Of, caller.KeyId, context.RequestAborted);
         if (result is { Outcome: WriteOutcome.Conflict, Value: { } refused })
         {
-            return await ConflictAsync(import, refused.Plan.Conflicts, keys);
+            return await ConflictAsync(import, refused.Plan.Conflicts, keys, context.RequestAborted);
         }
 
         if (result.Outcome != WriteOutcome.Done)
@@ -168,15 +168,15 @@ public static class WorkbooksApi
             + (kept.Length == 0 ? "" : $" {kept.Length} saved answer{(kept.Length == 1 ? " was" : "s were")} kept where the workbook's row is blank.");
         Preconditions.SetETag(context.Response, after.RowVersion);
         return TypedResults.Ok(new WorkbookImportResponse(
-            import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessmentId))));
+            import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessmentId, context.RequestAborted))));
     }
 
-    private static async Task<ProblemHttpResult> ConflictAsync(WorkbookImport import, IReadOnlyList<AnswerConflict> conflicts, ApiKeyStore keys)
+    private static async Task<ProblemHttpResult> ConflictAsync(WorkbookImport import, IReadOnlyList<AnswerConflict> conflicts, ApiKeyStore keys, CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var by in conflicts.Select(c => c.Saved?.AnsweredBy).OfType<string>().Distinct())
         {
-            names[by] = await keys.NameAsync(by);
+            names[by] = await keys.NameAsync(by, cancellationToken);
         }
 
         var downloaded = import.Metadata.DownloadedAt is { } at ? $"since it was downloaded ({Time(at)})" : "since the workbook was made";

@@ -14,26 +14,30 @@ public sealed class AuditLog(SqliteDatabase database)
     };
 
     /// <summary>The entries about one entity, oldest first.</summary>
-    public async Task<Page<AuditEntry>> ListAsync(string entityType, string entityId, int limit, int offset)
+    public async Task<Page<AuditEntry>> ListAsync(string entityType, string entityId, int limit, int offset, CancellationToken cancellationToken = default)
     {
         return await database.ReadAsync(async connection =>
         {
-            var total = await connection.ExecuteScalarAsync<int>(
-                "SELECT count(*) FROM audit_log WHERE entity_type = @entityType AND entity_id = @entityId", new { entityType, entityId });
-            var rows = await connection.QueryAsync<Row>(
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT count(*) FROM audit_log WHERE entity_type = @entityType AND entity_id = @entityId",
+                new { entityType, entityId },
+                cancellationToken: cancellationToken));
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
                 """
                 SELECT id, at, actor, action, entity_type, entity_id, city_id, before, after FROM audit_log
                 WHERE entity_type = @entityType AND entity_id = @entityId ORDER BY id LIMIT @limit OFFSET @offset
                 """,
-                new { entityType, entityId, limit, offset });
+                new { entityType, entityId, limit, offset },
+                cancellationToken: cancellationToken));
             return new Page<AuditEntry>(rows.Select(r => r.ToEntry()).ToArray(), total, limit, offset);
-        });
+        }, cancellationToken);
     }
 
     internal static Task AppendAsync(
         IDbConnection connection, IDbTransaction transaction, DateTimeOffset at, string actor, string action,
-        string entityType, string entityId, string? cityId, object? before, object? after) =>
-        connection.ExecuteAsync(
+        string entityType, string entityId, string? cityId, object? before, object? after,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO audit_log (at, actor, action, entity_type, entity_id, city_id, before, after)
             VALUES (@At, @actor, @action, @entityType, @entityId, @cityId, @Before, @After)
@@ -49,7 +53,8 @@ public sealed class AuditLog(SqliteDatabase database)
                 Before = before is null ? null : JsonSerializer.Serialize(before, Json),
                 After = after is null ? null : JsonSerializer.Serialize(after, Json),
             },
-            transaction);
+            transaction,
+            cancellationToken: cancellationToken));
 
     private sealed class Row
     {

@@ -28,7 +28,8 @@ public sealed class BenchmarkStore(SqliteDatabase database)
     /// Every city with a validated assessment of rubric <paramref name="rubricId"/> (major <paramref name="major"/>) in
     /// <paramref name="period"/>, its scores read for the pillars and practices <paramref name="scores"/> knows.
     /// </summary>
-    public async Task<IReadOnlyList<PeerCity>> EligibleAsync(string rubricId, int major, string period, ScoreSnapshotReader scores)
+    public async Task<IReadOnlyList<PeerCity>> EligibleAsync(
+        string rubricId, int major, string period, ScoreSnapshotReader scores, CancellationToken cancellationToken = default)
     {
         var key = $"{rubricId}|{major}|{period}|{scores.Layout}";
         var generation = database.WriteGeneration;
@@ -37,12 +38,13 @@ public sealed class BenchmarkStore(SqliteDatabase database)
             return cached.Cities;
         }
 
-        var cities = await ReadEligibleAsync(rubricId, major, period, scores);
+        var cities = await ReadEligibleAsync(rubricId, major, period, scores, cancellationToken);
         _eligible[key] = (generation, cities);
         return cities;
     }
 
-    private Task<IReadOnlyList<PeerCity>> ReadEligibleAsync(string rubricId, int major, string period, ScoreSnapshotReader scores) =>
+    private Task<IReadOnlyList<PeerCity>> ReadEligibleAsync(
+        string rubricId, int major, string period, ScoreSnapshotReader scores, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<PeerCity>>(async connection =>
         {
             await using var command = connection.CreateCommand();
@@ -50,9 +52,9 @@ public sealed class BenchmarkStore(SqliteDatabase database)
             command.Parameters.AddWithValue("@rubricId", rubricId);
             command.Parameters.AddWithValue("@period", period);
             command.Parameters.AddWithValue("@majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
-            await using var reader = await command.ExecuteReaderAsync();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var cities = new List<PeerCity>();
-            while (await reader.ReadAsync())
+            while (await reader.ReadAsync(cancellationToken))
             {
                 var (overall, pillars, practices) = scores.Read(reader.GetFieldValue<byte[]>(8));
                 var tags = reader.GetString(5);
@@ -65,5 +67,5 @@ public sealed class BenchmarkStore(SqliteDatabase database)
             }
 
             return cities;
-        });
+        }, cancellationToken);
 }

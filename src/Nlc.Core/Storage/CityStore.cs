@@ -9,31 +9,34 @@ public sealed class CityStore(SqliteDatabase database, TimeProvider clock)
     private const string Columns = "id, name, country, region, population, tags, created_at, updated_at, row_version";
 
     /// <summary>Adds a city.</summary>
-    public Task<City> CreateAsync(NewCity city, string actor)
+    public Task<City> CreateAsync(NewCity city, string actor, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var created = new City(Ids.New("city_"), city.Name, city.Country, city.Region, city.Population, city.Tags, now, now, 1);
         return database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(
+            await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO cities (id, name, country, region, population, tags, created_at, updated_at, row_version)
                 VALUES (@Id, @Name, @Country, @Region, @Population, @Tags, @CreatedAt, @UpdatedAt, 1)
                 """,
                 ToParameters(created),
-                transaction);
-            await AuditLog.AppendAsync(connection, transaction, now, actor, "city.created", "city", created.Id, created.Id, null, created);
+                transaction,
+                cancellationToken: cancellationToken));
+            await AuditLog.AppendAsync(connection, transaction, now, actor, "city.created", "city", created.Id, created.Id, null, created, cancellationToken);
             return created;
-        });
+        }, cancellationToken);
     }
 
     /// <summary>The city with <paramref name="id"/>, or null.</summary>
-    public Task<City?> FindAsync(string id) =>
-        database.ReadAsync(async connection =>
-            (await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM cities WHERE id = @id", new { id }))?.ToCity());
+    public Task<City?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(
+            async connection => (await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition($"SELECT {Columns} FROM cities WHERE id = @id", new { id }, cancellationToken: cancellationToken)))?.ToCity(),
+            cancellationToken);
 
     /// <summary>One page of the cities matching <paramref name="filter"/>, by name.</summary>
-    public Task<Page<City>> ListAsync(CityFilter filter, int limit, int offset)
+    public Task<Page<City>> ListAsync(CityFilter filter, int limit, int offset, CancellationToken cancellationToken = default)
     {
         const string where =
             """
@@ -53,17 +56,20 @@ public sealed class CityStore(SqliteDatabase database, TimeProvider clock)
         };
         return database.ReadAsync(async connection =>
         {
-            var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM cities {where}", parameters);
-            var rows = await connection.QueryAsync<Row>($"SELECT {Columns} FROM cities {where} ORDER BY name, id LIMIT @limit OFFSET @offset", parameters);
+            var total = await connection.ExecuteScalarAsync<int>(
+                new CommandDefinition($"SELECT count(*) FROM cities {where}", parameters, cancellationToken: cancellationToken));
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM cities {where} ORDER BY name, id LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
             return new Page<City>(rows.Select(r => r.ToCity()).ToArray(), total, limit, offset);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Applies <paramref name="patch"/> if the city is still at <paramref name="expectedVersion"/>.</summary>
-    public Task<WriteResult<City>> UpdateAsync(string id, CityPatch patch, long expectedVersion, string actor) =>
+    public Task<WriteResult<City>> UpdateAsync(string id, CityPatch patch, long expectedVersion, string actor, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM cities WHERE id = @id", new { id }, transaction);
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition($"SELECT {Columns} FROM cities WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
             if (row is null)
             {
                 return WriteResult<City>.Refused(WriteOutcome.NotFound, $"There is no city '{id}'.");
@@ -86,17 +92,18 @@ public sealed class CityStore(SqliteDatabase database, TimeProvider clock)
                 UpdatedAt = now,
                 RowVersion = before.RowVersion + 1,
             };
-            await connection.ExecuteAsync(
+            await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE cities SET name = @Name, country = @Country, region = @Region, population = @Population, tags = @Tags,
                     updated_at = @UpdatedAt, row_version = @RowVersion
                 WHERE id = @Id
                 """,
                 ToParameters(after),
-                transaction);
-            await AuditLog.AppendAsync(connection, transaction, now, actor, "city.updated", "city", id, id, before, after);
+                transaction,
+                cancellationToken: cancellationToken));
+            await AuditLog.AppendAsync(connection, transaction, now, actor, "city.updated", "city", id, id, before, after, cancellationToken);
             return WriteResult<City>.Done(after);
-        });
+        }, cancellationToken);
 
     private static object ToParameters(City city) => new
     {

@@ -9,7 +9,7 @@ namespace Nlc.Core.Storage;
 public static class DatabaseBackup
 {
     /// <summary>Writes a consistent copy of <paramref name="database"/> to <paramref name="targetPath"/> (which must not exist); returns its size in bytes.</summary>
-    public static async Task<long> BackupAsync(SqliteDatabase database, string targetPath)
+    public static async Task<long> BackupAsync(SqliteDatabase database, string targetPath, CancellationToken cancellationToken = default)
     {
         var target = Path.GetFullPath(targetPath);
         if (File.Exists(target))
@@ -18,7 +18,9 @@ public static class DatabaseBackup
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await database.ReadAsync(connection => connection.ExecuteAsync("VACUUM INTO @target", new { target }));
+        await database.ReadAsync(
+            connection => connection.ExecuteAsync(new CommandDefinition("VACUUM INTO @target", new { target }, cancellationToken: cancellationToken)),
+            cancellationToken);
         return new FileInfo(target).Length;
     }
 }

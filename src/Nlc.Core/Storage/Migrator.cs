@@ -21,10 +21,12 @@ public static class Migrator
     {
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-            await connection.ExecuteAsync(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-            var newest = await connection.ExecuteScalarAsync<int?>("SELECT max(version) FROM schema_migrations") ?? 0;
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                cancellationToken: cancellationToken));
+            var newest = await connection.ExecuteScalarAsync<int?>(
+                new CommandDefinition("SELECT max(version) FROM schema_migrations", cancellationToken: cancellationToken)) ?? 0;
             var known = Known.Count == 0 ? 0 : Known[^1].Version;
             if (newest > known)
             {
@@ -39,18 +41,19 @@ public static class Migrator
         {
             var ran = await database.InTransactionAsync(async (connection, transaction) =>
             {
-                var done = await connection.ExecuteScalarAsync<int>(
-                    "SELECT count(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction);
+                var done = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "SELECT count(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction, cancellationToken: cancellationToken));
                 if (done > 0)
                 {
                     return false;
                 }
 
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
-                await connection.ExecuteAsync(
+                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                     new { migration.Version, migration.Name, At = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
-                    transaction);
+                    transaction,
+                    cancellationToken: cancellationToken));
                 return true;
             }, cancellationToken);
             if (ran)

@@ -13,10 +13,12 @@ public sealed class RubricStore(SqliteDatabase database, TimeProvider clock)
     /// Records the catalog's rubrics and returns the catalog completed with stored versions whose files are gone.
     /// Throws <see cref="RubricLoadException"/> if a file now holds different content under a stored id and version.
     /// </summary>
-    public async Task<RubricCatalog> SynchronizeAsync(RubricCatalog files)
+    public async Task<RubricCatalog> SynchronizeAsync(RubricCatalog files, CancellationToken cancellationToken = default)
     {
-        var stored = await database.ReadAsync(async connection =>
-            (await connection.QueryAsync<Row>("SELECT rubric_id, version, content_hash, content, file_name, registered_at FROM rubrics")).ToList());
+        var stored = await database.ReadAsync(
+            async connection => (await connection.QueryAsync<Row>(new CommandDefinition(
+                "SELECT rubric_id, version, content_hash, content, file_name, registered_at FROM rubrics", cancellationToken: cancellationToken))).ToList(),
+            cancellationToken);
 
         var problems = new List<RubricProblem>();
         foreach (var rubric in files.All)
@@ -43,17 +45,18 @@ public sealed class RubricStore(SqliteDatabase database, TimeProvider clock)
             foreach (var rubric in files.All.Where(r => !stored.Any(s => s.RubricId == r.Id && s.Version == r.Version.ToString())))
             {
                 var source = files.Source(rubric) ?? throw new InvalidOperationException($"The text of rubric {rubric.Key} is unknown.");
-                await connection.ExecuteAsync(
+                await connection.ExecuteAsync(new CommandDefinition(
                     """
                     INSERT INTO rubrics (rubric_id, version, content_hash, content, file_name, registered_at)
                     VALUES (@Id, @Version, @ContentHash, @Text, @FileName, @At)
                     """,
                     new { rubric.Id, Version = rubric.Version.ToString(), rubric.ContentHash, source.Text, source.FileName, At = Timestamps.Format(clock.GetUtcNow()) },
-                    transaction);
+                    transaction,
+                    cancellationToken: cancellationToken));
             }
 
             return true;
-        });
+        }, cancellationToken);
 
         var missingFiles = stored.Where(s => files.Find(s.RubricId, RubricVersion.Parse(s.Version)) is null).ToList();
         var all = files.All.Select(r => (Rubric: r, Source: files.Source(r)!))

@@ -69,6 +69,9 @@ public sealed class SqliteDatabase
     /// Runs <paramref name="work"/> in one immediate transaction, committed only if it returns normally. Writers of this
     /// process queue here in turn: SQLite's own busy waiting has no order, and under steady load it can starve a writer
     /// past the busy timeout. Another process holding the lock still meets the busy timeout.
+    /// A cancelled <paramref name="cancellationToken"/> (a client that went away) stops the wait in the queue or rolls the
+    /// whole transaction back, up to the moment COMMIT starts; a COMMIT once started is finished. Either way the queue is
+    /// released and no transaction is left open.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<SqliteConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
@@ -80,7 +83,9 @@ public sealed class SqliteDatabase
             try
             {
                 var result = await work(connection, transaction);
-                await transaction.CommitAsync(cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                // Not cancellable from here on: a COMMIT that has started is finished rather than torn.
+                await transaction.CommitAsync(CancellationToken.None);
                 Interlocked.Increment(ref _writeGeneration);
                 return result;
             }
@@ -119,7 +124,7 @@ public sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Runs a read with its own connection.</summary>
+    /// <summary>Runs a read with its own connection; <paramref name="read"/> passes <paramref name="cancellationToken"/> on to its commands.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -47,7 +47,7 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<ProgressResponse>, ProblemHttpResult>> GetProgress(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, TargetStore targets, ScoringEngines engines,
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, TargetStore targets, ScoringEngines engines, ScoreCache scores,
         string? rubricId, string? from, string? to, string? baseline)
     {
         var caller = Caller.From(context.User);
@@ -57,7 +57,7 @@ public static class ProgressApi
         }
 
         rubricId ??= "nlc";
-        var series = await SeriesAsync(cityId, rubricId, caller, assessments, engines, context.RequestAborted);
+        var series = await SeriesAsync(cityId, rubricId, caller, assessments, engines, scores, context.RequestAborted);
         var points = series.Select(s => new ProgressPoint(
             s.Assessment.Period, s.Assessment.Id, s.Assessment.Status, s.Assessment.RubricVersion.ToString(), s.Result.Overall,
             s.Result.Pillars.ToDictionary(p => p.PillarId, p => p.Score), s.Result.Practices.ToDictionary(p => p.PracticeId, p => p.Score))).ToArray();
@@ -81,7 +81,8 @@ public static class ProgressApi
             var cityTargets = await targets.GetAsync(cityId, rubricId, context.RequestAborted);
             if (cityTargets.Levels.Count > 0)
             {
-                var progress = TargetProgress.Compute(start.Engine, start.Answers, last.Result, cityTargets.Levels.Where(t => start.Engine.Rubric.Indicators.Any(i => i.Id == t.Key)).ToDictionary());
+                var baselineAnswers = (await assessments.AnswersAsync(start.Assessment.Id, context.RequestAborted)).Select(a => a.Answer).ToArray();
+                var progress = TargetProgress.Compute(start.Engine, baselineAnswers, last.Result, cityTargets.Levels.Where(t => start.Engine.Rubric.Indicators.Any(i => i.Id == t.Key)).ToDictionary());
                 targetProgress = new TargetProgressResponse(start.Assessment.Period, last.Assessment.Period, cityTargets.TargetPeriod, progress);
             }
         }
@@ -189,7 +190,7 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<NextStepsResponse>, ProblemHttpResult>> GetNextSteps(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines,
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores,
         string? rubricId, int? limit, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
@@ -203,7 +204,7 @@ public static class ProgressApi
             return ProblemResponses.BadRequest($"limit must be from 1 to 50; found {limit}.", [new ProblemError("limit", ProblemCodes.OutOfRange, "must be from 1 to 50")]);
         }
 
-        var latest = (await SeriesAsync(cityId, rubricId ?? "nlc", caller, assessments, engines, context.RequestAborted)).LastOrDefault();
+        var latest = (await SeriesAsync(cityId, rubricId ?? "nlc", caller, assessments, engines, scores, context.RequestAborted)).LastOrDefault();
         if (latest is null)
         {
             return ProblemResponses.NotFound($"City '{cityId}' has no assessment of rubric '{rubricId ?? "nlc"}' that this key may see.");
@@ -223,20 +224,22 @@ public static class ProgressApi
         return TypedResults.Ok(new NextStepsResponse(cityId, latest.Assessment.Id, latest.Assessment.Period, locale, steps));
     }
 
-    /// <summary>An assessment with the engine of its rubric version, its answers and its scores.</summary>
-    internal sealed record ScoredAssessment(Assessment Assessment, ScoringEngine Engine, IReadOnlyList<Answer> Answers, ScoreResult Result);
+    /// <summary>An assessment with the engine of its rubric version and its scores.</summary>
+    internal sealed record ScoredAssessment(Assessment Assessment, ScoringEngine Engine, ScoreResult Result);
 
-    /// <summary>The city's assessments of the rubric that the caller may see, every one of them, scored, oldest period first.</summary>
+    /// <summary>
+    /// The city's assessments of the rubric that the caller may see, every one of them, scored (through the score cache,
+    /// the one read path for scores), oldest period first.
+    /// </summary>
     internal static async Task<List<ScoredAssessment>> SeriesAsync(
-        string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines, CancellationToken cancellationToken)
+        string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, CancellationToken cancellationToken)
     {
         var all = await assessments.ListAllAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null), cancellationToken);
         var series = new List<ScoredAssessment>();
         foreach (var assessment in all.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, Period.TextComparer))
         {
             var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
-            var answers = (await assessments.AnswersAsync(assessment.Id, cancellationToken)).Select(a => a.Answer).ToArray();
-            series.Add(new ScoredAssessment(assessment, engine, answers, engine.Score(answers)));
+            series.Add(new ScoredAssessment(assessment, engine, await scores.ScoreAsync(assessment, cancellationToken)));
         }
 
         return series;

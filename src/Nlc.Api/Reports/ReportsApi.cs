@@ -64,7 +64,7 @@ public static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProgressReport(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines, RubricCatalog catalog,
+        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, RubricCatalog catalog,
         string? rubricId, [FromQuery] string? lang)
     {
         var caller = Caller.From(context.User);
@@ -75,7 +75,7 @@ public static class ReportsApi
             return ProblemResponses.NotFound(city is null ? $"There is no city '{cityId}'." : $"There is no rubric '{rubricId}'.");
         }
 
-        var series = await ProgressApi.SeriesAsync(cityId, rubric.Id, caller, assessments, engines, context.RequestAborted);
+        var series = await ProgressApi.SeriesAsync(cityId, rubric.Id, caller, assessments, engines, scores, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var points = series.Select(s => new Nlc.Excel.Reports.ProgressPoint(s.Assessment.Period, s.Result)).ToArray();
         var bytes = CityProgressReportWriter.Write(rubric, city.Name, points, locale);
@@ -83,7 +83,7 @@ public static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ComparisonReport(
-        HttpContext context, BenchmarkStore benchmarks, RubricCatalog catalog, AssessmentStore assessments, ScoringEngines engines,
+        HttpContext context, BenchmarkStore benchmarks, RubricCatalog catalog, AssessmentStore assessments, ScoreCache scores,
         string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds,
         [FromQuery] string? lang)
     {
@@ -105,9 +105,8 @@ public static class ReportsApi
         var entries = new List<HubComparisonEntry>();
         foreach (var member in eligible.Where(request.Filter.Matches))
         {
-            var engine = engines.For(rubric.Id, RubricVersion.Parse(member.Scores.RubricVersion))!;
-            var answers = await assessments.AnswersAsync(member.Scores.AssessmentId, context.RequestAborted);
-            entries.Add(new HubComparisonEntry(member.Scores.CityName, member.Country, request.Period, engine.Score(answers.Select(a => a.Answer).ToArray())));
+            var assessment = (await assessments.FindAsync(member.Scores.AssessmentId, context.RequestAborted))!;
+            entries.Add(new HubComparisonEntry(member.Scores.CityName, member.Country, request.Period, await scores.ScoreAsync(assessment, context.RequestAborted)));
         }
 
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));

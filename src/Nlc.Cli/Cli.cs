@@ -13,14 +13,14 @@ namespace Nlc.Cli;
 /// </summary>
 public static class Cli
 {
-    /// <summary>The command ran.</summary>
-    public const int Ok = 0;
+    /// <summary>Exit code: the command ran.</summary>
+    public const int ExitOk = 0;
 
-    /// <summary>The input was refused: a workbook or rubric with problems, or a file that cannot be read or written.</summary>
-    public const int Refused = 1;
+    /// <summary>Exit code: the input was refused (a workbook or rubric with problems, or a file that cannot be read or written).</summary>
+    public const int ExitRefused = 1;
 
-    /// <summary>The command line itself was wrong.</summary>
-    public const int Usage = 2;
+    /// <summary>Exit code: the command line itself was wrong.</summary>
+    public const int ExitWrongUsage = 2;
 
     private const string UsageText = """
         Usage:
@@ -44,7 +44,7 @@ public static class Cli
             if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
             {
                 output.WriteLine(UsageText);
-                return args.Length == 0 ? Usage : Ok;
+                return args.Length == 0 ? ExitWrongUsage : ExitOk;
             }
 
             var (positional, options) = Parse(args.Skip(1));
@@ -60,7 +60,7 @@ public static class Cli
         {
             error.WriteLine($"error: {e.Message}");
             error.WriteLine(UsageText);
-            return Usage;
+            return ExitWrongUsage;
         }
         catch (RubricLoadException e)
         {
@@ -70,12 +70,12 @@ public static class Cli
                 error.WriteLine($"  {problem}");
             }
 
-            return Refused;
+            return ExitRefused;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {e.Message}");
-            return Refused;
+            return ExitRefused;
         }
         catch (Exception e)
         {
@@ -86,7 +86,7 @@ public static class Cli
                 error.WriteLine(e);
             }
 
-            return Refused;
+            return ExitRefused;
         }
     }
 
@@ -107,7 +107,7 @@ public static class Cli
 
         var bytes = Nlc.Core.Storage.DatabaseBackup.BackupAsync(new Nlc.Core.Storage.SqliteDatabase(database), target).GetAwaiter().GetResult();
         output.WriteLine($"Wrote {target}: a consistent copy of {database}, {bytes:N0} bytes.");
-        return Ok;
+        return ExitOk;
     }
 
     private static int Blank(List<string> positional, Dictionary<string, string> options, TextWriter output)
@@ -129,7 +129,7 @@ public static class Cli
         var path = options.GetValueOrDefault("out") ?? $"{rubric.Id}-{rubric.Version}.{language}.xlsx";
         Save(path, new AssessmentWorkbookWriter().WriteBlank(rubric, language));
         output.WriteLine($"Wrote {path}: a blank workbook of rubric {rubric.Key} in '{language}', {rubric.Indicators.Count} indicators.");
-        return Ok;
+        return ExitOk;
     }
 
     private static int Score(List<string> positional, Dictionary<string, string> options, TextWriter output, TextWriter error)
@@ -161,7 +161,7 @@ public static class Cli
                 error.WriteLine($"  {problem}");
             }
 
-            return Refused;
+            return ExitRefused;
         }
 
         var metadata = workbook.Metadata;
@@ -192,7 +192,7 @@ public static class Cli
         }
 
         output.WriteLine($"Report written to {reportPath}");
-        return Ok;
+        return ExitOk;
     }
 
     private static void Save(string path, byte[] bytes)

@@ -1,2 +1,2 @@
-// The offline command line: writes blank workbooks and scores filled-in ones. See Cli.Usage.
+// The offline command line (blank, score, backup); see Cli for the commands and its exit codes.
 return Nlc.Cli.Cli.Run(args, Console.Out, Console.Error);

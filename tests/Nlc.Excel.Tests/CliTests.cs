@@ -41,11 +41,11 @@ public sealed class CliTests
         var (exitCode, output, error) = Run("backup", "--database", source.Path, "--to", target);
         var again = Run("backup", "--database", source.Path, "--to", target);
 
-        Assert.AreEqual((Cli.Cli.Ok, ""), (exitCode, error));
+        Assert.AreEqual((Cli.Cli.ExitOk, ""), (exitCode, error));
         StringAssert.Contains(output, "a consistent copy");
         var copy = await new Nlc.Core.Storage.CityStore(new Nlc.Core.Storage.SqliteDatabase(target), TimeProvider.System).ListAsync(new(), 10, 0);
         Assert.AreEqual("Backupville", copy.Items.Single().Name);
-        Assert.AreEqual(Cli.Cli.Refused, again.ExitCode);
+        Assert.AreEqual(Cli.Cli.ExitRefused, again.ExitCode);
         StringAssert.Contains(again.Error, "exists already");
         AssertNoStackTrace(again.Error);
     }
@@ -57,7 +57,7 @@ public sealed class CliTests
 
         var (exitCode, output, error) = Run("blank", "--rubric", RepositoryPaths.ShippedRubric, "--lang", "en", "--out", path);
 
-        Assert.AreEqual((Cli.Cli.Ok, ""), (exitCode, error));
+        Assert.AreEqual((Cli.Cli.ExitOk, ""), (exitCode, error));
         StringAssert.Contains(output, "nlc@1.0.0");
         var read = new AssessmentWorkbookReader(TestData.Catalog).Read(File.OpenRead(path));
         Assert.AreEqual((0, null), (read.Answers.Count, read.Metadata.AssessmentId));
@@ -72,7 +72,7 @@ public sealed class CliTests
 
         var (exitCode, output, error) = Run("score", path, "--rubrics", RepositoryPaths.Rubrics);
 
-        Assert.AreEqual((Cli.Cli.Ok, ""), (exitCode, error));
+        Assert.AreEqual((Cli.Cli.ExitOk, ""), (exitCode, error));
         var expected = TestData.Score(TestData.Shipped, TestData.Shipped.Indicators.Select((indicator, i) => Answer.AtLevel(indicator.Id, (i % 4) + 1)).ToArray());
         StringAssert.Contains(output, $"Overall index: {expected.Overall!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
         StringAssert.Contains(output, "39 of 39 indicators answered");
@@ -89,7 +89,7 @@ public sealed class CliTests
 
         var (exitCode, _, error) = Run("score", path);
 
-        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        Assert.AreEqual(Cli.Cli.ExitRefused, exitCode);
         StringAssert.Contains(error, "Assessment!F2: \"Maybe\" is not a level; expected 0-4, Not applicable or Don't know");
         Assert.IsFalse(File.Exists(Path.Combine(_folder, "bad.report.xlsx")));
         AssertNoStackTrace(error);
@@ -109,7 +109,7 @@ public sealed class CliTests
 
         var (exitCode, _, error) = Run("score", path);
 
-        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        Assert.AreEqual(Cli.Cli.ExitRefused, exitCode);
         StringAssert.Contains(error, message);
         AssertNoStackTrace(error);
     }
@@ -121,7 +121,7 @@ public sealed class CliTests
 
         var (exitCode, _, error) = Run("blank", "--rubric", RepositoryPaths.ShippedRubric, "--out", path);
 
-        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        Assert.AreEqual(Cli.Cli.ExitRefused, exitCode);
         StringAssert.Contains(error, "its folder does not exist");
         AssertNoStackTrace(error);
     }
@@ -134,7 +134,7 @@ public sealed class CliTests
 
         var (exitCode, _, error) = Run("blank", "--rubric", path);
 
-        Assert.AreEqual(Cli.Cli.Refused, exitCode);
+        Assert.AreEqual(Cli.Cli.ExitRefused, exitCode);
         StringAssert.Contains(error, "the rubric files have problems");
         AssertNoStackTrace(error);
     }
@@ -150,7 +150,7 @@ public sealed class CliTests
     {
         var (exitCode, output, error) = Run(args);
 
-        Assert.AreEqual(Cli.Cli.Usage, exitCode);
+        Assert.AreEqual(Cli.Cli.ExitWrongUsage, exitCode);
         StringAssert.Contains(output + error, "Usage:");
         AssertNoStackTrace(error);
     }
@@ -160,7 +160,7 @@ public sealed class CliTests
     {
         var (exitCode, output, _) = Run("--help");
 
-        Assert.AreEqual(Cli.Cli.Ok, exitCode);
+        Assert.AreEqual(Cli.Cli.ExitOk, exitCode);
         StringAssert.Contains(output, "nlc score <filled.xlsx>");
     }
 }

@@ -73,13 +73,13 @@ public sealed class FormulaInjectionTests
         var peers = ReportWriterTests.Peers with { Description = Hostile[2] };
         var fillIn = Save("fillin", HostileFillIn());
         var cli = Cli.Cli.Run(["score", fillIn, "--rubrics", RepositoryPaths.Rubrics, "--out", Path.Combine(Folder, "cli.xlsx")], TextWriter.Null, TextWriter.Null);
-        Assert.AreEqual(Cli.Cli.Ok, cli, "the command line did not score the hostile workbook");
+        Assert.AreEqual(Cli.Cli.ExitOk, cli, "the command line did not score the hostile workbook");
         string[] workbooks =
         [
             fillIn,
             Save("blank", new AssessmentWorkbookWriter().WriteBlank(TestData.Shipped, "en")),
             Save("report", AssessmentReportWriter.Write(TestData.Shipped, score, ReportHeading.Of(HostileCity(), TestData.Assessment(TestData.Shipped)), "en", peers)),
-            Save("progress", CityProgressReportWriter.Write(TestData.Shipped, Hostile[0], [new ProgressPoint("2024", score), new ProgressPoint("2025", score)], "en")),
+            Save("progress", CityProgressReportWriter.Write(TestData.Shipped, Hostile[0], [new PeriodScore("2024", score), new PeriodScore("2025", score)], "en")),
             Save("hub", HubComparisonReportWriter.Write(TestData.Shipped, Hostile.Select(name => new HubComparisonEntry(name, "ME", "2025", score)).ToArray(), "en")),
             Path.Combine(Folder, "cli.xlsx"),
         ];

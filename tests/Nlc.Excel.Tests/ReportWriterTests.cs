@@ -23,9 +23,9 @@ public sealed partial class ReportWriterTests
     public static byte[] AssessmentReport(PeerStatistics? peers = null) => AssessmentReportWriter.Write(TestData.Shipped, Complete, Heading, "en", peers);
 
     public static byte[] ProgressReport() => CityProgressReportWriter.Write(TestData.Shipped, "Danilovgrad", [
-        new ProgressPoint("2025-H1", Complete),
-        new ProgressPoint("2023", Partial),
-        new ProgressPoint("2024-Q3", TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(30).ToArray())),
+        new PeriodScore("2025-H1", Complete),
+        new PeriodScore("2023", Partial),
+        new PeriodScore("2024-Q3", TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(30).ToArray())),
     ], "en");
 
     public static byte[] HubReport() => HubComparisonReportWriter.Write(TestData.Shipped, [
@@ -62,7 +62,7 @@ public sealed partial class ReportWriterTests
         var bytes = new[]
         {
             AssessmentReportWriter.Write(TestData.Shipped, Complete, heading, "en", Peers),
-            CityProgressReportWriter.Write(TestData.Shipped, name, [new ProgressPoint("2025", Complete)], "en"),
+            CityProgressReportWriter.Write(TestData.Shipped, name, [new PeriodScore("2025", Complete)], "en"),
             HubComparisonReportWriter.Write(TestData.Shipped, [new HubComparisonEntry(name, "ME", "2025", Complete)], "en"),
         };
 
@@ -214,10 +214,10 @@ public sealed partial class ReportWriterTests
     public void ProgressReport_OrdersAYearBeforeItsFirstHalf_AndAQuarterBeforeTheSecondHalf()
     {
         using var document = Workbooks.Open(CityProgressReportWriter.Write(TestData.Shipped, "Tuzla", [
-            new ProgressPoint("2025-H2", Complete),
-            new ProgressPoint("2025-Q1", Partial),
-            new ProgressPoint("2025-H1", Partial),
-            new ProgressPoint("2025", Partial),
+            new PeriodScore("2025-H2", Complete),
+            new PeriodScore("2025-Q1", Partial),
+            new PeriodScore("2025-H1", Partial),
+            new PeriodScore("2025", Partial),
         ], "en"));
 
         CollectionAssert.AreEqual(new[] { "2025", "2025-H1", "2025-Q1", "2025-H2" }, Enumerable.Range(1, 4).Select(c => Workbooks.CellText(document, "Progress", $"{(char)('A' + c)}5")).ToArray());

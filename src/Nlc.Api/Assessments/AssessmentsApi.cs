@@ -140,7 +140,7 @@ public static class AssessmentsApi
         string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, RubricCatalog catalog)
     {
         var caller = Caller.From(context.User);
-        if (!caller.AnswersAssessments)
+        if (!caller.MayAnswer)
         {
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may start assessments.");
         }
@@ -199,7 +199,7 @@ public static class AssessmentsApi
             return ProblemResponses.Refused(result);
         }
 
-        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        VersionHeaders.SetETag(context.Response, result.Value!.RowVersion);
         return TypedResults.Created($"/api/v1/assessments/{result.Value.Id}", AssessmentResponse.From(result.Value, []));
     }
 
@@ -212,7 +212,7 @@ public static class AssessmentsApi
             return NoSuchAssessment(assessmentId);
         }
 
-        Preconditions.SetETag(context.Response, assessment.RowVersion);
+        VersionHeaders.SetETag(context.Response, assessment.RowVersion);
         return TypedResults.Ok(AssessmentResponse.From(assessment, await assessments.AnswersAsync(assessmentId, context.RequestAborted)));
     }
 
@@ -273,7 +273,7 @@ public static class AssessmentsApi
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
     {
         var caller = Caller.From(context.User);
-        if (!caller.AnswersAssessments)
+        if (!caller.MayAnswer)
         {
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may submit assessments.");
         }
@@ -284,7 +284,7 @@ public static class AssessmentsApi
             return NoSuchAssessment(assessmentId);
         }
 
-        var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
+        var (expected, precondition) = VersionHeaders.ExpectedVersion(context.Request);
         if (precondition is not null)
         {
             return precondition;
@@ -314,7 +314,7 @@ public static class AssessmentsApi
         var result = await scores.ScoreAsync(assessment, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         RequestLanguage.SetContentLanguage(context.Response, locale);
-        Preconditions.SetETag(context.Response, assessment.RowVersion);
+        VersionHeaders.SetETag(context.Response, assessment.RowVersion);
         return TypedResults.Ok(ScoreResponse.From(assessmentId, rubric, result, locale));
     }
 
@@ -358,7 +358,7 @@ public static class AssessmentsApi
             return NoSuchAssessment(assessmentId);
         }
 
-        var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
+        var (expected, precondition) = VersionHeaders.ExpectedVersion(context.Request);
         return precondition ?? await TransitionAsync(assessment, expected, action, caller, context, assessments, engines);
     }
 
@@ -382,7 +382,7 @@ public static class AssessmentsApi
             return ProblemResponses.Refused(result);
         }
 
-        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        VersionHeaders.SetETag(context.Response, result.Value!.RowVersion);
         return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
 
@@ -390,7 +390,7 @@ public static class AssessmentsApi
         string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
     {
         var caller = Caller.From(context.User);
-        if (!caller.AnswersAssessments)
+        if (!caller.MayAnswer)
         {
             return (null, null, ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may answer assessments."));
         }
@@ -401,7 +401,7 @@ public static class AssessmentsApi
             return (null, null, NoSuchAssessment(assessmentId));
         }
 
-        var (_, precondition) = Preconditions.ExpectedVersion(context.Request);
+        var (_, precondition) = VersionHeaders.ExpectedVersion(context.Request);
         return precondition is not null
             ? (null, null, precondition)
             : (assessment, engines.For(assessment.RubricId, assessment.RubricVersion), null);
@@ -410,14 +410,14 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> WriteAnswersAsync(
         Assessment assessment, IReadOnlyList<AnswerInput> answers, HttpContext context, AssessmentStore assessments)
     {
-        var (expected, _) = Preconditions.ExpectedVersion(context.Request);
+        var (expected, _) = VersionHeaders.ExpectedVersion(context.Request);
         var result = await assessments.SaveAnswersAsync(assessment.Id, expected, answers, Caller.From(context.User).KeyId, context.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);
         }
 
-        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        VersionHeaders.SetETag(context.Response, result.Value!.RowVersion);
         return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
 

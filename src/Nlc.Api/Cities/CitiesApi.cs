@@ -80,7 +80,7 @@ public static class CitiesApi
         var city = await cities.CreateAsync(
             new NewCity(request.Name!.Trim(), CityValidation.Normalize(request.Country)!, request.Region?.Trim(), request.Population, request.Tags ?? []),
             caller.KeyId, context.RequestAborted);
-        Preconditions.SetETag(context.Response, city.RowVersion);
+        VersionHeaders.SetETag(context.Response, city.RowVersion);
         return TypedResults.Created($"/api/v1/cities/{city.Id}", CityResponse.From(city));
     }
 
@@ -93,7 +93,7 @@ public static class CitiesApi
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
 
-        Preconditions.SetETag(context.Response, city.RowVersion);
+        VersionHeaders.SetETag(context.Response, city.RowVersion);
         return TypedResults.Ok(CityResponse.From(city));
     }
 
@@ -105,7 +105,7 @@ public static class CitiesApi
             return ProblemResponses.Forbidden("Only admin and hub keys may change cities.");
         }
 
-        var (expected, precondition) = Preconditions.ExpectedVersion(context.Request);
+        var (expected, precondition) = VersionHeaders.ExpectedVersion(context.Request);
         if (precondition is not null)
         {
             return precondition;
@@ -130,7 +130,7 @@ public static class CitiesApi
             return ProblemResponses.Refused(result);
         }
 
-        Preconditions.SetETag(context.Response, result.Value!.RowVersion);
+        VersionHeaders.SetETag(context.Response, result.Value!.RowVersion);
         return TypedResults.Ok(CityResponse.From(result.Value));
     }
 }

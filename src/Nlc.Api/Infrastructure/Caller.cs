@@ -15,7 +15,7 @@ public sealed record Caller(string KeyId, ApiRole Role, IReadOnlySet<string> Cit
         Enum.Parse<ApiRole>(user.FindFirstValue(ClaimTypes.Role)!, ignoreCase: true),
         user.FindAll(CityClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
 
-    /// <summary>Admin and hub keys see every city.</summary>
+    /// <summary>Admin, hub and partner keys know of every city (partners read only its validated assessments); city keys only their own.</summary>
     public bool SeesAllCities => Role is ApiRole.Admin or ApiRole.Hub or ApiRole.Partner;
 
     /// <summary>May see that the city exists and read what this role may read of it.</summary>
@@ -24,8 +24,8 @@ public sealed record Caller(string KeyId, ApiRole Role, IReadOnlySet<string> Cit
     /// <summary>Partners see validated assessments only.</summary>
     public bool SeesOnlyValidated => Role == ApiRole.Partner;
 
-    /// <summary>Fills in assessments at all: admin and city keys (city keys for their own cities only).</summary>
-    public bool AnswersAssessments => Role is ApiRole.Admin or ApiRole.City;
+    /// <summary>May start and answer assessments at all: admin and city keys (city keys for their own cities only).</summary>
+    public bool MayAnswer => Role is ApiRole.Admin or ApiRole.City;
 
     /// <summary>May validate and reopen assessments.</summary>
     public bool CanReview => Role is ApiRole.Admin or ApiRole.Hub;

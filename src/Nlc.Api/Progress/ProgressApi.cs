@@ -112,7 +112,7 @@ public static class ProgressApi
         string cityId, HttpContext context, CityStore cities, TargetStore targets, RubricCatalog catalog)
     {
         var caller = Caller.From(context.User);
-        if (!caller.AnswersAssessments)
+        if (!caller.MayAnswer)
         {
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may set targets.");
         }

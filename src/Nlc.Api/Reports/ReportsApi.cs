@@ -77,7 +77,7 @@ public static class ReportsApi
 
         var series = await ProgressApi.SeriesAsync(cityId, rubric.Id, caller, assessments, engines, scores, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
-        var points = series.Select(s => new Nlc.Excel.Reports.ProgressPoint(s.Assessment.Period, s.Result)).ToArray();
+        var points = series.Select(s => new Nlc.Excel.Reports.PeriodScore(s.Assessment.Period, s.Result)).ToArray();
         var bytes = CityProgressReportWriter.Write(rubric, city.Name, points, locale);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-progress-{city.Id}{XlsxFile.Extension}");
     }

@@ -80,7 +80,7 @@ public static class WorkbooksApi
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;
         var bytes = Writer.Write(rubric, assessment, city, await assessments.AnswersAsync(assessmentId, context.RequestAborted), locale, clock.GetUtcNow());
-        Preconditions.SetETag(context.Response, assessment.RowVersion);
+        VersionHeaders.SetETag(context.Response, assessment.RowVersion);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-{assessment.Period}-{assessment.Id}{XlsxFile.Extension}");
     }
 
@@ -88,7 +88,7 @@ public static class WorkbooksApi
         string assessmentId, HttpContext context, AssessmentStore assessments, ApiKeyStore keys, AssessmentWorkbookReader reader)
     {
         var caller = Caller.From(context.User);
-        if (!caller.AnswersAssessments)
+        if (!caller.MayAnswer)
         {
             return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may upload answers.");
         }
@@ -99,7 +99,7 @@ public static class WorkbooksApi
             return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
         }
 
-        var (expected, precondition) = Preconditions.OptionalExpectedVersion(context.Request);
+        var (expected, precondition) = VersionHeaders.OptionalExpectedVersion(context.Request);
         if (precondition is not null)
         {
             return precondition;
@@ -166,7 +166,7 @@ public static class WorkbooksApi
                 ? "No changes: every answer in the workbook is already saved, so nothing was written."
                 : $"{changes.Length} answer{(changes.Length == 1 ? "" : "s")} changed.")
             + (kept.Length == 0 ? "" : $" {kept.Length} saved answer{(kept.Length == 1 ? " was" : "s were")} kept where the workbook's row is blank.");
-        Preconditions.SetETag(context.Response, after.RowVersion);
+        VersionHeaders.SetETag(context.Response, after.RowVersion);
         return TypedResults.Ok(new WorkbookImportResponse(
             import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessmentId, context.RequestAborted))));
     }

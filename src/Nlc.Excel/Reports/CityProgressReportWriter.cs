@@ -21,7 +21,7 @@ public static class CityProgressReportWriter
     /// <paramref name="rubric"/> names pillars and practices, usually the latest version; scores of other versions are
     /// matched by id.
     /// </summary>
-    public static byte[] Write(Rubric rubric, string cityName, IReadOnlyList<ProgressPoint> points, string language)
+    public static byte[] Write(Rubric rubric, string cityName, IReadOnlyList<PeriodScore> points, string language)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(cityName);

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace Nlc.Api.Infrastructure;
 
 /// <summary>ETags carry a resource's row version (<c>"3"</c>); writes must send the one they read as <c>If-Match</c>.</summary>
-public static class Preconditions
+public static class VersionHeaders
 {
     /// <summary>The ETag for row version <paramref name="version"/>.</summary>
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

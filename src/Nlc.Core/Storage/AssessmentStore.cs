@@ -99,7 +99,8 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
                 return refusal;
             }
 
-            return WriteResult<Assessment>.Done(await WriteAnswersAsync(connection, transaction, assessment!, answers, actor, cancellationToken));
+            var saved = await AnswersAsync(connection, transaction, id, cancellationToken);
+            return WriteResult<Assessment>.Done(await WriteAnswersAsync(connection, transaction, assessment!, saved, answers, actor, cancellationToken));
         }, cancellationToken);
 
     /// <summary>
@@ -129,7 +130,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
                     $"{plan.Conflicts.Count} of your changes conflict with changes saved since you started; nothing was written.");
             }
 
-            var after = plan.Changes.Count == 0 ? assessment! : await WriteAnswersAsync(connection, transaction, assessment!, plan.Changes, actor, cancellationToken);
+            var after = plan.Changes.Count == 0 ? assessment! : await WriteAnswersAsync(connection, transaction, assessment!, saved, plan.Changes, actor, cancellationToken);
             return WriteResult<AnswerMergeResult>.Done(new AnswerMergeResult(after, plan, saved));
         }, cancellationToken);
 
@@ -236,13 +237,14 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
         return (assessment, null);
     }
 
+    /// <summary>Upserts <paramref name="answers"/>, bumps the version and audits the change against <paramref name="saved"/>, the answers read in this transaction.</summary>
     private async Task<Assessment> WriteAnswersAsync(
-        IDbConnection connection, IDbTransaction transaction, Assessment assessment, IReadOnlyList<AnswerInput> answers, string actor,
-        CancellationToken cancellationToken)
+        IDbConnection connection, IDbTransaction transaction, Assessment assessment, IReadOnlyList<StoredAnswer> saved, IReadOnlyList<AnswerInput> answers,
+        string actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var ids = answers.Select(a => a.Answer.IndicatorId).ToHashSet(StringComparer.Ordinal);
-        var before = (await AnswersAsync(connection, transaction, assessment.Id, cancellationToken)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
+        var before = saved.Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
         foreach (var input in answers)
         {
             await connection.ExecuteAsync(new CommandDefinition(

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Dapper;
+using Nlc.Core.Cities;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Benchmarks;
 

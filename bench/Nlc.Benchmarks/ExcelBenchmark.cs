@@ -1,12 +1,14 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
 using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
 using Nlc.Excel.Reports;
+using Nlc.Storage;
 
 namespace Nlc.Benchmarks;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Nlc.Benchmarks.Load;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Benchmarks;
 

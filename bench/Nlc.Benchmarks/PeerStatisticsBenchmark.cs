@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 using Nlc.Core.Benchmarking;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Benchmarks;
 

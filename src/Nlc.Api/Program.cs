@@ -11,8 +11,9 @@ using Nlc.Api.Progress;
 using Nlc.Api.Reports;
 using Nlc.Api.Rubrics;
 using Nlc.Api.Workbooks;
+using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 const string SeedDemoFlag = "--seed-demo";
 var seedDemo = args.Contains(SeedDemoFlag);

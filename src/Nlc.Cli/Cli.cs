@@ -105,7 +105,7 @@ public static class Cli
             throw new FileNotFoundException($"the database '{database}' does not exist");
         }
 
-        var bytes = Nlc.Core.Storage.DatabaseBackup.BackupAsync(new Nlc.Core.Storage.SqliteDatabase(database), target).GetAwaiter().GetResult();
+        var bytes = Nlc.Storage.DatabaseBackup.BackupAsync(new Nlc.Storage.SqliteDatabase(database), target).GetAwaiter().GetResult();
         output.WriteLine($"Wrote {target}: a consistent copy of {database}, {bytes:N0} bytes.");
         return ExitOk;
     }

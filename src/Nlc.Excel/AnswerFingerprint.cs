@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
 using Nlc.Excel.Xlsx;
 
 namespace Nlc.Excel;

@@ -1,6 +1,6 @@
 using System.Text;
 using Dapper;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 

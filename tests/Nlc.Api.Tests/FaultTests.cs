@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 

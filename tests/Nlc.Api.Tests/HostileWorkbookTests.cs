@@ -1,11 +1,13 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
-using Nlc.Excel;
 using Nlc.Excel.FillIn;
+using Nlc.Excel;
+using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 

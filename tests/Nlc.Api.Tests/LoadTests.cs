@@ -1,6 +1,6 @@
 using Dapper;
 using Nlc.Benchmarks.Load;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 

@@ -1,5 +1,5 @@
 using Dapper;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 

@@ -1,6 +1,6 @@
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 

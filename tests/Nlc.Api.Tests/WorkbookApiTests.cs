@@ -3,9 +3,9 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
-using Nlc.Excel;
 using Nlc.Excel.FillIn;
+using Nlc.Excel;
+using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 

@@ -1,8 +1,10 @@
 using DocumentFormat.OpenXml.Spreadsheet;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
 using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
+using Nlc.Storage;
 
 namespace Nlc.Excel.Tests;
 

@@ -33,9 +33,9 @@ public sealed class CliTests
     [TestMethod]
     public async Task Backup_WritesAConsistentCopy_AndRefusesToOverwrite()
     {
-        var source = new Nlc.Core.Storage.SqliteDatabase(Path.Combine(_folder, "nlc.db"));
-        await Nlc.Core.Storage.Migrator.MigrateAsync(source, TimeProvider.System);
-        await new Nlc.Core.Storage.CityStore(source, TimeProvider.System).CreateAsync(new("Backupville", "ME", null, null, []), "test");
+        var source = new Nlc.Storage.SqliteDatabase(Path.Combine(_folder, "nlc.db"));
+        await Nlc.Storage.Migrator.MigrateAsync(source, TimeProvider.System);
+        await new Nlc.Storage.CityStore(source, TimeProvider.System).CreateAsync(new("Backupville", "ME", null, null, []), "test");
         var target = Path.Combine(_folder, "copy.db");
 
         var (exitCode, output, error) = Run("backup", "--database", source.Path, "--to", target);
@@ -43,7 +43,7 @@ public sealed class CliTests
 
         Assert.AreEqual((Cli.Cli.ExitOk, ""), (exitCode, error));
         StringAssert.Contains(output, "a consistent copy");
-        var copy = await new Nlc.Core.Storage.CityStore(new Nlc.Core.Storage.SqliteDatabase(target), TimeProvider.System).ListAsync(new(), 10, 0);
+        var copy = await new Nlc.Storage.CityStore(new Nlc.Storage.SqliteDatabase(target), TimeProvider.System).ListAsync(new(), 10, 0);
         Assert.AreEqual("Backupville", copy.Items.Single().Name);
         Assert.AreEqual(Cli.Cli.ExitRefused, again.ExitCode);
         StringAssert.Contains(again.Error, "exists already");

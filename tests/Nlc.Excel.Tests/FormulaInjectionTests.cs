@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
 using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
 using Nlc.Excel.Reports;
+using Nlc.Storage;
 
 namespace Nlc.Excel.Tests;
 

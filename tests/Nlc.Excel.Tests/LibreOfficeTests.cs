@@ -1,7 +1,9 @@
 using System.Globalization;
-using Nlc.Core.Storage;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
+using Nlc.Storage;
 
 namespace Nlc.Excel.Tests;
 

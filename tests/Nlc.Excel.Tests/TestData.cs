@@ -1,7 +1,9 @@
 using System.Globalization;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Excel.Tests;
 

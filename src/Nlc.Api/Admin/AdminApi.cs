@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nlc.Api.Infrastructure;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Admin;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Assessments;
 

@@ -1,5 +1,6 @@
+using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Assessments;
 

@@ -6,7 +6,7 @@ using Nlc.Core.Assessments;
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Assessments;
 

@@ -3,9 +3,10 @@ using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Access;
 using Nlc.Core.Benchmarking;
+using Nlc.Core.Cities;
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Benchmarks;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nlc.Api.Infrastructure;
-using Nlc.Core.Storage;
+using Nlc.Core.Cities;
+using Nlc.Storage;
 
 namespace Nlc.Api.Cities;
 

@@ -1,5 +1,6 @@
 using Nlc.Api.Infrastructure;
-using Nlc.Core.Storage;
+using Nlc.Core.Cities;
+using Nlc.Storage;
 
 namespace Nlc.Api.Cities;
 

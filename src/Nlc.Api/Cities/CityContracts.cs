@@ -1,4 +1,5 @@
-using Nlc.Core.Storage;
+using Nlc.Core.Cities;
+using Nlc.Storage;
 
 namespace Nlc.Api.Cities;
 

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Nlc.Core.Access;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Infrastructure;
 

@@ -1,6 +1,6 @@
-using Nlc.Core.Demo;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
+using Nlc.Storage.Demo;
+using Nlc.Storage;
 
 namespace Nlc.Api.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Nlc.Core.Storage;
+using Nlc.Core.Assessments;
+using Nlc.Storage;
 
 namespace Nlc.Api.Infrastructure;
 

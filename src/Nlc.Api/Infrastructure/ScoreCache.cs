@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
+using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Nlc.Core.Access;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Infrastructure;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Access;
-using Nlc.Core.Storage;
+using Nlc.Core.Cities;
+using Nlc.Storage;
 
 namespace Nlc.Api.Keys;
 

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Cities;
 using Nlc.Api.Infrastructure;
 using Nlc.Core.Access;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Periods;
 using Nlc.Core.Progress;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
+using Nlc.Storage;
 
 namespace Nlc.Api.Progress;
 

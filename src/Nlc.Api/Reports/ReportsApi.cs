@@ -5,11 +5,13 @@ using Nlc.Api.Benchmarks;
 using Nlc.Api.Infrastructure;
 using Nlc.Api.Progress;
 using Nlc.Api.Workbooks;
+using Nlc.Core.Assessments;
 using Nlc.Core.Benchmarking;
+using Nlc.Core.Cities;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
-using Nlc.Excel;
 using Nlc.Excel.Reports;
+using Nlc.Excel;
+using Nlc.Storage;
 
 namespace Nlc.Api.Reports;
 

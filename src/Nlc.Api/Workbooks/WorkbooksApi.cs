@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Assessments;
 using Nlc.Api.Infrastructure;
+using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
-using Nlc.Excel;
 using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
+using Nlc.Excel;
+using Nlc.Storage;
 
 namespace Nlc.Api.Workbooks;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
 
 namespace Nlc.Core.Assessments;
 

@@ -1,12 +1,11 @@
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
 
 namespace Nlc.Core.Assessments;
 
 /// <summary>
 /// The assessment workflow: submit (draft → submitted, only when every indicator of the assessment's rubric version is
 /// answered), validate (submitted → validated), reopen (submitted or validated → draft). Who may take which step is the
-/// caller's decision; <see cref="AssessmentStore.TransitionAsync"/> enforces the states and the completeness.
+/// caller's decision; the store (<c>Nlc.Storage.AssessmentStore.TransitionAsync</c>) enforces the states and the completeness.
 /// </summary>
 public static class AssessmentWorkflow
 {

@@ -1,5 +1,6 @@
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
 using Nlc.Excel.Xlsx;
 
 namespace Nlc.Excel.FillIn;

@@ -1,5 +1,5 @@
+using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
-using Nlc.Core.Storage;
 
 namespace Nlc.Excel.FillIn;
 

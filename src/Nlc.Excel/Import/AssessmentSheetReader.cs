@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml.Packaging;
 using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
 
 namespace Nlc.Excel.Import;
 

@@ -1,4 +1,5 @@
-using Nlc.Core.Storage;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 
 namespace Nlc.Excel.Reports;
 

@@ -1,6 +1,5 @@
 using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
-using Nlc.Core.Storage;
 
 namespace Nlc.Core.Tests.Assessments;
 

@@ -37,6 +37,16 @@ public sealed class PublicApiTests
     }
 
     [TestMethod]
+    public void Core_DependsOnNoDatabaseLibrary()
+    {
+        var references = typeof(RubricLoader).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToArray();
+
+        CollectionAssert.DoesNotContain(references, "Dapper");
+        CollectionAssert.DoesNotContain(references, "Microsoft.Data.Sqlite");
+        Assert.IsFalse(references.Any(r => r!.StartsWith("SQLitePCL", StringComparison.Ordinal)), string.Join(", ", references));
+    }
+
+    [TestMethod]
     public void TheListing_ShowsSignaturesWithNullabilityAndDefaults()
     {
         var listing = PublicApiListing.Of(typeof(RubricLoader).Assembly);

@@ -1,0 +1,410 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
+using Nlc.Core.Periods;
+using Nlc.Core.Rubrics;
+using Nlc.Core.Scoring;
+
+namespace Nlc.Storage;
+
+/// <summary>
+/// Assessments and their answers. Every write names the version it was based on and is refused as stale if someone
+/// wrote in between; answers change only on drafts; each write and its audit entry commit in one transaction.
+/// </summary>
+public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
+{
+    static AssessmentStore()
+    {
+        SnakeCaseColumns.Map<Row>();
+        SnakeCaseColumns.Map<AnswerRow>();
+    }
+
+    private const string Columns =
+        "id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, row_version";
+
+    /// <summary>Starts a draft assessment of <paramref name="cityId"/> against <paramref name="rubric"/> for <paramref name="period"/>.</summary>
+    public Task<WriteResult<Assessment>> CreateAsync(string cityId, Rubric rubric, Period period, string actor, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var cityExists = await connection.ExecuteScalarAsync<int>(
+                new CommandDefinition("SELECT count(*) FROM cities WHERE id = @cityId", new { cityId }, transaction, cancellationToken: cancellationToken));
+            if (cityExists == 0)
+            {
+                return WriteResult<Assessment>.Refused(WriteOutcome.NotFound, $"There is no city '{cityId}'.");
+            }
+
+            var existing = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT id FROM assessments WHERE city_id = @cityId AND rubric_id = @Id AND period = @period",
+                new { cityId, rubric.Id, period = period.ToString() },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (existing is not null)
+            {
+                return WriteResult<Assessment>.Refused(
+                    WriteOutcome.Conflict, $"City '{cityId}' already has an assessment of rubric '{rubric.Id}' for period '{period}': {existing}.");
+            }
+
+            var now = clock.GetUtcNow();
+            var assessment = new Assessment(Ids.New("asm_"), cityId, rubric.Id, rubric.Version, period.ToString(), AssessmentStatus.Draft, now, now, null, null, 1);
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO assessments ({Columns}) VALUES (@Id, @CityId, @RubricId, @RubricVersion, @Period, @Status, @CreatedAt, @UpdatedAt, NULL, NULL, 1)",
+                ToParameters(assessment),
+                transaction,
+                cancellationToken: cancellationToken));
+            await AuditLog.AppendAsync(connection, transaction, now, actor, "assessment.created", "assessment", assessment.Id, cityId, null, assessment, cancellationToken);
+            return WriteResult<Assessment>.Done(assessment);
+        }, cancellationToken);
+
+    /// <summary>The assessment with <paramref name="id"/>, or null.</summary>
+    public Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection => FindAsync(connection, null, id, cancellationToken), cancellationToken);
+
+    /// <summary>The answers of assessment <paramref name="id"/>, by indicator id.</summary>
+    public Task<IReadOnlyList<StoredAnswer>> AnswersAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection => AnswersAsync(connection, null, id, cancellationToken), cancellationToken);
+
+    /// <summary>One page of a city's assessments matching <paramref name="filter"/>, latest period first (see <see cref="Period"/>), then newest first.</summary>
+    public async Task<Page<Assessment>> ListAsync(string cityId, AssessmentFilter filter, int limit, int offset, CancellationToken cancellationToken = default)
+    {
+        var all = await ListAllAsync(cityId, filter, cancellationToken);
+        return new Page<Assessment>(all.Skip(offset).Take(limit).ToArray(), all.Count, limit, offset);
+    }
+
+    /// <summary>Every one of a city's assessments matching <paramref name="filter"/>, latest period first (see <see cref="Period"/>), then newest first.</summary>
+    public Task<IReadOnlyList<Assessment>> ListAllAsync(string cityId, AssessmentFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var parameters = new { cityId, Period = filter.Period?.ToString(), Status = filter.Status is { } status ? StatusText(status) : null };
+        return database.ReadAsync(async connection =>
+        {
+            // Sorted in code: period texts do not sort chronologically ("2025-H2" < "2025-Q1"), and a city has few assessments.
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM assessments WHERE city_id = @cityId AND (@Period IS NULL OR period = @Period) AND (@Status IS NULL OR status = @Status)",
+                parameters,
+                cancellationToken: cancellationToken));
+            IReadOnlyList<Assessment> sorted = rows.Select(r => r.ToAssessment())
+                .OrderByDescending(a => a.Period, Period.TextComparer)
+                .ThenByDescending(a => a.CreatedAt)
+                .ToArray();
+            return sorted;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the given answers (replacing earlier answers to the same indicators) on a draft at <paramref name="expectedVersion"/>,
+    /// all or none. The answers must already be valid for the assessment's rubric.
+    /// </summary>
+    public Task<WriteResult<Assessment>> SaveAnswersAsync(
+        string id, long expectedVersion, IReadOnlyList<AnswerInput> answers, string actor, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, [AssessmentStatus.Draft], "changed", cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var saved = await AnswersAsync(connection, transaction, id, cancellationToken);
+            return WriteResult<Assessment>.Done(await WriteAnswersAsync(connection, transaction, assessment!, saved, answers, actor, cancellationToken));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Merges answers edited offline into a draft (see <see cref="AnswerMerge"/>), all or none, in one transaction so no
+    /// one writes between the comparison and the write. Writes and bumps the version only if something changed; refuses
+    /// with <see cref="WriteOutcome.Conflict"/> (and the plan naming the conflicts) if another change to the same
+    /// indicators came first. <paramref name="expectedVersion"/>, when given, must also be the current version.
+    /// </summary>
+    public Task<WriteResult<AnswerMergeResult>> MergeAnswersAsync(
+        string id, long? expectedVersion, IReadOnlyList<BasedAnswer> edited, Func<AnswerInput, string> fingerprint, string actor,
+        CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, [AssessmentStatus.Draft], "changed", cancellationToken);
+            if (refusal is not null)
+            {
+                return WriteResult<AnswerMergeResult>.Refused(refusal.Outcome, refusal.Reason!);
+            }
+
+            var saved = await AnswersAsync(connection, transaction, id, cancellationToken);
+            var plan = AnswerMerge.Plan(edited, saved.ToDictionary(a => a.Answer.IndicatorId, StringComparer.Ordinal), fingerprint);
+            if (plan.Conflicts.Count > 0)
+            {
+                return new WriteResult<AnswerMergeResult>(
+                    WriteOutcome.Conflict,
+                    new AnswerMergeResult(assessment!, plan, saved),
+                    $"{plan.Conflicts.Count} of your changes conflict with changes saved since you started; nothing was written.");
+            }
+
+            var after = plan.Changes.Count == 0 ? assessment! : await WriteAnswersAsync(connection, transaction, assessment!, saved, plan.Changes, actor, cancellationToken);
+            return WriteResult<AnswerMergeResult>.Done(new AnswerMergeResult(after, plan, saved));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Takes workflow step <paramref name="action"/> on the assessment at <paramref name="expectedVersion"/>, enforcing
+    /// <see cref="AssessmentWorkflow"/> inside the transaction: the state it starts from and, to submit, an answer to every
+    /// indicator of <paramref name="engine"/>'s rubric, which must be the assessment's own rubric version. Validation
+    /// stores its scores in the same transaction; leaving validated removes them. Audited under the step's name.
+    /// </summary>
+    public Task<TransitionResult> TransitionAsync(
+        string id, long expectedVersion, AssessmentAction action, string actor, ScoringEngine engine, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var to = AssessmentWorkflow.To(action);
+        return database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var (assessment, refusal) = await GuardAsync(connection, transaction, id, expectedVersion, AssessmentWorkflow.From(action), $"moved to {StatusText(to)}", cancellationToken);
+            if (refusal is not null)
+            {
+                return new TransitionResult(refusal, []);
+            }
+
+            var rubric = engine.Rubric;
+            if (rubric.Id != assessment!.RubricId || rubric.Version != assessment.RubricVersion)
+            {
+                throw new ArgumentException(
+                    $"Assessment '{id}' is of rubric {assessment.RubricId}@{assessment.RubricVersion}, not {rubric.Id}@{rubric.Version}.", nameof(engine));
+            }
+
+            var answers = await AnswersAsync(connection, transaction, id, cancellationToken);
+            var unanswered = AssessmentWorkflow.Unanswered(action, rubric, answers.Select(a => a.Answer.IndicatorId));
+            if (unanswered.Count > 0)
+            {
+                return new TransitionResult(
+                    WriteResult<Assessment>.Refused(WriteOutcome.Conflict, AssessmentWorkflow.IncompleteReason(unanswered.Count, rubric.Indicators.Count)),
+                    unanswered);
+            }
+
+            var now = clock.GetUtcNow();
+            var updated = await BumpAsync(connection, transaction, assessment, now, to, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM assessment_scores WHERE assessment_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            if (to == AssessmentStatus.Validated)
+            {
+                await InsertSnapshotAsync(connection, transaction, id, engine.Score(answers.Select(a => a.Answer).ToArray()), now, cancellationToken);
+            }
+
+            await AuditLog.AppendAsync(
+                connection, transaction, now, actor, AssessmentWorkflow.AuditName(action), "assessment", id, assessment.CityId, assessment, updated, cancellationToken);
+            return new TransitionResult(WriteResult<Assessment>.Done(updated), []);
+        }, cancellationToken);
+    }
+
+    /// <summary>Stores the scores of validated assessments that have none yet (validated before scores were stored); returns how many.</summary>
+    public async Task<int> BackfillSnapshotsAsync(Func<Assessment, ScoringEngine?> engineFor, CancellationToken cancellationToken = default)
+    {
+        var missing = await database.ReadAsync(
+            async connection => (await connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM assessments WHERE status = 'validated' AND id NOT IN (SELECT assessment_id FROM assessment_scores)",
+                cancellationToken: cancellationToken))).ToList(),
+            cancellationToken);
+        foreach (var assessment in missing.Select(r => r.ToAssessment()))
+        {
+            var engine = engineFor(assessment) ?? throw new InvalidOperationException($"Rubric {assessment.RubricId}@{assessment.RubricVersion} is not loaded.");
+            await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var answers = await AnswersAsync(connection, transaction, assessment.Id, cancellationToken);
+                await InsertSnapshotAsync(
+                    connection, transaction, assessment.Id, engine.Score(answers.Select(a => a.Answer).ToArray()), clock.GetUtcNow(), cancellationToken);
+                return true;
+            }, cancellationToken);
+        }
+
+        return missing.Count;
+    }
+
+    /// <summary>The text stored for a status: "draft", "submitted", "validated".</summary>
+    public static string StatusText(AssessmentStatus status) => status.ToString().ToLowerInvariant();
+
+    private static async Task<(Assessment? Assessment, WriteResult<Assessment>? Refusal)> GuardAsync(
+        IDbConnection connection, IDbTransaction transaction, string id, long? expectedVersion, IReadOnlyList<AssessmentStatus> allowed, string verb,
+        CancellationToken cancellationToken)
+    {
+        var assessment = await FindAsync(connection, transaction, id, cancellationToken);
+        if (assessment is null)
+        {
+            return (null, WriteResult<Assessment>.Refused(WriteOutcome.NotFound, $"There is no assessment '{id}'."));
+        }
+
+        if (expectedVersion is { } expected && assessment.RowVersion != expected)
+        {
+            return (null, WriteResult<Assessment>.Refused(
+                WriteOutcome.Stale,
+                $"Assessment '{id}' is at version {assessment.RowVersion}, not {expected}: someone changed it meanwhile; reload it and apply your change again."));
+        }
+
+        if (!allowed.Contains(assessment.Status))
+        {
+            return (null, WriteResult<Assessment>.Refused(
+                WriteOutcome.Conflict,
+                $"Assessment '{id}' is {StatusText(assessment.Status)}; it can be {verb} only when {string.Join(" or ", allowed.Select(StatusText))}."));
+        }
+
+        return (assessment, null);
+    }
+
+    /// <summary>Upserts <paramref name="answers"/>, bumps the version and audits the change against <paramref name="saved"/>, the answers read in this transaction.</summary>
+    private async Task<Assessment> WriteAnswersAsync(
+        IDbConnection connection, IDbTransaction transaction, Assessment assessment, IReadOnlyList<StoredAnswer> saved, IReadOnlyList<AnswerInput> answers,
+        string actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var ids = answers.Select(a => a.Answer.IndicatorId).ToHashSet(StringComparer.Ordinal);
+        var before = saved.Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
+        foreach (var input in answers)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO answers (assessment_id, indicator_id, kind, level, reason, note, evidence, answered_by, answered_at)
+                VALUES (@Id, @IndicatorId, @Kind, @Level, @Reason, @Note, @Evidence, @actor, @At)
+                ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET
+                    kind = excluded.kind, level = excluded.level, reason = excluded.reason, note = excluded.note,
+                    evidence = excluded.evidence, answered_by = excluded.answered_by, answered_at = excluded.answered_at
+                """,
+                new
+                {
+                    assessment.Id,
+                    input.Answer.IndicatorId,
+                    Kind = KindText(input.Answer.Kind),
+                    input.Answer.Level,
+                    input.Answer.Reason,
+                    input.Answer.Note,
+                    Evidence = JsonSerializer.Serialize(input.Evidence),
+                    actor,
+                    At = Timestamps.Format(now),
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        var updated = await BumpAsync(connection, transaction, assessment, now, assessment.Status, cancellationToken);
+        var after = (await AnswersAsync(connection, transaction, assessment.Id, cancellationToken)).Where(a => ids.Contains(a.Answer.IndicatorId)).ToArray();
+        await AuditLog.AppendAsync(
+            connection, transaction, now, actor, "answers.saved", "assessment", assessment.Id, assessment.CityId, before, after, cancellationToken);
+        return updated;
+    }
+
+    private static async Task<Assessment> BumpAsync(IDbConnection connection, IDbTransaction transaction, Assessment assessment, DateTimeOffset now, AssessmentStatus status,
+        CancellationToken cancellationToken)
+    {
+        var updated = assessment with
+        {
+            Status = status,
+            UpdatedAt = now,
+            SubmittedAt = status == AssessmentStatus.Submitted ? now : status == AssessmentStatus.Draft ? null : assessment.SubmittedAt,
+            ValidatedAt = status == AssessmentStatus.Validated ? now : status == AssessmentStatus.Draft ? null : assessment.ValidatedAt,
+            RowVersion = assessment.RowVersion + 1,
+        };
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE assessments SET status = @Status, updated_at = @UpdatedAt, submitted_at = @SubmittedAt, validated_at = @ValidatedAt,
+                row_version = @RowVersion
+            WHERE id = @Id
+            """,
+            ToParameters(updated),
+            transaction,
+            cancellationToken: cancellationToken));
+        return updated;
+    }
+
+    private static Task InsertSnapshotAsync(IDbConnection connection, IDbTransaction transaction, string id, ScoreResult result, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, computed_at)
+            SELECT id, city_id, rubric_id, rubric_version, period, @Scores, @At FROM assessments WHERE id = @id
+            """,
+            new { id, Scores = ScoreSnapshot.Of(result).ToJson(), At = Timestamps.Format(now) },
+            transaction,
+            cancellationToken: cancellationToken));
+
+    private static async Task<Assessment?> FindAsync(IDbConnection connection, IDbTransaction? transaction, string id, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(
+            new CommandDefinition($"SELECT {Columns} FROM assessments WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)))?.ToAssessment();
+
+    private static async Task<IReadOnlyList<StoredAnswer>> AnswersAsync(
+        IDbConnection connection, IDbTransaction? transaction, string id, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            """
+            SELECT indicator_id, kind, level, reason, note, evidence, answered_by, answered_at
+            FROM answers WHERE assessment_id = @id ORDER BY indicator_id
+            """,
+            new { id },
+            transaction,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStoredAnswer()).ToArray();
+    }
+
+    private static object ToParameters(Assessment assessment) => new
+    {
+        assessment.Id,
+        assessment.CityId,
+        assessment.RubricId,
+        RubricVersion = assessment.RubricVersion.ToString(),
+        assessment.Period,
+        Status = StatusText(assessment.Status),
+        CreatedAt = Timestamps.Format(assessment.CreatedAt),
+        UpdatedAt = Timestamps.Format(assessment.UpdatedAt),
+        SubmittedAt = assessment.SubmittedAt is { } submitted ? Timestamps.Format(submitted) : null,
+        ValidatedAt = assessment.ValidatedAt is { } validated ? Timestamps.Format(validated) : null,
+        assessment.RowVersion,
+    };
+
+    private static string KindText(AnswerKind kind) => kind switch
+    {
+        AnswerKind.Level => "level",
+        AnswerKind.NotApplicable => "notApplicable",
+        AnswerKind.DontKnow => "dontKnow",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only given answers are stored"),
+    };
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public string CityId { get; init; } = "";
+        public string RubricId { get; init; } = "";
+        public string RubricVersion { get; init; } = "";
+        public string Period { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string CreatedAt { get; init; } = "";
+        public string UpdatedAt { get; init; } = "";
+        public string? SubmittedAt { get; init; }
+        public string? ValidatedAt { get; init; }
+        public long RowVersion { get; init; }
+
+        public Assessment ToAssessment() => new(
+            Id, CityId, RubricId, Nlc.Core.Rubrics.RubricVersion.Parse(RubricVersion), Period, Enum.Parse<AssessmentStatus>(Status, ignoreCase: true),
+            Timestamps.Parse(CreatedAt), Timestamps.Parse(UpdatedAt), Timestamps.ParseOptional(SubmittedAt), Timestamps.ParseOptional(ValidatedAt),
+            RowVersion);
+    }
+
+    private sealed class AnswerRow
+    {
+        public string IndicatorId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long? Level { get; init; }
+        public string? Reason { get; init; }
+        public string? Note { get; init; }
+        public string Evidence { get; init; } = "[]";
+        public string AnsweredBy { get; init; } = "";
+        public string AnsweredAt { get; init; } = "";
+
+        public StoredAnswer ToStoredAnswer()
+        {
+            var kind = Kind switch
+            {
+                "level" => AnswerKind.Level,
+                "notApplicable" => AnswerKind.NotApplicable,
+                "dontKnow" => AnswerKind.DontKnow,
+                _ => throw new InvalidDataException($"Unknown answer kind '{Kind}' in the database."),
+            };
+            return new StoredAnswer(
+                new Answer(IndicatorId, kind, (int?)Level, Reason, Note),
+                Evidence == "[]" ? [] : JsonSerializer.Deserialize<string[]>(Evidence) ?? [],
+                AnsweredBy,
+                Timestamps.Parse(AnsweredAt));
+        }
+    }
+}

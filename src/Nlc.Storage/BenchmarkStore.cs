@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Nlc.Core.Benchmarking;
+
+namespace Nlc.Storage;
+
+/// <summary>
+/// Reads the validated, scored assessments that peer groups are drawn from. What it read for a rubric and period is kept
+/// until the database is next written to, so repeated benchmark questions about one period skip the read.
+/// </summary>
+public sealed class BenchmarkStore(SqliteDatabase database)
+{
+    private readonly ConcurrentDictionary<string, (long Generation, IReadOnlyList<PeerCity> Cities)> _eligible = new(StringComparer.Ordinal);
+
+    /// <summary>The SQL that selects, per city, its validated assessment of a rubric major version in a period, with its stored scores.</summary>
+    public const string EligibleSql =
+        """
+        SELECT c.id AS city_id, c.name AS city_name, c.country, c.region, c.population, c.tags,
+               s.assessment_id, s.rubric_version, s.scores
+        FROM assessment_scores s
+        JOIN cities c ON c.id = s.city_id
+        WHERE s.rubric_id = @rubricId AND s.period = @period AND s.rubric_version LIKE @majorPrefix
+        ORDER BY s.city_id
+        """;
+
+    /// <summary>
+    /// Every city with a validated assessment of rubric <paramref name="rubricId"/> (major <paramref name="major"/>) in
+    /// <paramref name="period"/>, its scores read for the pillars and practices <paramref name="scores"/> knows.
+    /// </summary>
+    public async Task<IReadOnlyList<PeerCity>> EligibleAsync(
+        string rubricId, int major, string period, ScoreSnapshotReader scores, CancellationToken cancellationToken = default)
+    {
+        var key = $"{rubricId}|{major}|{period}|{scores.Layout}";
+        var generation = database.WriteGeneration;
+        if (_eligible.TryGetValue(key, out var cached) && cached.Generation == generation)
+        {
+            return cached.Cities;
+        }
+
+        var cities = await ReadEligibleAsync(rubricId, major, period, scores, cancellationToken);
+        _eligible[key] = (generation, cities);
+        return cities;
+    }
+
+    private Task<IReadOnlyList<PeerCity>> ReadEligibleAsync(
+        string rubricId, int major, string period, ScoreSnapshotReader scores, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<PeerCity>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = EligibleSql;
+            command.Parameters.AddWithValue("@rubricId", rubricId);
+            command.Parameters.AddWithValue("@period", period);
+            command.Parameters.AddWithValue("@majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var cities = new List<PeerCity>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (overall, pillars, practices) = scores.Read(reader.GetFieldValue<byte[]>(8));
+                var tags = reader.GetString(5);
+                cities.Add(new PeerCity(
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                    tags == "[]" ? [] : JsonSerializer.Deserialize<string[]>(tags) ?? [],
+                    new ScoredCity(reader.GetString(0), reader.GetString(1), reader.GetString(6), reader.GetString(7), overall, pillars, practices)));
+            }
+
+            return cities;
+        }, cancellationToken);
+}

@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Nlc.Core.Benchmarking;
+
+namespace Nlc.Storage;
+
+/// <summary>
+/// Reads stored score snapshots straight into <see cref="MetricScores"/> for a known set of pillar and practice ids, with a
+/// forward-only JSON reader: the hot path of benchmarks over thousands of cities. Ids not asked for are skipped.
+/// </summary>
+public sealed class ScoreSnapshotReader
+{
+    private readonly FrozenDictionary<string, int> _pillarIndex;
+    private readonly FrozenDictionary<string, int> _practiceIndex;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _pillarLookup;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _practiceLookup;
+
+    /// <summary>A reader for snapshots of rubrics with these pillar and practice ids.</summary>
+    public ScoreSnapshotReader(IEnumerable<string> pillarIds, IEnumerable<string> practiceIds)
+    {
+        _pillarIndex = MetricScores.IndexOf(pillarIds);
+        _practiceIndex = MetricScores.IndexOf(practiceIds);
+        _pillarLookup = _pillarIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        _practiceLookup = _practiceIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The pillar and practice ids this reader lays scores out by, as one text.</summary>
+    public string Layout => string.Join(",", _pillarIndex.OrderBy(p => p.Value).Select(p => p.Key)) + ";" + string.Join(",", _practiceIndex.OrderBy(p => p.Value).Select(p => p.Key));
+
+    /// <summary>The overall, pillar and practice scores in a snapshot (as written by <see cref="ScoreSnapshot.ToJson"/>), from its UTF-8 bytes as SQLite stores the text.</summary>
+    public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(ReadOnlySpan<byte> utf8)
+    {
+        var pillars = new double?[_pillarIndex.Count];
+        var practices = new double?[_practiceIndex.Count];
+        double? overall = null;
+        var reader = new Utf8JsonReader(utf8);
+        Span<char> name = stackalloc char[128];
+
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("overall"u8))
+            {
+                reader.Read();
+                overall = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
+            }
+            else if (reader.ValueTextEquals("pillars"u8))
+            {
+                ReadSection(ref reader, _pillarLookup, pillars, name);
+            }
+            else if (reader.ValueTextEquals("practices"u8))
+            {
+                ReadSection(ref reader, _practiceLookup, practices, name);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
+    }
+
+    private static void ReadSection(
+        ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, double?[] values, scoped Span<char> name)
+    {
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var length = reader.CopyString(name);
+            reader.Read();
+            if (lookup.TryGetValue(name[..length], out var index) && reader.TokenType == JsonTokenType.Number)
+            {
+                values[index] = reader.GetDouble();
+            }
+        }
+    }
+}

@@ -14,6 +14,7 @@ using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
 using Nlc.Storage;
+using Nlc.Web;
 
 const string SeedDemoFlag = "--seed-demo";
 var seedDemo = args.Contains(SeedDemoFlag);
@@ -77,6 +78,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
 builder.Services.AddSingleton<FailedAuthentications>();
 builder.Services.AddNlcOpenApi();
+builder.Services.AddNlcWeb();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -108,6 +110,7 @@ app.MapProgressApi();
 app.MapAdminApi();
 app.MapWorkbooksApi();
 app.MapReportsApi();
+app.MapNlcWeb();
 
 await app.RunAsync();
 return 0;

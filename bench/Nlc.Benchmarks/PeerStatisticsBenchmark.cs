@@ -35,13 +35,13 @@ internal static class PeerStatisticsBenchmark
         var pillars = rubric.Pillars.Select(p => p.Id).ToArray();
         var practices = rubric.Practices.Select(p => p.Id).ToArray();
         var warmStore = new BenchmarkStore(database);
-        PeerBenchmark Statistics(BenchmarkStore store, PeerGroupFilter filter, bool restricted) => PeerBenchmark.Compute(
-            store.EligibleAsync("nlc", 1, "2025", new ScoreSnapshotReader(pillars, practices)).GetAwaiter().GetResult(), filter, pillars, practices, restricted, 5);
+        PeerBenchmark Statistics(BenchmarkStore store, PeerGroupFilter filter, PeerDisclosure disclosure) => PeerBenchmark.Compute(
+            store.EligibleAsync("nlc", 1, "2025", new ScoreSnapshotReader(pillars, practices)).GetAwaiter().GetResult(), filter, pillars, practices, disclosure);
 
         var bare = Median(() => BareRead(database));
-        var cold = Median(() => Statistics(new BenchmarkStore(database), new PeerGroupFilter(), restricted: false));
-        var warm = Median(() => Statistics(warmStore, new PeerGroupFilter(), restricted: false));
-        var restrictedCold = Median(() => Statistics(new BenchmarkStore(database), new PeerGroupFilter(Country: "ME"), restricted: true));
+        var cold = Median(() => Statistics(new BenchmarkStore(database), new PeerGroupFilter(), PeerDisclosure.Exact));
+        var warm = Median(() => Statistics(warmStore, new PeerGroupFilter(), PeerDisclosure.Exact));
+        var restrictedCold = Median(() => Statistics(new BenchmarkStore(database), new PeerGroupFilter(Country: "ME"), PeerDisclosure.Restricted(5)));
         var api = ThroughApi(database.Path);
 
         var detail = $"bare SQL read of the same {Cities:N0} rows: {bare:N1} ms";

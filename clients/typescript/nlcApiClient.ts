@@ -3132,7 +3132,7 @@ export enum ApiRole {
     Partner = "partner",
 }
 
-/** An assessment; long AssessmentResponse.Version is also its ETag. IReadOnlyList&lt;AnswerResponse&gt;? AssessmentResponse.Answers is given when one assessment is read. */
+/** An assessment; `version` is also its ETag. `answers` is given when one assessment is read. */
 export interface AssessmentResponse {
     id: string;
     cityId: string;
@@ -3188,7 +3188,7 @@ export interface BandedSummary {
     [key: string]: any;
 }
 
-/** What city and partner keys see of a group: per metric, n and the 20-point bands of q1, median and q3. A withheld metric is null (overall) or left out (pillars, practices), with its reason in IReadOnlyDictionary&lt;string, string&gt;? BenchmarkResponse.WithheldMetrics. */
+/** What city and partner keys see of a group: per metric, n and the 20-point bands of q1, median and q3. A withheld metric is null (overall) or left out (pillars, practices), with its reason in `withheldMetrics`. */
 export interface BenchmarkBands {
     overall: BandedSummary | undefined;
     pillars: { [key: string]: BandedSummary; };
@@ -3197,7 +3197,7 @@ export interface BenchmarkBands {
     [key: string]: any;
 }
 
-/** A peer group's statistics. When string? BenchmarkResponse.WithheldReason is set the statistics are left out for privacy; a metric is null when too few cities had a score for it. IReadOnlyList&lt;string&gt; BenchmarkResponse.NotComparable lists ids that do not exist in every rubric version among the group's assessments and so were not pooled. City and partner keys never get exact figures: Summary? BenchmarkResponse.Overall, IReadOnlyDictionary&lt;string, Summary?&gt; BenchmarkResponse.Pillars and IReadOnlyDictionary&lt;string, Summary?&gt; BenchmarkResponse.Practices stay null or empty for them, and BenchmarkBands? BenchmarkResponse.Bands holds what they may see. */
+/** A peer group's statistics. When `withheldReason` is set the statistics are left out for privacy; a metric is null when too few cities had a score for it. `notComparable` lists ids that do not exist in every rubric version among the group's assessments and so were not pooled. City and partner keys never get exact figures: `overall`, `pillars` and `practices` stay null or empty for them, and `bands` holds what they may see. */
 export interface BenchmarkResponse {
     rubricId: string;
     rubricMajor: number;
@@ -3211,16 +3211,16 @@ export interface BenchmarkResponse {
     notComparable: string[];
     /** "banded" for city and partner keys (figures are score bands, never exact); absent for admin and hub keys, whose figures are exact. */
     disclosure?: string | undefined;
-    /** The width of every band in BenchmarkBands? BenchmarkResponse.Bands (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures. */
+    /** The width of every band in `bands` (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures. */
     bandWidth?: number | undefined;
     bands?: BenchmarkBands | undefined;
-    /** For city and partner keys: why a metric is missing from BenchmarkBands? BenchmarkResponse.Bands, keyed `overall`, `pillar:&lt;id&gt;`, `practice:&lt;id&gt;`. */
+    /** For city and partner keys: why a metric is missing from `bands`, keyed `overall`, `pillar:&lt;id&gt;`, `practice:&lt;id&gt;`. */
     withheldMetrics?: { [key: string]: string; } | undefined;
 
     [key: string]: any;
 }
 
-/** A city as the API shows it; long CityResponse.Version is also its ETag. */
+/** A city as the API shows it; `version` is also its ETag. */
 export interface CityResponse {
     id: string;
     name: string;
@@ -3246,7 +3246,7 @@ export interface CompletenessResponse {
     [key: string]: any;
 }
 
-/** A new assessment: the rubric (latest version unless string? CreateAssessmentRequest.RubricVersion is given) and the period, e.g. "2025" or "2025-H1". */
+/** A new assessment: the rubric (latest version unless `rubricVersion` is given) and the period, e.g. "2025" or "2025-H1". */
 export interface CreateAssessmentRequest {
     rubricId: string | undefined;
     period: string | undefined;
@@ -3266,7 +3266,7 @@ export interface CreateCityRequest {
     [key: string]: any;
 }
 
-/** A key just created, with its secret in string CreatedKeyResponse.Key: shown this once and never again. */
+/** A key just created, with its secret in `key`: shown this once and never again. */
 export interface CreatedKeyResponse {
     id: string;
     name: string;
@@ -3568,7 +3568,7 @@ export interface ProgressPoint {
     [key: string]: any;
 }
 
-/** A city's assessments of one rubric over time, the change between two of them (string? ProgressResponse.From and string? ProgressResponse.To, first and last by default), and progress toward its targets when it has any. */
+/** A city's assessments of one rubric over time, the change between two of them (`from` and `to`, first and last by default), and progress toward its targets when it has any. */
 export interface ProgressResponse {
     cityId: string;
     rubricId: string;
@@ -3607,7 +3607,7 @@ export interface RubricListResponse {
     [key: string]: any;
 }
 
-/** A whole rubric version with its texts in one language (string RubricResponse.Language), falling back to English. */
+/** A whole rubric version with its texts in one language (`language`), falling back to English. */
 export interface RubricResponse {
     id: string;
     version: string;
@@ -3731,7 +3731,7 @@ export interface TargetProgress {
     [key: string]: any;
 }
 
-/** Progress toward the targets from string TargetProgressResponse.BaselinePeriod to string TargetProgressResponse.CurrentPeriod. */
+/** Progress toward the targets from `baselinePeriod` to `currentPeriod`. */
 export interface TargetProgressResponse {
     baselinePeriod: string;
     currentPeriod: string;

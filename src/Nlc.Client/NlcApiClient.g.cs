@@ -6447,7 +6447,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// An assessment; long AssessmentResponse.Version is also its ETag. IReadOnlyList&amp;lt;AnswerResponse&amp;gt;? AssessmentResponse.Answers is given when one assessment is read.
+    /// An assessment; `version` is also its ETag. `answers` is given when one assessment is read.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AssessmentResponse
@@ -6618,7 +6618,7 @@ namespace Nlc.Client
 
     /// <summary>
     /// What city and partner keys see of a group: per metric, n and the 20-point bands of q1, median and q3. A withheld metric is
-    /// <br/>null (overall) or left out (pillars, practices), with its reason in IReadOnlyDictionary&amp;lt;string, string&amp;gt;? BenchmarkResponse.WithheldMetrics.
+    /// <br/>null (overall) or left out (pillars, practices), with its reason in `withheldMetrics`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BenchmarkBands
@@ -6645,11 +6645,11 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// A peer group's statistics. When string? BenchmarkResponse.WithheldReason is set the statistics are left out for privacy; a metric
-    /// <br/>is null when too few cities had a score for it. IReadOnlyList&amp;lt;string&amp;gt; BenchmarkResponse.NotComparable lists ids that do not exist in every
+    /// A peer group's statistics. When `withheldReason` is set the statistics are left out for privacy; a metric
+    /// <br/>is null when too few cities had a score for it. `notComparable` lists ids that do not exist in every
     /// <br/>rubric version among the group's assessments and so were not pooled. City and partner keys never get exact figures:
-    /// <br/>Summary? BenchmarkResponse.Overall, IReadOnlyDictionary&amp;lt;string, Summary?&amp;gt; BenchmarkResponse.Pillars and IReadOnlyDictionary&amp;lt;string, Summary?&amp;gt; BenchmarkResponse.Practices stay null or empty for them, and
-    /// <br/>BenchmarkBands? BenchmarkResponse.Bands holds what they may see.
+    /// <br/>`overall`, `pillars` and `practices` stay null or empty for them, and
+    /// <br/>`bands` holds what they may see.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BenchmarkResponse
@@ -6692,7 +6692,7 @@ namespace Nlc.Client
         public string? Disclosure { get; set; } = default!;
 
         /// <summary>
-        /// The width of every band in BenchmarkBands? BenchmarkResponse.Bands (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures.
+        /// The width of every band in `bands` (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("bandWidth")]
         public int? BandWidth { get; set; } = default!;
@@ -6701,7 +6701,7 @@ namespace Nlc.Client
         public BenchmarkBands? Bands { get; set; } = default!;
 
         /// <summary>
-        /// For city and partner keys: why a metric is missing from BenchmarkBands? BenchmarkResponse.Bands, keyed `overall`, `pillar:&amp;lt;id&amp;gt;`, `practice:&amp;lt;id&amp;gt;`.
+        /// For city and partner keys: why a metric is missing from `bands`, keyed `overall`, `pillar:&amp;lt;id&amp;gt;`, `practice:&amp;lt;id&amp;gt;`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("withheldMetrics")]
         public System.Collections.Generic.Dictionary<string, string>? WithheldMetrics { get; set; } = default!;
@@ -6718,7 +6718,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// A city as the API shows it; long CityResponse.Version is also its ETag.
+    /// A city as the API shows it; `version` is also its ETag.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CityResponse
@@ -6796,7 +6796,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// A new assessment: the rubric (latest version unless string? CreateAssessmentRequest.RubricVersion is given) and the period, e.g. "2025" or "2025-H1".
+    /// A new assessment: the rubric (latest version unless `rubricVersion` is given) and the period, e.g. "2025" or "2025-H1".
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateAssessmentRequest
@@ -6856,7 +6856,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// A key just created, with its secret in string CreatedKeyResponse.Key: shown this once and never again.
+    /// A key just created, with its secret in `key`: shown this once and never again.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreatedKeyResponse
@@ -7768,7 +7768,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// A city's assessments of one rubric over time, the change between two of them (string? ProgressResponse.From and string? ProgressResponse.To,
+    /// A city's assessments of one rubric over time, the change between two of them (`from` and `to`,
     /// <br/>first and last by default), and progress toward its targets when it has any.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -7886,7 +7886,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// A whole rubric version with its texts in one language (string RubricResponse.Language), falling back to English.
+    /// A whole rubric version with its texts in one language (`language`), falling back to English.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RubricResponse
@@ -8262,7 +8262,7 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// Progress toward the targets from string TargetProgressResponse.BaselinePeriod to string TargetProgressResponse.CurrentPeriod.
+    /// Progress toward the targets from `baselinePeriod` to `currentPeriod`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TargetProgressResponse

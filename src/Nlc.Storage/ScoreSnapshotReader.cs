@@ -18,8 +18,8 @@ public sealed class ScoreSnapshotReader
     /// <summary>A reader for snapshots of rubrics with these pillar and practice ids.</summary>
     public ScoreSnapshotReader(IEnumerable<string> pillarIds, IEnumerable<string> practiceIds)
     {
-        _pillarIndex = MetricScores.IndexOf(pillarIds);
-        _practiceIndex = MetricScores.IndexOf(practiceIds);
+        _pillarIndex = MetricScores.Layout(pillarIds);
+        _practiceIndex = MetricScores.Layout(practiceIds);
         _pillarLookup = _pillarIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         _practiceLookup = _practiceIndex.GetAlternateLookup<ReadOnlySpan<char>>();
     }

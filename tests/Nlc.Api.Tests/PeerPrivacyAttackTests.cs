@@ -281,7 +281,7 @@ public sealed class PeerPrivacyAttackTests
             }
         }
 
-        var exact = Summary.Of(values)!;
+        var exact = Distribution.Of(values)!;
         return figures.Where(f => f.ValueKind == JsonValueKind.Object).SelectMany(f => f.EnumerateObject()).All(figure => figure.Name switch
         {
             "n" => figure.Value.GetInt32() == values.Count,
@@ -291,9 +291,9 @@ public sealed class PeerPrivacyAttackTests
             "q1" => Same(figure.Value, exact.Q1),
             "median" => Same(figure.Value, exact.Median),
             "q3" => Same(figure.Value, exact.Q3),
-            "percentileRank" => figure.Value.ValueKind == JsonValueKind.Null || Same(figure.Value, Summary.PercentileRank(values.ToArray(), own!.Value)),
+            "percentileRank" => figure.Value.ValueKind == JsonValueKind.Null || Same(figure.Value, Distribution.PercentileRank(values.ToArray(), own!.Value)),
             // BEGIN quarter (the old code has no quarter)
-            "quarter" => figure.Value.ValueKind == JsonValueKind.Null || figure.Value.GetString() == RestrictedRelease.Quarter(own!.Value, BandedSummary.Of(exact)),
+            "quarter" => figure.Value.ValueKind == JsonValueKind.Null || figure.Value.GetString() == RestrictedRelease.Quarter(own!.Value, BandedDistribution.Of(exact)),
             // END quarter
             _ => true,
         });

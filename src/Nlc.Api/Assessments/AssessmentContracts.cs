@@ -4,7 +4,7 @@ using Nlc.Storage;
 
 namespace Nlc.Api.Assessments;
 
-/// <summary>A new assessment: the rubric (latest version unless <see cref="RubricVersion"/> is given) and the period, e.g. "2025" or "2025-H1".</summary>
+/// <summary>A new assessment: the rubric (latest version unless <c>rubricVersion</c> is given) and the period, e.g. "2025" or "2025-H1".</summary>
 public sealed record CreateAssessmentRequest(string? RubricId, string? Period, string? RubricVersion = null);
 
 /// <summary>
@@ -36,7 +36,7 @@ public sealed record AnswerResponse(
         stored.AnsweredAt);
 }
 
-/// <summary>An assessment; <see cref="Version"/> is also its ETag. <see cref="Answers"/> is given when one assessment is read.</summary>
+/// <summary>An assessment; <c>version</c> is also its ETag. <c>answers</c> is given when one assessment is read.</summary>
 public sealed record AssessmentResponse(
     string Id, string CityId, string RubricId, string RubricVersion, string Period, AssessmentStatus Status,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ValidatedAt, long Version,

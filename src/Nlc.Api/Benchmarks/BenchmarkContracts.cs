@@ -4,11 +4,11 @@ using Nlc.Core.Benchmarking;
 namespace Nlc.Api.Benchmarks;
 
 /// <summary>
-/// A peer group's statistics. When <see cref="WithheldReason"/> is set the statistics are left out for privacy; a metric
-/// is null when too few cities had a score for it. <see cref="NotComparable"/> lists ids that do not exist in every
+/// A peer group's statistics. When <c>withheldReason</c> is set the statistics are left out for privacy; a metric
+/// is null when too few cities had a score for it. <c>notComparable</c> lists ids that do not exist in every
 /// rubric version among the group's assessments and so were not pooled. City and partner keys never get exact figures:
-/// <see cref="Overall"/>, <see cref="Pillars"/> and <see cref="Practices"/> stay null or empty for them, and
-/// <see cref="Bands"/> holds what they may see.
+/// <c>overall</c>, <c>pillars</c> and <c>practices</c> stay null or empty for them, and
+/// <c>bands</c> holds what they may see.
 /// </summary>
 public sealed record BenchmarkResponse(
     string RubricId,
@@ -17,16 +17,16 @@ public sealed record BenchmarkResponse(
     int N,
     int MinimumGroupSize,
     string? WithheldReason,
-    Summary? Overall,
-    IReadOnlyDictionary<string, Summary?> Pillars,
-    IReadOnlyDictionary<string, Summary?> Practices,
+    Distribution? Overall,
+    IReadOnlyDictionary<string, Distribution?> Pillars,
+    IReadOnlyDictionary<string, Distribution?> Practices,
     IReadOnlyList<string> NotComparable)
 {
     /// <summary>"banded" for city and partner keys (figures are score bands, never exact); absent for admin and hub keys, whose figures are exact.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Disclosure { get; init; }
 
-    /// <summary>The width of every band in <see cref="Bands"/> (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures.</summary>
+    /// <summary>The width of every band in <c>bands</c> (20: 0–20, 20–40, …, 80–100, with 100 in 80–100); absent with exact figures.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? BandWidth { get; init; }
 
@@ -34,24 +34,24 @@ public sealed record BenchmarkResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BenchmarkBands? Bands { get; init; }
 
-    /// <summary>For city and partner keys: why a metric is missing from <see cref="Bands"/>, keyed <c>overall</c>, <c>pillar:&lt;id&gt;</c>, <c>practice:&lt;id&gt;</c>.</summary>
+    /// <summary>For city and partner keys: why a metric is missing from <c>bands</c>, keyed <c>overall</c>, <c>pillar:&lt;id&gt;</c>, <c>practice:&lt;id&gt;</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? WithheldMetrics { get; init; }
 }
 
 /// <summary>
 /// What city and partner keys see of a group: per metric, n and the 20-point bands of q1, median and q3. A withheld metric is
-/// null (overall) or left out (pillars, practices), with its reason in <see cref="BenchmarkResponse.WithheldMetrics"/>.
+/// null (overall) or left out (pillars, practices), with its reason in <c>withheldMetrics</c>.
 /// </summary>
 public sealed record BenchmarkBands(
-    BandedSummary? Overall,
-    IReadOnlyDictionary<string, BandedSummary> Pillars,
-    IReadOnlyDictionary<string, BandedSummary> Practices)
+    BandedDistribution? Overall,
+    IReadOnlyDictionary<string, BandedDistribution> Pillars,
+    IReadOnlyDictionary<string, BandedDistribution> Practices)
 {
     /// <summary>The bands of <paramref name="released"/>, leaving withheld metrics out.</summary>
     public static BenchmarkBands Of(RestrictedStatistics released) => new(released.Overall, Shown(released.Pillars), Shown(released.Practices));
 
-    private static Dictionary<string, BandedSummary> Shown(IReadOnlyDictionary<string, BandedSummary?> metrics) =>
+    private static Dictionary<string, BandedDistribution> Shown(IReadOnlyDictionary<string, BandedDistribution?> metrics) =>
         metrics.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!);
 }
 

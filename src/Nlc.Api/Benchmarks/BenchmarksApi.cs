@@ -87,9 +87,9 @@ public static class BenchmarksApi
             return ProblemResponses.NotFound($"City '{cityId}' has no validated assessment in this group for period {request!.Period}.");
         }
 
-        MetricPosition Position(double? score, Func<ScoredCity, double?> metric, Summary? exact, BandedSummary? bands) =>
+        MetricPosition Position(double? score, Func<ScoredCity, double?> metric, Distribution? exact, BandedDistribution? bands) =>
             benchmark.Banded is null
-                ? new MetricPosition(score, exact is null || score is null ? null : Summary.PercentileRank(benchmark.Members.Select(metric).OfType<double>().ToArray(), score.Value))
+                ? new MetricPosition(score, exact is null || score is null ? null : Distribution.PercentileRank(benchmark.Members.Select(metric).OfType<double>().ToArray(), score.Value))
                 : new MetricPosition(score, null) { Quarter = bands is null || score is null ? null : RestrictedRelease.Quarter(score.Value, bands) };
 
         var (stats, banded) = (benchmark.Statistics, benchmark.Banded);
@@ -202,8 +202,7 @@ public static class BenchmarksApi
             request.Filter,
             pillarIds,
             practiceIds,
-            restricted: !caller.CanReview,
-            options.MinimumGroupSize);
+            caller.CanReview ? PeerDisclosure.Exact : PeerDisclosure.Restricted(options.MinimumGroupSize));
 
         var memberRubrics = benchmark.Members.Select(m => m.RubricVersion).Distinct()
             .Select(v => catalog.Find(request.Rubric.Id, RubricVersion.Parse(v))).OfType<Rubric>().ToArray();
@@ -224,8 +223,8 @@ public static class BenchmarksApi
             caller.CanReview ? options.MinimumGroupSize : RestrictedRelease.MinimumGroupSize(options.MinimumGroupSize),
             benchmark.WithheldReason,
             stats?.Overall,
-            stats?.Pillars ?? new Dictionary<string, Summary?>(),
-            stats?.Practices ?? new Dictionary<string, Summary?>(),
+            stats?.Pillars ?? new Dictionary<string, Distribution?>(),
+            stats?.Practices ?? new Dictionary<string, Distribution?>(),
             notComparable);
         if (!caller.CanReview)
         {

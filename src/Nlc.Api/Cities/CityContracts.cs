@@ -3,7 +3,7 @@ using Nlc.Storage;
 
 namespace Nlc.Api.Cities;
 
-/// <summary>A city as the API shows it; <see cref="Version"/> is also its ETag.</summary>
+/// <summary>A city as the API shows it; <c>version</c> is also its ETag.</summary>
 public sealed record CityResponse(
     string Id, string Name, string Country, string? Region, long? Population, IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)

@@ -30,7 +30,7 @@ public sealed class NlcOptions
     public int FailedAuthenticationsPerMinute { get; set; } = 30;
 
     /// <summary>k of the privacy rule: city and partner keys see groups and metrics of at least 2k cities (see RestrictedRelease).</summary>
-    public int MinimumGroupSize { get; set; } = Nlc.Core.Benchmarking.PeerBenchmark.DefaultMinimumGroupSize;
+    public int MinimumGroupSize { get; set; } = Nlc.Core.Benchmarking.PeerDisclosure.DefaultK;
 
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;

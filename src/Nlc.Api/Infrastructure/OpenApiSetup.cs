@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Nlc.Core.Benchmarking;
 
 namespace Nlc.Api.Infrastructure;
 
@@ -79,8 +80,10 @@ public static class OpenApiSetup
         services.AddOpenApi(options =>
         {
             // The problem schema keeps the name clients generated from earlier documents know; it only gained members.
-            options.CreateSchemaReferenceId = type => type.Type == typeof(ApiProblem)
-                ? "ProblemDetails"
+            // Schema names stay as published when a C# type is renamed, so generated clients keep their type names.
+            options.CreateSchemaReferenceId = type => type.Type == typeof(ApiProblem) ? "ProblemDetails"
+                : type.Type == typeof(Distribution) ? "Summary"
+                : type.Type == typeof(BandedDistribution) ? "BandedSummary"
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddDocumentTransformer((document, _, _) =>
             {

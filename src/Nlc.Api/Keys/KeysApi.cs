@@ -16,7 +16,7 @@ public sealed record KeyResponse(string Id, string Name, ApiRole Role, IReadOnly
     public static KeyResponse From(ApiKey key) => new(key.Id, key.Name, key.Role, key.CityIds, key.CreatedAt, key.RevokedAt);
 }
 
-/// <summary>A key just created, with its secret in <see cref="Key"/>: shown this once and never again.</summary>
+/// <summary>A key just created, with its secret in <c>key</c>: shown this once and never again.</summary>
 public sealed record CreatedKeyResponse(string Id, string Name, ApiRole Role, IReadOnlyList<string> CityIds, DateTimeOffset CreatedAt, string Key);
 
 /// <summary>Key management, for admin keys only.</summary>

@@ -10,13 +10,13 @@ public sealed record ProgressPoint(
     IReadOnlyDictionary<string, double?> Pillars, IReadOnlyDictionary<string, double?> Practices);
 
 /// <summary>
-/// A city's assessments of one rubric over time, the change between two of them (<see cref="From"/> and <see cref="To"/>,
+/// A city's assessments of one rubric over time, the change between two of them (<c>from</c> and <c>to</c>,
 /// first and last by default), and progress toward its targets when it has any.
 /// </summary>
 public sealed record ProgressResponse(
     string CityId, string RubricId, IReadOnlyList<ProgressPoint> Series, string? From, string? To, PeriodComparison? Change, TargetProgressResponse? Targets);
 
-/// <summary>Progress toward the targets from <see cref="BaselinePeriod"/> to <see cref="CurrentPeriod"/>.</summary>
+/// <summary>Progress toward the targets from <c>baselinePeriod</c> to <c>currentPeriod</c>.</summary>
 public sealed record TargetProgressResponse(string BaselinePeriod, string CurrentPeriod, string? TargetPeriod, TargetProgress Progress);
 
 /// <summary>A city's targets for a rubric: a level per indicator and the period to reach them by.</summary>

@@ -107,8 +107,8 @@ public static class ReportsApi
         var entries = new List<HubComparisonEntry>();
         foreach (var member in eligible.Where(request.Filter.Matches))
         {
-            var assessment = (await assessments.FindAsync(member.Scores.AssessmentId, context.RequestAborted))!;
-            entries.Add(new HubComparisonEntry(member.Scores.CityName, member.Country, request.Period, await scores.ScoreAsync(assessment, context.RequestAborted)));
+            var assessment = (await assessments.FindAsync(member.City.AssessmentId, context.RequestAborted))!;
+            entries.Add(new HubComparisonEntry(member.City.CityName, member.Country, request.Period, await scores.ScoreAsync(assessment, context.RequestAborted)));
         }
 
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
@@ -122,7 +122,7 @@ public static class ReportsApi
         var pillarIds = rubric.Pillars.Select(p => p.Id).ToArray();
         var practiceIds = rubric.Practices.Select(p => p.Id).ToArray();
         var eligible = await benchmarks.EligibleAsync(rubric.Id, rubric.Version.Major, assessment.Period, new ScoreSnapshotReader(pillarIds, practiceIds), cancellationToken);
-        var benchmark = PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: city.Country), pillarIds, practiceIds, !caller.CanReview, options.MinimumGroupSize);
+        var benchmark = PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: city.Country), pillarIds, practiceIds, caller.CanReview ? PeerDisclosure.Exact : PeerDisclosure.Restricted(options.MinimumGroupSize));
         if (benchmark.N == 0)
         {
             return null;
@@ -135,7 +135,7 @@ public static class ReportsApi
             // City and partner keys see what RestrictedRelease allows them: bands, or the reason nothing is shown.
             if (benchmark.Banded is not { } banded)
             {
-                return new PeerStatistics($"{who}: peer figures withheld. {benchmark.WithheldReason}", null, none, none) { Bands = new PeerBands(null, new Dictionary<string, BandedSummary>(), new Dictionary<string, BandedSummary>()) };
+                return new PeerStatistics($"{who}: peer figures withheld. {benchmark.WithheldReason}", null, none, none) { Bands = new PeerBands(null, new Dictionary<string, BandedDistribution>(), new Dictionary<string, BandedDistribution>()) };
             }
 
             var bands = BenchmarkBands.Of(banded);
@@ -147,7 +147,7 @@ public static class ReportsApi
         }
 
         var stats = benchmark.Statistics!;
-        static PeerQuartiles? Quartiles(Summary? s) => s is null ? null : new PeerQuartiles(s.Q1, s.Median, s.Q3);
+        static PeerQuartiles? Quartiles(Distribution? s) => s is null ? null : new PeerQuartiles(s.Q1, s.Median, s.Q3);
         return new PeerStatistics(
             who,
             Quartiles(stats.Overall),

@@ -8,7 +8,7 @@ public sealed record RubricSummaryResponse(string Id, string Title, string Lates
 /// <summary>The list of rubrics.</summary>
 public sealed record RubricListResponse(IReadOnlyList<RubricSummaryResponse> Items);
 
-/// <summary>A whole rubric version with its texts in one language (<see cref="Language"/>), falling back to English.</summary>
+/// <summary>A whole rubric version with its texts in one language (<c>language</c>), falling back to English.</summary>
 public sealed record RubricResponse(
     string Id,
     string Version,

@@ -20,8 +20,8 @@ public sealed class MetricScores : IReadOnlyDictionary<string, double?>
         _values = values;
     }
 
-    /// <summary>An index of <paramref name="ids"/> in order.</summary>
-    public static FrozenDictionary<string, int> IndexOf(IEnumerable<string> ids) =>
+    /// <summary>The layout of <paramref name="ids"/>: each id with its position in the values array, in order.</summary>
+    public static FrozenDictionary<string, int> Layout(IEnumerable<string> ids) =>
         ids.Select((id, i) => (id, i)).ToFrozenDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
 
     /// <inheritdoc />

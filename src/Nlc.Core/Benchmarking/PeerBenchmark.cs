@@ -8,26 +8,24 @@ namespace Nlc.Core.Benchmarking;
 public sealed record PeerBenchmark(
     int N, GroupStatistics? Statistics, string? WithheldReason, IReadOnlyList<ScoredCity> Members, RestrictedStatistics? Banded = null)
 {
-    /// <summary>The default k: restricted callers see groups and metrics of at least 2k cities, and no group nested in another askable one with fewer than k cities between them.</summary>
-    public const int DefaultMinimumGroupSize = 5;
-
     /// <summary>
-    /// The benchmark of the cities matching <paramref name="filter"/>. When <paramref name="restricted"/> (the caller may
-    /// not see single cities), exact statistics are never returned: the group is withheld when <see cref="RestrictedRelease"/>
+    /// The benchmark of the cities matching <paramref name="filter"/>. When <paramref name="disclosure"/> is restricted (the
+    /// caller may not see single cities), exact statistics are never returned: the group is withheld when <see cref="RestrictedRelease"/>
     /// says so (fewer than 2k cities, or a fixed-partition group lies inside it with fewer than k cities between them), and
     /// otherwise only its bands are.
     /// </summary>
     public static PeerBenchmark Compute(
-        IReadOnlyList<PeerCity> eligible, PeerGroupFilter filter, IEnumerable<string> pillarIds, IEnumerable<string> practiceIds, bool restricted, int k)
+        IReadOnlyList<PeerCity> eligible, PeerGroupFilter filter, IEnumerable<string> pillarIds, IEnumerable<string> practiceIds, PeerDisclosure disclosure)
     {
         var members = eligible.Where(filter.Matches).ToList();
-        var scores = members.Select(m => m.Scores).ToArray();
+        var scores = members.Select(m => m.City).ToArray();
         var statistics = GroupStatistics.Of(scores, pillarIds, practiceIds);
-        if (!restricted)
+        if (!disclosure.IsRestricted)
         {
             return new PeerBenchmark(members.Count, statistics, null, scores);
         }
 
+        var k = disclosure.K;
         // Only groups a restricted caller can ask for and see, a little smaller than this one, can single out its cities,
         // so only those are built as sets.
         var group = members.Select(m => m.CityId).ToHashSet(StringComparer.Ordinal);

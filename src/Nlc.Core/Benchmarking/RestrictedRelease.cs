@@ -45,12 +45,12 @@ public static class RestrictedRelease
     public static RestrictedStatistics Of(GroupStatistics exact, int k)
     {
         var withheld = new Dictionary<string, string>(StringComparer.Ordinal);
-        BandedSummary? Release(string key, Summary? summary)
+        BandedDistribution? Release(string key, Distribution? summary)
         {
             var scored = summary?.N ?? 0;
             if (scored >= MinimumGroupSize(k))
             {
-                return BandedSummary.Of(summary!);
+                return BandedDistribution.Of(summary!);
             }
 
             withheld[key] = $"{scored} cities have a score here; figures are shown only where at least {MinimumGroupSize(k)} have one.";
@@ -72,7 +72,7 @@ public static class RestrictedRelease
     /// "q1-median to median-q3" when the score lies inside a quartile's band. Exact quartiles are never compared with the
     /// city's exact score: over time that would tell a city at 95 that a newly added city scored above 95.
     /// </summary>
-    public static string Quarter(double score, BandedSummary bands)
+    public static string Quarter(double score, BandedDistribution bands)
     {
         ScoreBand[] quartiles = [bands.Q1, bands.Median, bands.Q3];
         var surelyAtOrBelow = quartiles.Count(q => q.To <= score);

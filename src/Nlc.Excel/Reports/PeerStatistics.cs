@@ -28,6 +28,6 @@ public readonly record struct PeerQuartiles(double Q1, double Median, double Q3)
 
 /// <summary>Peer figures as score bands, of the overall index and by pillar and practice id; an id left out (or a null overall) shows none.</summary>
 public sealed record PeerBands(
-    BandedSummary? Overall,
-    IReadOnlyDictionary<string, BandedSummary> Pillars,
-    IReadOnlyDictionary<string, BandedSummary> Practices);
+    BandedDistribution? Overall,
+    IReadOnlyDictionary<string, BandedDistribution> Pillars,
+    IReadOnlyDictionary<string, BandedDistribution> Practices);

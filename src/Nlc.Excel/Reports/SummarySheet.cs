@@ -116,7 +116,7 @@ internal static class SummarySheet
         }
     }
 
-    private static void Peers(SheetBuilder sheet, int row, PeerQuartiles? quartiles, BandedSummary? bands, PeerStatistics? peers)
+    private static void Peers(SheetBuilder sheet, int row, PeerQuartiles? quartiles, BandedDistribution? bands, PeerStatistics? peers)
     {
         if (peers is null)
         {

@@ -17,7 +17,7 @@ public sealed class PeerBenchmarkTests
     [TestMethod]
     public void AnEmptyGroup_HasNoStatistics()
     {
-        var benchmark = PeerBenchmark.Compute([City(1, 50, 50)], new PeerGroupFilter(Country: "AL"), Pillars, Practices, restricted: false, 5);
+        var benchmark = PeerBenchmark.Compute([City(1, 50, 50)], new PeerGroupFilter(Country: "AL"), Pillars, Practices, PeerDisclosure.Exact);
 
         Assert.AreEqual(0, benchmark.N);
         Assert.IsNull(benchmark.Statistics!.Overall);
@@ -30,10 +30,10 @@ public sealed class PeerBenchmarkTests
         // P2 is Not applicable (no score) in ten of twelve cities: its n is 2.
         var cities = Enumerable.Range(0, 12).Select(i => City(i, i * 8, i < 2 ? 10 * (i + 1) : null)).ToArray();
 
-        var hub = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: false, 5);
-        var partner = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: true, 5);
+        var hub = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, PeerDisclosure.Exact);
+        var partner = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, PeerDisclosure.Restricted(5));
 
-        Assert.AreEqual(new Summary(2, 10, 12.5, 15, 17.5, 20, 15), hub.Statistics!.Practices["P2"]);
+        Assert.AreEqual(new Distribution(2, 10, 12.5, 15, 17.5, 20, 15), hub.Statistics!.Practices["P2"]);
         Assert.IsNull(partner.Statistics);
         Assert.IsNull(partner.Banded!.Practices["P2"]);
         StringAssert.Contains(partner.Banded.WithheldMetrics["practice:P2"], "2 cities have a score here");
@@ -45,8 +45,8 @@ public sealed class PeerBenchmarkTests
     {
         var cities = Enumerable.Range(0, 11).Select(i => City(i, i * 9, 50, region: i < 10 ? "North" : "South")).ToArray();
 
-        var all = PeerBenchmark.Compute(cities, new PeerGroupFilter(Country: "ME"), Pillars, Practices, restricted: true, 5);
-        var north = PeerBenchmark.Compute(cities, new PeerGroupFilter(Region: "north"), Pillars, Practices, restricted: true, 5);
+        var all = PeerBenchmark.Compute(cities, new PeerGroupFilter(Country: "ME"), Pillars, Practices, PeerDisclosure.Restricted(5));
+        var north = PeerBenchmark.Compute(cities, new PeerGroupFilter(Region: "north"), Pillars, Practices, PeerDisclosure.Restricted(5));
 
         Assert.IsNull(all.Banded);
         StringAssert.Contains(all.WithheldReason, "by 1 cities");
@@ -58,7 +58,7 @@ public sealed class PeerBenchmarkTests
     {
         var cities = Enumerable.Range(0, 11).Select(i => City(i, i * 9, 50, tags: i < 10 ? ["north"] : [])).ToArray();
 
-        var all = PeerBenchmark.Compute(cities, new PeerGroupFilter(Country: "ME"), Pillars, Practices, restricted: true, 5);
+        var all = PeerBenchmark.Compute(cities, new PeerGroupFilter(Country: "ME"), Pillars, Practices, PeerDisclosure.Restricted(5));
 
         Assert.IsNull(all.WithheldReason);
         Assert.AreEqual(new ScoreBand(20, 40), all.Banded!.Overall!.Q1);
@@ -69,8 +69,8 @@ public sealed class PeerBenchmarkTests
     {
         var cities = Enumerable.Range(0, 9).Select(i => City(i, i * 10, 50)).ToArray();
 
-        var partner = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: true, 5);
-        var hub = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, restricted: false, 5);
+        var partner = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, PeerDisclosure.Restricted(5));
+        var hub = PeerBenchmark.Compute(cities, new PeerGroupFilter(), Pillars, Practices, PeerDisclosure.Exact);
 
         StringAssert.Contains(partner.WithheldReason, "has 9 cities; statistics are shown only for groups of at least 10");
         Assert.IsNull(partner.Statistics);

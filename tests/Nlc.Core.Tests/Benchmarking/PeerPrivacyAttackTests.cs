@@ -102,7 +102,7 @@ public sealed class PeerPrivacyAttackTests
             $"{targetId}'s {metric} ({truth}) is pinned to [{consistent.Min()}, {consistent.Max()}] by: {actual}");
     }
 
-    private static double Score(PeerCity city, string metric) => (metric == "overall" ? city.Scores.Overall : city.Scores.Practices[metric])!.Value;
+    private static double Score(PeerCity city, string metric) => (metric == "overall" ? city.City.Overall : city.City.Practices[metric])!.Value;
 
     /// <summary>A city whose scores are spread over the scale, different for each metric, derived from its id (or all <paramref name="fixedScore"/>).</summary>
     private static PeerCity City(string id, string country, string? region = null, string[]? tags = null, double? fixedScore = null)
@@ -114,9 +114,9 @@ public sealed class PeerPrivacyAttackTests
 
     private static PeerCity WithScore(PeerCity city, string metric, double x)
     {
-        var s = city.Scores;
+        var s = city.City;
         double At(string m) => m == metric ? x : Score(city, m);
-        return city with { Scores = Scored(s.CityId, At("overall"), At("P1"), At("P2"), At("P3")) };
+        return city with { City = Scored(s.CityId, At("overall"), At("P1"), At("P2"), At("P3")) };
     }
 
     private static ScoredCity Scored(string id, double overall, double p1, double p2, double p3) => new(

@@ -25,7 +25,7 @@ public sealed class RestrictedReleaseTests
         var released = RestrictedRelease.Of(exact, k: 5);
 
         // Type 7 over 0, 10, …, 90: q1 22.5, median 45, q3 67.5.
-        Assert.AreEqual(new BandedSummary(10, new ScoreBand(20, 40), new ScoreBand(40, 60), new ScoreBand(60, 80)), released.Overall);
+        Assert.AreEqual(new BandedDistribution(10, new ScoreBand(20, 40), new ScoreBand(40, 60), new ScoreBand(60, 80)), released.Overall);
         Assert.IsFalse(released.WithheldMetrics.ContainsKey("overall"));
     }
 
@@ -79,7 +79,7 @@ public sealed class RestrictedReleaseTests
     public void Quarter_IsJudgedAgainstTheBandsOnly(double ownScore, string quarter)
     {
         // A score inside a quartile's band could be on either side of it: the answer is then the range of quarters.
-        var bands = new BandedSummary(12, new ScoreBand(20, 40), new ScoreBand(20, 40), new ScoreBand(60, 80));
+        var bands = new BandedDistribution(12, new ScoreBand(20, 40), new ScoreBand(20, 40), new ScoreBand(60, 80));
 
         Assert.AreEqual(quarter, RestrictedRelease.Quarter(ownScore, bands));
     }
@@ -87,7 +87,7 @@ public sealed class RestrictedReleaseTests
     [TestMethod]
     public void Quarter_AtTheTopOfTheScale_CountsATopBandQuartileAsReached()
     {
-        var bands = new BandedSummary(12, new ScoreBand(60, 80), new ScoreBand(80, 100), new ScoreBand(80, 100));
+        var bands = new BandedDistribution(12, new ScoreBand(60, 80), new ScoreBand(80, 100), new ScoreBand(80, 100));
 
         Assert.AreEqual("above-q3", RestrictedRelease.Quarter(100, bands));
         Assert.AreEqual("q1-median to above-q3", RestrictedRelease.Quarter(95, bands));
@@ -95,7 +95,7 @@ public sealed class RestrictedReleaseTests
 
     private static GroupStatistics Stats(double[] overall) => new(
         overall.Length,
-        Summary.Of(overall),
-        new Dictionary<string, Summary?> { ["a"] = Summary.Of(overall) },
-        new Dictionary<string, Summary?> { ["P1"] = null });
+        Distribution.Of(overall),
+        new Dictionary<string, Distribution?> { ["a"] = Distribution.Of(overall) },
+        new Dictionary<string, Distribution?> { ["P1"] = null });
 }

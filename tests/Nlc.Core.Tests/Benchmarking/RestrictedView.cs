@@ -22,7 +22,7 @@ internal static class RestrictedView
             return null;
         }
 
-        var benchmark = PeerBenchmark.Compute(eligible, filter, Pillars, Practices, restricted: true, k);
+        var benchmark = PeerBenchmark.Compute(eligible, filter, Pillars, Practices, PeerDisclosure.Restricted(k));
         if (benchmark.Banded is not { } banded)
         {
             return $"n={benchmark.N}, withheld: {benchmark.WithheldReason}";

@@ -5,10 +5,10 @@ namespace Nlc.Core.Benchmarking;
 /// Quartiles are computed by linear interpolation between closest ranks (Hyndman–Fan type 7, as Excel's QUARTILE.INC
 /// and R's default): the p-quantile of sorted x[0..n-1] is x[h] + (h - floor h)(x[floor h + 1] - x[floor h]), h = (n - 1)p.
 /// </summary>
-public sealed record Summary(int N, double Min, double Q1, double Median, double Q3, double Max, double Mean)
+public sealed record Distribution(int N, double Min, double Q1, double Median, double Q3, double Max, double Mean)
 {
     /// <summary>The summary of <paramref name="values"/>, or null when there are none.</summary>
-    public static Summary? Of(IEnumerable<double> values)
+    public static Distribution? Of(IEnumerable<double> values)
     {
         var sorted = values.ToArray();
         if (sorted.Length == 0)
@@ -17,7 +17,7 @@ public sealed record Summary(int N, double Min, double Q1, double Median, double
         }
 
         Array.Sort(sorted);
-        return new Summary(
+        return new Distribution(
             sorted.Length, sorted[0], Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75), sorted[^1], sorted.Average());
     }
 

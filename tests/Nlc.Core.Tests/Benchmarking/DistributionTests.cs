@@ -3,7 +3,7 @@ using Nlc.Core.Benchmarking;
 namespace Nlc.Core.Tests.Benchmarking;
 
 [TestClass]
-public sealed class SummaryTests
+public sealed class DistributionTests
 {
     private const double Tolerance = 1e-9;
 
@@ -11,15 +11,15 @@ public sealed class SummaryTests
     public void Of_FourValues_GivesType7QuartilesWorkedByHand()
     {
         // h = (n − 1)p: q1 at 0.75 → 10 + 0.75×10; median at 1.5 → 20 + 0.5×10; q3 at 2.25 → 30 + 0.25×10.
-        var summary = Summary.Of([40, 10, 30, 20])!;
+        var summary = Distribution.Of([40, 10, 30, 20])!;
 
-        Assert.AreEqual(new Summary(4, 10, 17.5, 25, 32.5, 40, 25), summary);
+        Assert.AreEqual(new Distribution(4, 10, 17.5, 25, 32.5, 40, 25), summary);
     }
 
     [TestMethod]
     public void Of_FiveValues_HasTheMiddleValueAsMedian()
     {
-        var summary = Summary.Of([0, 25, 50, 75, 100])!;
+        var summary = Distribution.Of([0, 25, 50, 75, 100])!;
 
         Assert.AreEqual((25.0, 50.0, 75.0), (summary.Q1, summary.Median, summary.Q3));
     }
@@ -27,7 +27,7 @@ public sealed class SummaryTests
     [TestMethod]
     public void Of_Ties_InterpolateOnlyWhereValuesDiffer()
     {
-        var summary = Summary.Of([50, 50, 50, 70])!;
+        var summary = Distribution.Of([50, 50, 50, 70])!;
 
         Assert.AreEqual(50.0, summary.Q1, Tolerance);
         Assert.AreEqual(50.0, summary.Median, Tolerance);
@@ -38,13 +38,13 @@ public sealed class SummaryTests
     [TestMethod]
     public void Of_OneValue_IsThatValueEverywhere()
     {
-        Assert.AreEqual(new Summary(1, 42, 42, 42, 42, 42, 42), Summary.Of([42]));
+        Assert.AreEqual(new Distribution(1, 42, 42, 42, 42, 42, 42), Distribution.Of([42]));
     }
 
     [TestMethod]
     public void Of_NoValues_IsNull()
     {
-        Assert.IsNull(Summary.Of([]));
+        Assert.IsNull(Distribution.Of([]));
     }
 
     [TestMethod]
@@ -55,6 +55,6 @@ public sealed class SummaryTests
     [DataRow(60.0, 75.0)]
     public void PercentileRank_CountsBelowPlusHalfOfTies(double value, double expected)
     {
-        Assert.AreEqual(expected, Summary.PercentileRank([50, 50, 50, 70], value), Tolerance);
+        Assert.AreEqual(expected, Distribution.PercentileRank([50, 50, 50, 70], value), Tolerance);
     }
 }

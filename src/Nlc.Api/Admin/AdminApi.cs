@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Hosting;
+using Nlc.Api.Http;
 using Nlc.Core.Storage;
 
 namespace Nlc.Api.Admin;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nlc.Api.Cities;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Hosting;
+using Nlc.Api.Http;
+using Nlc.Api.Security;
 using Nlc.Core.Access;
 using Nlc.Core.Benchmarking;
 using Nlc.Core.Periods;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Security;
 using Nlc.Core.Access;
 using Nlc.Core.Storage;
 

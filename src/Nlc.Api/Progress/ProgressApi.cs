@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Cities;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Scores;
+using Nlc.Api.Security;
 using Nlc.Core.Access;
 using Nlc.Core.Periods;
 using Nlc.Core.Progress;

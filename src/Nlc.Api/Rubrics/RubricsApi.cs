@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
 using Nlc.Core.Rubrics;
 
 namespace Nlc.Api.Rubrics;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Assessments;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Scores;
+using Nlc.Api.Security;
 using Nlc.Core.Scoring;
 using Nlc.Core.Storage;
 using Nlc.Excel;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>Reads and writes every enum as its camelCase name, reading only the exact names (<see cref="ExactEnum"/>).</summary>
 public sealed class ExactEnumConverter : JsonConverterFactory

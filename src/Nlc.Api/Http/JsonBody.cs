@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>
 /// Reads a JSON request body itself, strictly, so anything but exactly what the contract says is a 400 naming the JSON

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Core.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>
 /// One thing wrong with a request: the field (JSON path, query parameter, header, or a workbook's sheet and cell), a

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nlc.Core.Rubrics;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Health;
 
 /// <summary>A liveness check that also says which rubrics are loaded.</summary>
 public static class HealthApi

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>
 /// Turns database failures that pass by themselves (locked by another process, read-only, disk full, I/O error) into

@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Nlc.Api.Hosting;
+using Nlc.Api.Security;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>The OpenAPI document's shape: title and policy, tags, the bearer scheme on every keyed operation, request examples.</summary>
 public static class OpenApiSetup

@@ -1,4 +1,4 @@
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Hosting;
 
 /// <summary>Where the server listens: the address configured the usual ASP.NET Core ways, else the README's default.</summary>
 public static class ListenAddress

@@ -2,7 +2,7 @@ using Nlc.Core.Demo;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Hosting;
 
 /// <summary>The <c>--seed-demo</c> start-up flag: fills an empty database with the synthetic demo data before serving.</summary>
 public static class DemoSeeding

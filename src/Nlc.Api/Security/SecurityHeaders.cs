@@ -1,4 +1,4 @@
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Security;
 
 /// <summary>
 /// The OWASP Secure Headers project's recommended response headers that fit an API, on every response, errors included:

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>ETags carry a resource's row version (<c>"3"</c>); writes must send the one they read as <c>If-Match</c>.</summary>
 public static class VersionHeaders

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Nlc.Api.Http;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Security;
 
 /// <summary>A fixed window of requests per minute for each API key (or client address without one); beyond it, 429 with Retry-After.</summary>
 public static class RateLimits

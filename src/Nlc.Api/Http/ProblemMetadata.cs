@@ -1,4 +1,4 @@
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>Declares in the OpenAPI document the Problem Details responses an endpoint can give.</summary>
 public static class ProblemMetadata

@@ -2,10 +2,11 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Nlc.Api.Http;
 using Nlc.Core.Access;
 using Nlc.Core.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Security;
 
 /// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes; answers 401 and 403 as Problem Details.</summary>
 public sealed class ApiKeyAuthentication(

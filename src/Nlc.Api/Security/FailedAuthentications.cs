@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Nlc.Api.Hosting;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Security;
 
 /// <summary>
 /// Counts unknown or revoked keys per client address. An address that sent too many in a minute is refused with 429

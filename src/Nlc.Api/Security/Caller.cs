@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Nlc.Core.Access;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Security;
 
 /// <summary>Who is calling, from their API key: the key id, its role and, for city keys, the cities it covers.</summary>
 public sealed record Caller(string KeyId, ApiRole Role, IReadOnlySet<string> CityIds)
@@ -14,6 +14,9 @@ public sealed record Caller(string KeyId, ApiRole Role, IReadOnlySet<string> Cit
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not authenticated."),
         Enum.Parse<ApiRole>(user.FindFirstValue(ClaimTypes.Role)!, ignoreCase: true),
         user.FindAll(CityClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Binds the caller as a handler parameter, from the authenticated principal (never from the request's content).</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
 
     /// <summary>Admin, hub and partner keys know of every city (partners read only its validated assessments); city keys only their own.</summary>
     public bool SeesAllCities => Role is ApiRole.Admin or ApiRole.Hub or ApiRole.Partner;

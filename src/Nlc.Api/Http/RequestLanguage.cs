@@ -1,7 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using Nlc.Core.Rubrics;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>The language a response's texts are written in: <c>?lang=</c>, else the best <c>Accept-Language</c>, else English.</summary>
 public static class RequestLanguage

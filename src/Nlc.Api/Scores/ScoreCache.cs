@@ -2,7 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Nlc.Core.Scoring;
 using Nlc.Core.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Scores;
 
 /// <summary>
 /// Scores of assessments by id and row version. Every write bumps the row version, so a cached score is never stale;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nlc.Core.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>One page of a list, with a link to the next page (null on the last).</summary>
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Total, int Limit, int Offset, string? Next);

@@ -1,4 +1,4 @@
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>
 /// The machine-readable <c>code</c> of each entry in a problem's <c>errors</c> list: a small vocabulary whose meanings never

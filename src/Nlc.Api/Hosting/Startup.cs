@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Nlc.Api.Scores;
 using Nlc.Core.Access;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Hosting;
 
 /// <summary>What must hold before the server listens: valid rubrics, a migrated database that knows them, and an admin key.</summary>
 public static class Startup

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Http;
 
 /// <summary>
 /// The one rule for enum values in requests, in bodies and query strings alike: exactly one of the camelCase names

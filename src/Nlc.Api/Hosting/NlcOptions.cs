@@ -1,6 +1,6 @@
 using Nlc.Core.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Api.Hosting;
 
 /// <summary>The toolkit's settings, from the "Nlc" configuration section (or NLC__* environment variables).</summary>
 public sealed class NlcOptions

@@ -54,6 +54,8 @@ builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(rubrics);
 builder.Services.AddSingleton<ScoringEngines>();
 builder.Services.AddSingleton<ScoreCache>();
+builder.Services.AddSingleton<PeerGroups>();
+builder.Services.AddSingleton<ProgressSeries>();
 builder.Services.AddSingleton<CityStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ApiKeyStore>();
@@ -77,6 +79,7 @@ builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+builder.Services.AddRoleRules();
 builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
 builder.Services.AddSingleton<FailedAuthentications>();
 builder.Services.AddNlcOpenApi();
@@ -102,15 +105,18 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthApi().AllowAnonymous();
-app.MapRubricsApi();
-app.MapCitiesApi();
-app.MapAssessmentsApi();
-app.MapKeysApi();
-app.MapBenchmarksApi();
-app.MapProgressApi();
-app.MapAdminApi();
-app.MapWorkbooksApi();
-app.MapReportsApi();
+
+// Every keyed endpoint answers in the one order of checks (RequestChecks).
+var api = app.MapGroup("").WithRequestChecks();
+api.MapRubricsApi();
+api.MapCitiesApi();
+api.MapAssessmentsApi();
+api.MapKeysApi();
+api.MapBenchmarksApi();
+api.MapProgressApi();
+api.MapAdminApi();
+api.MapWorkbooksApi();
+api.MapReportsApi();
 
 await app.RunAsync();
 return 0;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,7 +10,7 @@ using Nlc.Api.Security;
 namespace Nlc.Api.Http;
 
 /// <summary>The OpenAPI document's shape: title and policy, tags, the bearer scheme on every keyed operation, request examples.</summary>
-public static class OpenApiSetup
+public static partial class OpenApiSetup
 {
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
@@ -76,13 +77,41 @@ public static class OpenApiSetup
         };
     }
 
+    /// <summary>
+    /// Declares, first and in route order, the path's parameters that no handler parameter of type string declares:
+    /// those a checked part reads (<see cref="Cities.VisibleCity"/>, <see cref="Assessments.VisibleAssessment"/>).
+    /// </summary>
+    private static void DeclarePathParameters(OpenApiOperation operation, string route)
+    {
+        operation.Parameters ??= [];
+        var declared = operation.Parameters.Where(p => p.In == ParameterLocation.Path).Select(p => p.Name).ToHashSet();
+        var missing = RouteParameter().Matches(route).Select(m => m.Groups[1].Value).Where(name => !declared.Contains(name)).ToArray();
+        for (var i = 0; i < missing.Length; i++)
+        {
+            operation.Parameters.Insert(i, new OpenApiParameter
+            {
+                Name = missing[i],
+                In = ParameterLocation.Path,
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        if (operation.Parameters.Count == 0)
+        {
+            operation.Parameters = null;
+        }
+    }
+
     /// <summary>Registers the document with its transformers.</summary>
     public static IServiceCollection AddNlcOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
             // The problem schema keeps the name clients generated from earlier documents know; it only gained members.
-            options.CreateSchemaReferenceId = type => type.Type == typeof(ApiProblem)
-                ? "ProblemDetails"
+            // So does a progress series entry, whose C# name changed so as not to echo the Excel reports' PeriodScore.
+            options.CreateSchemaReferenceId = type =>
+                type.Type == typeof(ApiProblem) ? "ProblemDetails"
+                : type.Type == typeof(Progress.ProgressSeriesEntry) ? "ProgressPoint"
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddDocumentTransformer((document, _, _) =>
             {
@@ -130,6 +159,7 @@ public static class OpenApiSetup
                     ? [new OpenApiSecurityRequirement()]
                     : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, context.Document)] = [] }];
 
+                DeclarePathParameters(operation, context.Description.RelativePath ?? "");
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemMetadata.IfMatchHeader>().FirstOrDefault() is { } ifMatch)
                 {
                     operation.Parameters ??= [];
@@ -144,7 +174,7 @@ public static class OpenApiSetup
                     });
                 }
 
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Workbooks.WorkbooksApi.XlsxBody>().FirstOrDefault() is { } xlsx)
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<XlsxBody>().FirstOrDefault() is { } xlsx)
                 {
                     DescribeXlsx(operation, xlsx.Response);
                 }
@@ -158,4 +188,7 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex RouteParameter();
 }

@@ -4,7 +4,7 @@ namespace Nlc.Api.Http;
 public static class ProblemMetadata
 {
     /// <summary>The problems every keyed endpoint can give: no or bad key, and too many requests.</summary>
-    public static readonly int[] Keyed = [StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests];
+    public static readonly int[] EveryKeyedRoute = [StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests];
 
     /// <summary>The problems of a write with a JSON body: unreadable, too large, not JSON, invalid values.</summary>
     public static readonly int[] JsonBody =
@@ -15,14 +15,6 @@ public static class ProblemMetadata
 
     /// <summary>The problems of a write guarded by If-Match: stale or missing version, and a conflicting state.</summary>
     public static readonly int[] Versioned = [StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired];
-
-    /// <summary>Marks an endpoint whose writes need If-Match, so the OpenAPI document declares the header.</summary>
-    public static TBuilder RequiresIfMatch<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new IfMatchHeader(Required: true));
-
-    /// <summary>Marks an endpoint that checks If-Match when it is sent but does not need it, so the document declares it as optional.</summary>
-    public static TBuilder AcceptsIfMatch<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new IfMatchHeader(Required: false));
 
     /// <summary>Adds <c>application/problem+json</c> responses for <paramref name="statuses"/>.</summary>
     public static TBuilder Problems<TBuilder>(this TBuilder builder, params IEnumerable<int>[] statuses)
@@ -36,6 +28,6 @@ public static class ProblemMetadata
         return builder;
     }
 
-    /// <summary>Endpoint metadata: this write checks an If-Match header, and whether it needs one.</summary>
+    /// <summary>Endpoint metadata: this write checks an If-Match header, and whether it needs one (added by <see cref="ExpectedVersion"/> and <see cref="OptionalExpectedVersion"/> parameters).</summary>
     public sealed record IfMatchHeader(bool Required);
 }

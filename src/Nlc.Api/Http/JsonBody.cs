@@ -30,8 +30,8 @@ public static partial class JsonBody
         options.Converters.Add(new ExactEnumConverter());
     }
 
-    /// <summary>The body as <typeparamref name="T"/>, or the problem that says why it cannot be read.</summary>
-    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request)
+    /// <summary>The body as <typeparamref name="T"/>, or the problem that says why it cannot be read (handlers take a <see cref="JsonBody{T}"/>).</summary>
+    internal static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request)
         where T : class
     {
         if (!(request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false))

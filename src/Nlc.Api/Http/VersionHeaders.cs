@@ -13,8 +13,8 @@ public static class VersionHeaders
     /// <summary>Sets the response's ETag.</summary>
     public static void SetETag(HttpResponse response, long version) => response.Headers[HeaderNames.ETag] = ETag(version);
 
-    /// <summary>The version the write is based on, or a 428 problem when If-Match is missing or unusable.</summary>
-    public static (long Version, ProblemHttpResult? Problem) ExpectedVersion(HttpRequest request)
+    /// <summary>The version the write is based on, or a 428 problem when If-Match is missing or unusable (handlers take <see cref="Http.ExpectedVersion"/>).</summary>
+    internal static (long Version, ProblemHttpResult? Problem) ExpectedVersion(HttpRequest request)
     {
         string? header = request.Headers.IfMatch;
         if (string.IsNullOrWhiteSpace(header))
@@ -25,8 +25,8 @@ public static class VersionHeaders
         return Parse(header);
     }
 
-    /// <summary>The version the write is based on if If-Match was sent (null if not), or a 428 problem when it is unusable.</summary>
-    public static (long? Version, ProblemHttpResult? Problem) OptionalExpectedVersion(HttpRequest request)
+    /// <summary>The version the write is based on if If-Match was sent (null if not), or a 428 problem when it is unusable (handlers take <see cref="Http.OptionalExpectedVersion"/>).</summary>
+    internal static (long? Version, ProblemHttpResult? Problem) OptionalExpectedVersion(HttpRequest request)
     {
         string? header = request.Headers.IfMatch;
         if (string.IsNullOrWhiteSpace(header))

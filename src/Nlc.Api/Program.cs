@@ -5,11 +5,15 @@ using Nlc.Api.Admin;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
 using Nlc.Api.Cities;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Health;
+using Nlc.Api.Hosting;
+using Nlc.Api.Http;
 using Nlc.Api.Keys;
 using Nlc.Api.Progress;
 using Nlc.Api.Reports;
 using Nlc.Api.Rubrics;
+using Nlc.Api.Scores;
+using Nlc.Api.Security;
 using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
@@ -52,6 +56,8 @@ builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(rubrics);
 builder.Services.AddSingleton<ScoringEngines>();
 builder.Services.AddSingleton<ScoreCache>();
+builder.Services.AddSingleton<PeerGroups>();
+builder.Services.AddSingleton<ProgressSeries>();
 builder.Services.AddSingleton<CityStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ApiKeyStore>();
@@ -75,6 +81,7 @@ builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+builder.Services.AddRoleRules();
 builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
 builder.Services.AddSingleton<FailedAuthentications>();
 builder.Services.AddNlcOpenApi();
@@ -101,15 +108,18 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthApi().AllowAnonymous();
-app.MapRubricsApi();
-app.MapCitiesApi();
-app.MapAssessmentsApi();
-app.MapKeysApi();
-app.MapBenchmarksApi();
-app.MapProgressApi();
-app.MapAdminApi();
-app.MapWorkbooksApi();
-app.MapReportsApi();
+
+// Every keyed endpoint answers in the one order of checks (RequestChecks).
+var api = app.MapGroup("").WithRequestChecks();
+api.MapRubricsApi();
+api.MapCitiesApi();
+api.MapAssessmentsApi();
+api.MapKeysApi();
+api.MapBenchmarksApi();
+api.MapProgressApi();
+api.MapAdminApi();
+api.MapWorkbooksApi();
+api.MapReportsApi();
 app.MapNlcWeb();
 
 await app.RunAsync();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
 
 namespace Nlc.Api.Tests;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Hosting;
+using Nlc.Api.Http;
+using Nlc.Api.Security;
 using Nlc.Storage;
 
 namespace Nlc.Api.Admin;
@@ -15,8 +17,8 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/admin").WithTags("Admin")
-            .RequireAuthorization(policy => policy.RequireRole("admin"))
-            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status403Forbidden]);
+            .AllowOnlyAdmin()
+            .Problems(ProblemMetadata.EveryKeyedRoute, [StatusCodes.Status403Forbidden]);
         group.MapPost("/backups", CreateBackup)
             .WithName("createBackup")
             .WithSummary("Back up the database while it runs")

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
 using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
 using Nlc.Storage;

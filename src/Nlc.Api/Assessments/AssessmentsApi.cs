@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Cities;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Scores;
+using Nlc.Api.Security;
 using Nlc.Core.Assessments;
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
@@ -16,10 +18,13 @@ namespace Nlc.Api.Assessments;
 /// </summary>
 public static class AssessmentsApi
 {
+    private const string AnswerRefusal = "Only city keys (for their own cities) and admin keys may answer assessments.";
+    private const string ReviewRefusal = "Only admin and hub keys may validate or reopen assessments.";
+
     /// <summary>Maps the assessment routes.</summary>
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder routes)
     {
-        var ofCity = routes.MapGroup("/api/v1/cities/{cityId}/assessments").WithTags("Assessments").Problems(ProblemMetadata.Keyed);
+        var ofCity = routes.MapGroup("/api/v1/cities/{cityId}/assessments").WithTags("Assessments").Problems(ProblemMetadata.EveryKeyedRoute);
         ofCity.MapGet("/", ListAssessments)
             .WithName("listAssessments")
             .WithSummary("List a city's assessments")
@@ -29,10 +34,10 @@ public static class AssessmentsApi
             .WithName("createAssessment")
             .WithSummary("Start an assessment")
             .WithDescription("A draft for `period` (\"2025\", \"2025-H1\", \"2025-Q3\", \"2025-06\") against `rubricId`, at `rubricVersion` or the latest. One per city, rubric and period.")
-            .Accepts<CreateAssessmentRequest>("application/json")
+            .AllowOnly(c => c.MayAnswer, "Only city keys (for their own cities) and admin keys may start assessments.")
             .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict], ProblemMetadata.JsonBody);
 
-        var one = routes.MapGroup("/api/v1/assessments/{assessmentId}").WithTags("Assessments").Problems(ProblemMetadata.Keyed);
+        var one = routes.MapGroup("/api/v1/assessments/{assessmentId}").WithTags("Assessments").Problems(ProblemMetadata.EveryKeyedRoute);
         one.MapGet("/", GetAssessment)
             .WithName("getAssessment")
             .WithSummary("Get an assessment with its answers")
@@ -42,34 +47,32 @@ public static class AssessmentsApi
             .WithName("saveAnswers")
             .WithSummary("Save a batch of answers")
             .WithDescription("`{\"answers\": [...]}` applied all or none to a draft; each answer replaces an earlier one to the same indicator. Needs If-Match.")
-            .Accepts<SaveAnswersRequest>("application/json")
-            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.JsonBody, ProblemMetadata.Versioned)
-            .RequiresIfMatch();
+            .AllowOnly(c => c.MayAnswer, AnswerRefusal)
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.JsonBody, ProblemMetadata.Versioned);
         one.MapPut("/answers/{indicatorId}", SaveAnswer)
             .WithName("saveAnswer")
             .WithSummary("Save one answer")
             .WithDescription("One answer to the indicator in the path: `level`, or `notApplicable: true` with a `reason`, or `dontKnow: true`. Needs If-Match.")
-            .Accepts<AnswerRequest>("application/json")
-            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.JsonBody, ProblemMetadata.Versioned)
-            .RequiresIfMatch();
+            .AllowOnly(c => c.MayAnswer, AnswerRefusal)
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.JsonBody, ProblemMetadata.Versioned);
         one.MapPost("/submit", Submit)
             .WithName("submitAssessment")
             .WithSummary("Submit a complete draft")
             .WithDescription("Every indicator must be answered (a level, Not applicable or Don't know). The assessment becomes read-only. Needs If-Match.")
-            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned)
-            .RequiresIfMatch();
+            .AllowOnly(c => c.MayAnswer, "Only city keys (for their own cities) and admin keys may submit assessments.")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned);
         one.MapPost("/validate", Validate)
             .WithName("validateAssessment")
             .WithSummary("Validate a submitted assessment")
             .WithDescription("Admin and hub keys only. Needs If-Match.")
-            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned)
-            .RequiresIfMatch();
+            .AllowOnly(c => c.CanReview, ReviewRefusal)
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned);
         one.MapPost("/reopen", Reopen)
             .WithName("reopenAssessment")
             .WithSummary("Reopen a submitted or validated assessment")
             .WithDescription("Admin and hub keys only; back to draft, and audited. Needs If-Match.")
-            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned)
-            .RequiresIfMatch();
+            .AllowOnly(c => c.CanReview, ReviewRefusal)
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned);
         one.MapGet("/score", GetScore)
             .WithName("getAssessmentScore")
             .WithSummary("Score an assessment")
@@ -79,19 +82,14 @@ public static class AssessmentsApi
             .WithName("getAssessmentAudit")
             .WithSummary("The assessment's audit trail")
             .WithDescription("Every change, oldest first: who, what, before and after. Not for partner keys.")
+            .AllowOnly(c => !c.SeesOnlyValidated, "Partner keys do not see audit trails.")
             .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound]);
         return routes;
     }
 
     private static async Task<Results<Ok<PageResponse<AssessmentResponse>>, ProblemHttpResult>> ListAssessments(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, string? period, string? status, int? limit, int? offset)
+        VisibleCity city, Caller caller, HttpContext context, AssessmentStore assessments, string? period, string? status, int? limit, int? offset)
     {
-        var caller = Caller.From(context.User);
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
-        {
-            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
-        }
-
         var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
         if (problem is not null)
         {
@@ -132,32 +130,16 @@ public static class AssessmentsApi
             wanted = AssessmentStatus.Validated;
         }
 
-        var page = await assessments.ListAsync(cityId, new AssessmentFilter(wantedPeriod, wanted), pageLimit, pageOffset, context.RequestAborted);
+        var page = await assessments.ListAsync(city.Id, new AssessmentFilter(wantedPeriod, wanted), pageLimit, pageOffset, context.RequestAborted);
         return TypedResults.Ok(Paging.Respond(context.Request, page, a => AssessmentResponse.From(a)));
     }
 
     private static async Task<Results<Created<AssessmentResponse>, ProblemHttpResult>> CreateAssessment(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, RubricCatalog catalog)
+        VisibleCity city, JsonBody<CreateAssessmentRequest> body, Caller caller, HttpContext context, AssessmentStore assessments, RubricCatalog catalog)
     {
-        var caller = Caller.From(context.User);
-        if (!caller.MayAnswer)
-        {
-            return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may start assessments.");
-        }
-
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
-        {
-            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<CreateAssessmentRequest>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
+        var request = body.Value;
         var errors = new List<ProblemError>();
-        if (!Period.TryParse(request!.Period, out var period))
+        if (!Period.TryParse(request.Period, out var period))
         {
             errors.Add(new ProblemError("period", request.Period is null ? ProblemCodes.Required : ProblemCodes.Malformed, $"'{request.Period}' is not a period such as {Period.Examples}"));
         }
@@ -193,7 +175,7 @@ public static class AssessmentsApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var result = await assessments.CreateAsync(cityId, rubric!, period, caller.KeyId, context.RequestAborted);
+        var result = await assessments.CreateAsync(city.Id, rubric!, period, caller.KeyId, context.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);
@@ -204,34 +186,17 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> GetAssessment(
-        string assessmentId, HttpContext context, AssessmentStore assessments)
+        VisibleAssessment assessment, HttpContext context, AssessmentStore assessments)
     {
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return NoSuchAssessment(assessmentId);
-        }
-
-        VersionHeaders.SetETag(context.Response, assessment.RowVersion);
-        return TypedResults.Ok(AssessmentResponse.From(assessment, await assessments.AnswersAsync(assessmentId, context.RequestAborted)));
+        VersionHeaders.SetETag(context.Response, assessment.Value.RowVersion);
+        return TypedResults.Ok(AssessmentResponse.From(assessment.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> SaveAnswers(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+        VisibleAssessment assessment, ExpectedVersion expected, JsonBody<SaveAnswersRequest> body, Caller caller, HttpContext context,
+        AssessmentStore assessments, ScoringEngines engines)
     {
-        var (assessment, engine, refusal) = await PrepareAnswerWriteAsync(assessmentId, context, assessments, engines);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<SaveAnswersRequest>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (request!.Answers is not { Count: > 0 } requests)
+        if (body.Value.Answers is not { Count: > 0 } requests)
         {
             return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Required, "send at least one answer in \"answers\"")]);
         }
@@ -241,132 +206,65 @@ public static class AssessmentsApi
             return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Length, $"at most {AnswerValidation.MaxAnswersPerBatch} answers per batch")]);
         }
 
-        var (answers, errors) = AnswerValidation.Read(requests, engine!, i => $"answers[{i}]");
-        return errors.Count > 0 ? ProblemResponses.Invalid(errors) : await WriteAnswersAsync(assessment!, answers, context, assessments);
+        var (answers, errors) = AnswerValidation.Read(requests, EngineOf(assessment.Value, engines), i => $"answers[{i}]");
+        return errors.Count > 0 ? ProblemResponses.Invalid(errors) : await WriteAnswersAsync(assessment.Value, expected, answers, caller, context, assessments);
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> SaveAnswer(
-        string assessmentId, string indicatorId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+        VisibleAssessment assessment, string indicatorId, ExpectedVersion expected, JsonBody<AnswerRequest> body, Caller caller, HttpContext context,
+        AssessmentStore assessments, ScoringEngines engines)
     {
-        var (assessment, engine, refusal) = await PrepareAnswerWriteAsync(assessmentId, context, assessments, engines);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<AnswerRequest>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (request!.IndicatorId is not null && request.IndicatorId != indicatorId)
+        var request = body.Value;
+        if (request.IndicatorId is not null && request.IndicatorId != indicatorId)
         {
             return ProblemResponses.Invalid([new ProblemError("indicatorId", ProblemCodes.Mismatch, $"the body names '{request.IndicatorId}' but the path names '{indicatorId}'", indicatorId)]);
         }
 
-        var (answers, errors) = AnswerValidation.Read([request with { IndicatorId = indicatorId }], engine!, _ => "");
-        return errors.Count > 0 ? ProblemResponses.Invalid(errors) : await WriteAnswersAsync(assessment!, answers, context, assessments);
+        var (answers, errors) = AnswerValidation.Read([request with { IndicatorId = indicatorId }], EngineOf(assessment.Value, engines), _ => "");
+        return errors.Count > 0 ? ProblemResponses.Invalid(errors) : await WriteAnswersAsync(assessment.Value, expected, answers, caller, context, assessments);
     }
 
-    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Submit(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
-    {
-        var caller = Caller.From(context.User);
-        if (!caller.MayAnswer)
-        {
-            return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may submit assessments.");
-        }
-
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return NoSuchAssessment(assessmentId);
-        }
-
-        var (expected, precondition) = VersionHeaders.ExpectedVersion(context.Request);
-        if (precondition is not null)
-        {
-            return precondition;
-        }
-
-        return await TransitionAsync(assessment, expected, AssessmentAction.Submit, caller, context, assessments, engines);
-    }
+    private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Submit(
+        VisibleAssessment assessment, ExpectedVersion expected, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
+        TransitionAsync(assessment.Value, expected, AssessmentAction.Submit, caller, context, assessments, engines);
 
     private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Validate(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
-        ReviewAsync(assessmentId, AssessmentAction.Validate, context, assessments, engines);
+        VisibleAssessment assessment, ExpectedVersion expected, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
+        TransitionAsync(assessment.Value, expected, AssessmentAction.Validate, caller, context, assessments, engines);
 
     private static Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Reopen(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
-        ReviewAsync(assessmentId, AssessmentAction.Reopen, context, assessments, engines);
+        VisibleAssessment assessment, ExpectedVersion expected, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
+        TransitionAsync(assessment.Value, expected, AssessmentAction.Reopen, caller, context, assessments, engines);
 
     private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, [FromQuery] string? lang)
+        VisibleAssessment assessment, HttpContext context, ScoringEngines engines, ScoreCache scores, [FromQuery] string? lang)
     {
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return NoSuchAssessment(assessmentId);
-        }
-
-        var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
-        var result = await scores.ScoreAsync(assessment, context.RequestAborted);
+        var rubric = EngineOf(assessment.Value, engines).Rubric;
+        var result = await scores.ScoreAsync(assessment.Value, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         RequestLanguage.SetContentLanguage(context.Response, locale);
-        VersionHeaders.SetETag(context.Response, assessment.RowVersion);
-        return TypedResults.Ok(ScoreResponse.From(assessmentId, rubric, result, locale));
+        VersionHeaders.SetETag(context.Response, assessment.Value.RowVersion);
+        return TypedResults.Ok(ScoreResponse.From(assessment.Id, rubric, result, locale));
     }
 
     private static async Task<Results<Ok<PageResponse<AuditEntryResponse>>, ProblemHttpResult>> GetAudit(
-        string assessmentId, HttpContext context, AssessmentStore assessments, AuditLog audit, int? limit, int? offset)
+        VisibleAssessment assessment, HttpContext context, AuditLog audit, int? limit, int? offset)
     {
-        var caller = Caller.From(context.User);
-        if (caller.SeesOnlyValidated)
-        {
-            return ProblemResponses.Forbidden("Partner keys do not see audit trails.");
-        }
-
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return NoSuchAssessment(assessmentId);
-        }
-
         var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
         if (problem is not null)
         {
             return problem;
         }
 
-        var page = await audit.ListAsync("assessment", assessmentId, pageLimit, pageOffset, context.RequestAborted);
+        var page = await audit.ListAsync("assessment", assessment.Id, pageLimit, pageOffset, context.RequestAborted);
         return TypedResults.Ok(Paging.Respond(context.Request, page, AuditEntryResponse.From));
     }
 
-    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> ReviewAsync(
-        string assessmentId, AssessmentAction action, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
-    {
-        var caller = Caller.From(context.User);
-        if (!caller.CanReview)
-        {
-            return ProblemResponses.Forbidden("Only admin and hub keys may validate or reopen assessments.");
-        }
-
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return NoSuchAssessment(assessmentId);
-        }
-
-        var (expected, precondition) = VersionHeaders.ExpectedVersion(context.Request);
-        return precondition ?? await TransitionAsync(assessment, expected, action, caller, context, assessments, engines);
-    }
-
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> TransitionAsync(
-        Assessment assessment, long expected, AssessmentAction action, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
+        Assessment assessment, ExpectedVersion expected, AssessmentAction action, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
     {
         var transition = await assessments.TransitionAsync(
-            assessment.Id, expected, action, caller.KeyId, engines.For(assessment.RubricId, assessment.RubricVersion)!, context.RequestAborted);
+            assessment.Id, expected.Version, action, caller.KeyId, EngineOf(assessment, engines), context.RequestAborted);
         if (transition.IsIncomplete)
         {
             return ProblemResponses.Problem(
@@ -386,32 +284,10 @@ public static class AssessmentsApi
         return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
 
-    private static async Task<(Assessment? Assessment, ScoringEngine? Engine, ProblemHttpResult? Refusal)> PrepareAnswerWriteAsync(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ScoringEngines engines)
-    {
-        var caller = Caller.From(context.User);
-        if (!caller.MayAnswer)
-        {
-            return (null, null, ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may answer assessments."));
-        }
-
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return (null, null, NoSuchAssessment(assessmentId));
-        }
-
-        var (_, precondition) = VersionHeaders.ExpectedVersion(context.Request);
-        return precondition is not null
-            ? (null, null, precondition)
-            : (assessment, engines.For(assessment.RubricId, assessment.RubricVersion), null);
-    }
-
     private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> WriteAnswersAsync(
-        Assessment assessment, IReadOnlyList<AnswerInput> answers, HttpContext context, AssessmentStore assessments)
+        Assessment assessment, ExpectedVersion expected, IReadOnlyList<AnswerInput> answers, Caller caller, HttpContext context, AssessmentStore assessments)
     {
-        var (expected, _) = VersionHeaders.ExpectedVersion(context.Request);
-        var result = await assessments.SaveAnswersAsync(assessment.Id, expected, answers, Caller.From(context.User).KeyId, context.RequestAborted);
+        var result = await assessments.SaveAnswersAsync(assessment.Id, expected.Version, answers, caller.KeyId, context.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);
@@ -421,5 +297,5 @@ public static class AssessmentsApi
         return TypedResults.Ok(AssessmentResponse.From(result.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
 
-    private static ProblemHttpResult NoSuchAssessment(string assessmentId) => ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
+    private static ScoringEngine EngineOf(Assessment assessment, ScoringEngines engines) => engines.For(assessment.RubricId, assessment.RubricVersion)!;
 }

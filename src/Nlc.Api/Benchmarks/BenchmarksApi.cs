@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nlc.Api.Cities;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Hosting;
+using Nlc.Api.Http;
+using Nlc.Api.Security;
 using Nlc.Core.Access;
 using Nlc.Core.Benchmarking;
 using Nlc.Core.Cities;
@@ -17,7 +18,7 @@ public static class BenchmarksApi
     public static RouteGroupBuilder MapBenchmarksApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/benchmarks").WithTags("Benchmarks")
-            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden]);
+            .Problems(ProblemMetadata.EveryKeyedRoute, [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden]);
         group.MapGet("/", GetBenchmark)
             .WithName("getBenchmark")
             .WithSummary("Statistics of a peer group")
@@ -32,6 +33,7 @@ public static class BenchmarksApi
                 + "cities between them; `withheldReason` and `withheldMetrics` say why.");
         group.MapGet("/position", GetPosition)
             .WithName("getBenchmarkPosition")
+            .AllowOnly(c => c.Role != ApiRole.Partner, "Partner keys see anonymous group statistics only.")
             .WithSummary("A city's position in a peer group")
             .WithDescription(
                 "The city's scores and percentile ranks (mid-rank) beside the group's statistics; admin and hub for any city. City keys, for "
@@ -40,16 +42,16 @@ public static class BenchmarksApi
         group.MapGet("/ranking", GetRanking)
             .WithName("getBenchmarkRanking")
             .WithSummary("Rank the cities of a peer group")
-            .WithDescription("Admin and hub only. `metric` is `overall`, `pillar:<id>` or `practice:<id>`.");
+            .WithDescription("Admin and hub only. `metric` is `overall`, `pillar:<id>` or `practice:<id>`.")
+            .AllowOnly(c => c.CanReview, "Only admin and hub keys may rank cities.");
         return group;
     }
 
     private static async Task<Results<Ok<BenchmarkResponse>, ProblemHttpResult>> GetBenchmark(
-        HttpContext context, BenchmarkStore store, RubricCatalog catalog, NlcOptions options,
+        Caller caller, HttpContext context, PeerGroups groups, BenchmarkStore store, RubricCatalog catalog, NlcOptions options,
         string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds)
     {
-        var caller = Caller.From(context.User);
-        var (request, problem) = ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        var (request, problem) = groups.Read(caller, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
         if (problem is not null)
         {
             return problem;
@@ -60,21 +62,15 @@ public static class BenchmarksApi
     }
 
     private static async Task<Results<Ok<PositionResponse>, ProblemHttpResult>> GetPosition(
-        HttpContext context, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, string? cityId,
+        Caller caller, HttpContext context, PeerGroups groups, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, string? cityId,
         string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds)
     {
-        var caller = Caller.From(context.User);
-        if (caller.Role == ApiRole.Partner)
-        {
-            return ProblemResponses.Forbidden("Partner keys see anonymous group statistics only.");
-        }
-
         if (string.IsNullOrWhiteSpace(cityId) || !caller.CanSeeCity(cityId))
         {
             return ProblemResponses.NotFound($"There is no city '{cityId}'.");
         }
 
-        var (request, problem) = ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        var (request, problem) = groups.Read(caller, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
         if (problem is not null)
         {
             return problem;
@@ -103,16 +99,10 @@ public static class BenchmarksApi
     }
 
     private static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> GetRanking(
-        HttpContext context, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, string? metric,
+        Caller caller, HttpContext context, PeerGroups groups, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, string? metric,
         string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds)
     {
-        var caller = Caller.From(context.User);
-        if (!caller.CanReview)
-        {
-            return ProblemResponses.Forbidden("Only admin and hub keys may rank cities.");
-        }
-
-        var (request, problem) = ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        var (request, problem) = groups.Read(caller, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
         if (problem is not null)
         {
             return problem;
@@ -144,55 +134,8 @@ public static class BenchmarksApi
         return TypedResults.Ok(new RankingResponse(metric ?? "overall", ordered.Length, items));
     }
 
-    /// <summary>A peer group asked for: the rubric (latest of its major version), the period and the filter.</summary>
-    internal sealed record GroupRequest(Rubric Rubric, int Major, string Period, PeerGroupFilter Filter);
-
-    /// <summary>Reads and checks the group parameters, refusing to callers who may not see single cities any group <see cref="RestrictedRelease"/> does not allow.</summary>
-    internal static (GroupRequest? Request, ProblemHttpResult? Problem) ReadGroup(
-        Caller caller, RubricCatalog catalog, string? rubricId, string? period, int? rubricMajor,
-        string? country, string? region, string? tag, string? populationBand, string? cityIds)
-    {
-        var errors = new List<ProblemError>();
-        var versions = rubricId is null ? [] : catalog.Versions(rubricId);
-        if (versions.Count == 0)
-        {
-            errors.Add(new ProblemError("rubricId", rubricId is null ? ProblemCodes.Required : ProblemCodes.Unknown, rubricId is null ? "rubricId is required, e.g. nlc" : $"there is no rubric '{rubricId}'"));
-        }
-
-        var major = rubricMajor ?? (versions.Count > 0 ? versions[^1].Version.Major : 0);
-        var rubric = versions.LastOrDefault(v => v.Version.Major == major);
-        if (versions.Count > 0 && rubric is null)
-        {
-            errors.Add(new ProblemError("rubricMajor", ProblemCodes.Unknown, $"rubric '{rubricId}' has no major version {major}"));
-        }
-
-        if (!Period.IsValid(period))
-        {
-            errors.Add(new ProblemError("period", period is null ? ProblemCodes.Required : ProblemCodes.Malformed, $"period is required, such as 2025 or 2025-H1; found '{period}'"));
-        }
-
-        if (populationBand is not null && !PopulationBand.Ids.Contains(populationBand))
-        {
-            errors.Add(new ProblemError("populationBand", ProblemCodes.Unknown, $"populationBand must be one of {string.Join(", ", PopulationBand.Ids)}"));
-        }
-
-        var ids = cityIds?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var filter = new PeerGroupFilter(CityValidation.Normalize(country), region, populationBand, tag, ids);
-        if (errors.Count > 0)
-        {
-            return (null, ProblemResponses.BadRequest(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), errors));
-        }
-
-        if (!caller.CanReview && RestrictedRelease.FilterRefusal(filter) is { } refusal)
-        {
-            return (null, ProblemResponses.Forbidden(refusal));
-        }
-
-        return (new GroupRequest(rubric!, major, period!, filter), null);
-    }
-
     private static async Task<(PeerBenchmark Benchmark, BenchmarkResponse Response)> ComputeAsync(
-        GroupRequest request, Caller caller, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, CancellationToken cancellationToken)
+        PeerGroupRequest request, Caller caller, BenchmarkStore store, RubricCatalog catalog, NlcOptions options, CancellationToken cancellationToken)
     {
         var pillarIds = request.Rubric.Pillars.Select(p => p.Id).ToArray();
         var practiceIds = request.Rubric.Practices.Select(p => p.Id).ToArray();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Security;
 using Nlc.Core.Cities;
 using Nlc.Storage;
 
@@ -11,7 +12,7 @@ public static class CitiesApi
     /// <summary>Maps <c>/api/v1/cities</c>.</summary>
     public static RouteGroupBuilder MapCitiesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/cities").WithTags("Cities").Problems(ProblemMetadata.Keyed);
+        var group = routes.MapGroup("/api/v1/cities").WithTags("Cities").Problems(ProblemMetadata.EveryKeyedRoute);
 
         group.MapGet("/", ListCities)
             .WithName("listCities")
@@ -23,7 +24,7 @@ public static class CitiesApi
             .WithName("createCity")
             .WithSummary("Add a city")
             .WithDescription("Admin and hub keys only. Name and an ISO 3166-1 alpha-2 country code are required.")
-            .Accepts<CreateCityRequest>("application/json")
+            .AllowOnly(c => c.CanManageCities, "Only admin and hub keys may add cities.")
             .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody);
 
         group.MapGet("/{cityId}", GetCity)
@@ -36,15 +37,14 @@ public static class CitiesApi
             .WithName("updateCity")
             .WithSummary("Change a city")
             .WithDescription("Admin and hub keys only. Send `If-Match` with the ETag you read; fields left out stay as they are.")
-            .Accepts<UpdateCityRequest>("application/json")
-            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired], ProblemMetadata.JsonBody)
-            .RequiresIfMatch();
+            .AllowOnly(c => c.CanManageCities, "Only admin and hub keys may change cities.")
+            .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired], ProblemMetadata.JsonBody);
 
         return group;
     }
 
     private static async Task<Results<Ok<PageResponse<CityResponse>>, ProblemHttpResult>> ListCities(
-        HttpContext context, CityStore cities, string? country, string? region, string? tag, int? limit, int? offset)
+        Caller caller, HttpContext context, CityStore cities, string? country, string? region, string? tag, int? limit, int? offset)
     {
         var (pageLimit, pageOffset, problem) = Paging.Read(limit, offset);
         if (problem is not null)
@@ -52,27 +52,16 @@ public static class CitiesApi
             return problem;
         }
 
-        var caller = Caller.From(context.User);
         var filter = new CityFilter(CityValidation.Normalize(country), region, tag, caller.SeesAllCities ? null : caller.CityIds.ToArray());
         var page = await cities.ListAsync(filter, pageLimit, pageOffset, context.RequestAborted);
         return TypedResults.Ok(Paging.Respond(context.Request, page, CityResponse.From));
     }
 
-    private static async Task<Results<Created<CityResponse>, ProblemHttpResult>> CreateCity(HttpContext context, CityStore cities)
+    private static async Task<Results<Created<CityResponse>, ProblemHttpResult>> CreateCity(
+        JsonBody<CreateCityRequest> body, Caller caller, HttpContext context, CityStore cities)
     {
-        var caller = Caller.From(context.User);
-        if (!caller.CanManageCities)
-        {
-            return ProblemResponses.Forbidden("Only admin and hub keys may add cities.");
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<CreateCityRequest>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var errors = CityValidation.Check(request!.Name, request.Country, request.Region, request.Population, request.Tags, partial: false);
+        var request = body.Value;
+        var errors = CityValidation.Check(request.Name, request.Country, request.Region, request.Population, request.Tags, partial: false);
         if (errors.Count > 0)
         {
             return ProblemResponses.Invalid(errors);
@@ -85,47 +74,24 @@ public static class CitiesApi
         return TypedResults.Created($"/api/v1/cities/{city.Id}", CityResponse.From(city));
     }
 
-    private static async Task<Results<Ok<CityResponse>, ProblemHttpResult>> GetCity(string cityId, HttpContext context, CityStore cities)
+    private static Results<Ok<CityResponse>, ProblemHttpResult> GetCity(VisibleCity city, HttpContext context)
     {
-        var caller = Caller.From(context.User);
-        var city = await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted);
-        if (city is null)
-        {
-            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
-        }
-
-        VersionHeaders.SetETag(context.Response, city.RowVersion);
-        return TypedResults.Ok(CityResponse.From(city));
+        VersionHeaders.SetETag(context.Response, city.Value.RowVersion);
+        return TypedResults.Ok(CityResponse.From(city.Value));
     }
 
-    private static async Task<Results<Ok<CityResponse>, ProblemHttpResult>> UpdateCity(string cityId, HttpContext context, CityStore cities)
+    private static async Task<Results<Ok<CityResponse>, ProblemHttpResult>> UpdateCity(
+        VisibleCity city, ExpectedVersion expected, JsonBody<UpdateCityRequest> body, Caller caller, HttpContext context, CityStore cities)
     {
-        var caller = Caller.From(context.User);
-        if (!caller.CanManageCities)
-        {
-            return ProblemResponses.Forbidden("Only admin and hub keys may change cities.");
-        }
-
-        var (expected, precondition) = VersionHeaders.ExpectedVersion(context.Request);
-        if (precondition is not null)
-        {
-            return precondition;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<UpdateCityRequest>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var errors = CityValidation.Check(request!.Name, request.Country, request.Region, request.Population, request.Tags, partial: true);
+        var request = body.Value;
+        var errors = CityValidation.Check(request.Name, request.Country, request.Region, request.Population, request.Tags, partial: true);
         if (errors.Count > 0)
         {
             return ProblemResponses.Invalid(errors);
         }
 
         var patch = new CityPatch(request.Name?.Trim(), CityValidation.Normalize(request.Country), request.Region?.Trim(), request.Population, request.Tags);
-        var result = await cities.UpdateAsync(cityId, patch, expected, caller.KeyId, context.RequestAborted);
+        var result = await cities.UpdateAsync(city.Id, patch, expected.Version, caller.KeyId, context.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
             return ProblemResponses.Refused(result);

@@ -1,4 +1,4 @@
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Security;
 using Nlc.Core.Cities;
 using Nlc.Storage;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
 
 namespace Nlc.Api.Cities;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Security;
 using Nlc.Core.Access;
 using Nlc.Core.Cities;
 using Nlc.Storage;
@@ -25,14 +26,13 @@ public static class KeysApi
     /// <summary>Maps <c>/api/v1/keys</c>.</summary>
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").RequireAuthorization(policy => policy.RequireRole("admin"))
-            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status403Forbidden]);
+        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").AllowOnlyAdmin()
+            .Problems(ProblemMetadata.EveryKeyedRoute, [StatusCodes.Status403Forbidden]);
 
         group.MapPost("/", CreateKey)
             .WithName("createKey")
             .WithSummary("Create an API key")
             .WithDescription("Admin only. Answers with the key's id and, once only, the key itself in `key`; only its hash is stored.")
-            .Accepts<CreateKeyRequest>("application/json")
             .Problems(ProblemMetadata.JsonBody);
         group.MapGet("/", ListKeys)
             .WithName("listKeys")
@@ -47,16 +47,12 @@ public static class KeysApi
         return group;
     }
 
-    private static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateKey(HttpContext context, ApiKeyStore keys, CityStore cities)
+    private static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateKey(
+        JsonBody<CreateKeyRequest> body, Caller caller, HttpContext context, ApiKeyStore keys, CityStore cities)
     {
-        var (request, problem) = await JsonBody.ReadAsync<CreateKeyRequest>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
+        var request = body.Value;
         var errors = new List<ProblemError>();
-        if (string.IsNullOrWhiteSpace(request!.Name) || request.Name.Length > 200)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {
             errors.Add(new ProblemError("name", ProblemCodes.Length, "a name of 1 to 200 characters is required, saying whom the key is for"));
         }
@@ -89,7 +85,7 @@ public static class KeysApi
         }
 
         var (key, secret) = await keys.CreateAsync(
-            request.Name!.Trim(), request.Role!.Value, cityIds.Distinct().ToArray(), Caller.From(context.User).KeyId, cancellationToken: context.RequestAborted);
+            request.Name!.Trim(), request.Role!.Value, cityIds.Distinct().ToArray(), caller.KeyId, cancellationToken: context.RequestAborted);
         return TypedResults.Created($"/api/v1/keys/{key.Id}", new CreatedKeyResponse(key.Id, key.Name, key.Role, key.CityIds, key.CreatedAt, secret));
     }
 
@@ -100,9 +96,9 @@ public static class KeysApi
             Paging.Respond(context.Request, await keys.ListAsync(pageLimit, pageOffset, context.RequestAborted), KeyResponse.From));
     }
 
-    private static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeKey(string keyId, HttpContext context, ApiKeyStore keys)
+    private static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeKey(string keyId, Caller caller, HttpContext context, ApiKeyStore keys)
     {
-        var result = await keys.RevokeAsync(keyId, Caller.From(context.User).KeyId, context.RequestAborted);
+        var result = await keys.RevokeAsync(keyId, caller.KeyId, context.RequestAborted);
         return result.Outcome == WriteOutcome.Done ? TypedResults.Ok(KeyResponse.From(result.Value!)) : ProblemResponses.Refused(result);
     }
 }

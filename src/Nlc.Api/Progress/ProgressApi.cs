@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Cities;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Scores;
+using Nlc.Api.Security;
 using Nlc.Core.Access;
 using Nlc.Core.Assessments;
 using Nlc.Core.Cities;
@@ -20,7 +22,7 @@ public static class ProgressApi
     public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/cities/{cityId}").WithTags("Progress")
-            .Problems(ProblemMetadata.Keyed, [StatusCodes.Status404NotFound]);
+            .Problems(ProblemMetadata.EveryKeyedRoute, [StatusCodes.Status404NotFound]);
         group.MapGet("/progress", GetProgress)
             .WithName("getCityProgress")
             .WithSummary("A city's progress over time")
@@ -33,12 +35,13 @@ public static class ProgressApi
             .WithName("getCityTargets")
             .WithSummary("A city's targets")
             .WithDescription("Target levels per indicator for `rubricId`, and the period to reach them by. Not for partner keys.")
+            .AllowOnly(c => c.Role != ApiRole.Partner, "Partner keys do not see cities' targets.")
             .Problems([StatusCodes.Status403Forbidden]);
         group.MapPut("/targets", SetTargets)
             .WithName("setCityTargets")
             .WithSummary("Set a city's targets")
             .WithDescription("Replaces the city's targets for the rubric. City keys for their own cities, and admin keys.")
-            .Accepts<SetTargetsRequest>("application/json")
+            .AllowOnly(c => c.MayAnswer, "Only city keys (for their own cities) and admin keys may set targets.")
             .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody);
         group.MapGet("/next-steps", GetNextSteps)
             .WithName("getCityNextSteps")
@@ -49,18 +52,13 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<ProgressResponse>, ProblemHttpResult>> GetProgress(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, TargetStore targets, ScoringEngines engines, ScoreCache scores,
+        VisibleCity city, Caller caller, HttpContext context, AssessmentStore assessments, TargetStore targets, ProgressSeries progressSeries,
         string? rubricId, string? from, string? to, string? baseline)
     {
-        var caller = Caller.From(context.User);
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
-        {
-            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
-        }
-
+        var cityId = city.Id;
         rubricId ??= "nlc";
-        var series = await SeriesAsync(cityId, rubricId, caller, assessments, engines, scores, context.RequestAborted);
-        var points = series.Select(s => new ProgressPoint(
+        var series = await progressSeries.ReadAsync(cityId, rubricId, caller, context.RequestAborted);
+        var points = series.Select(s => new ProgressSeriesEntry(
             s.Assessment.Period, s.Assessment.Id, s.Assessment.Status, s.Assessment.RubricVersion.ToString(), s.Result.Overall,
             s.Result.Pillars.ToDictionary(p => p.PillarId, p => p.Score), s.Result.Practices.ToDictionary(p => p.PracticeId, p => p.Score))).ToArray();
 
@@ -93,45 +91,18 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<TargetsResponse>, ProblemHttpResult>> GetTargets(
-        string cityId, HttpContext context, CityStore cities, TargetStore targets, string? rubricId)
+        VisibleCity city, HttpContext context, TargetStore targets, string? rubricId)
     {
-        var caller = Caller.From(context.User);
-        if (caller.Role == ApiRole.Partner)
-        {
-            return ProblemResponses.Forbidden("Partner keys do not see cities' targets.");
-        }
-
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
-        {
-            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
-        }
-
-        var found = await targets.GetAsync(cityId, rubricId ?? "nlc", context.RequestAborted);
-        return TypedResults.Ok(new TargetsResponse(cityId, found.RubricId, found.TargetPeriod, found.Levels));
+        var found = await targets.GetAsync(city.Id, rubricId ?? "nlc", context.RequestAborted);
+        return TypedResults.Ok(new TargetsResponse(city.Id, found.RubricId, found.TargetPeriod, found.Levels));
     }
 
     private static async Task<Results<Ok<TargetsResponse>, ProblemHttpResult>> SetTargets(
-        string cityId, HttpContext context, CityStore cities, TargetStore targets, RubricCatalog catalog)
+        VisibleCity city, JsonBody<SetTargetsRequest> body, Caller caller, HttpContext context, TargetStore targets, RubricCatalog catalog)
     {
-        var caller = Caller.From(context.User);
-        if (!caller.MayAnswer)
-        {
-            return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may set targets.");
-        }
-
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
-        {
-            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<SetTargetsRequest>(context.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
+        var request = body.Value;
         var errors = new List<ProblemError>();
-        var rubric = request!.RubricId is null ? null : catalog.FindLatest(request.RubricId);
+        var rubric = request.RubricId is null ? null : catalog.FindLatest(request.RubricId);
         if (rubric is null)
         {
             errors.Add(new ProblemError("rubricId", ProblemCodes.Unknown, $"a known rubricId is required; found '{request.RubricId}'"));
@@ -187,26 +158,20 @@ public static class ProgressApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var saved = await targets.ReplaceAsync(new CityTargets(cityId, rubric.Id, request.TargetPeriod, levels), caller.KeyId, context.RequestAborted);
-        return TypedResults.Ok(new TargetsResponse(cityId, saved.RubricId, saved.TargetPeriod, saved.Levels));
+        var saved = await targets.ReplaceAsync(new CityTargets(city.Id, rubric.Id, request.TargetPeriod, levels), caller.KeyId, context.RequestAborted);
+        return TypedResults.Ok(new TargetsResponse(city.Id, saved.RubricId, saved.TargetPeriod, saved.Levels));
     }
 
     private static async Task<Results<Ok<NextStepsResponse>, ProblemHttpResult>> GetNextSteps(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores,
-        string? rubricId, int? limit, [FromQuery] string? lang)
+        VisibleCity city, Caller caller, HttpContext context, ProgressSeries progressSeries, string? rubricId, int? limit, [FromQuery] string? lang)
     {
-        var caller = Caller.From(context.User);
-        if (await CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted) is null)
-        {
-            return ProblemResponses.NotFound($"There is no city '{cityId}'.");
-        }
-
+        var cityId = city.Id;
         if (limit is < 1 or > 50)
         {
             return ProblemResponses.BadRequest($"limit must be from 1 to 50; found {limit}.", [new ProblemError("limit", ProblemCodes.OutOfRange, "must be from 1 to 50")]);
         }
 
-        var latest = (await SeriesAsync(cityId, rubricId ?? "nlc", caller, assessments, engines, scores, context.RequestAborted)).LastOrDefault();
+        var latest = (await progressSeries.ReadAsync(cityId, rubricId ?? "nlc", caller, context.RequestAborted)).LastOrDefault();
         if (latest is null)
         {
             return ProblemResponses.NotFound($"City '{cityId}' has no assessment of rubric '{rubricId ?? "nlc"}' that this key may see.");
@@ -226,28 +191,7 @@ public static class ProgressApi
         return TypedResults.Ok(new NextStepsResponse(cityId, latest.Assessment.Id, latest.Assessment.Period, locale, steps));
     }
 
-    /// <summary>An assessment with the engine of its rubric version and its scores.</summary>
-    internal sealed record ScoredAssessment(Assessment Assessment, ScoringEngine Engine, ScoreResult Result);
-
-    /// <summary>
-    /// The city's assessments of the rubric that the caller may see, every one of them, scored (through the score cache,
-    /// the one read path for scores), oldest period first.
-    /// </summary>
-    internal static async Task<List<ScoredAssessment>> SeriesAsync(
-        string cityId, string rubricId, Caller caller, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, CancellationToken cancellationToken)
-    {
-        var all = await assessments.ListAllAsync(cityId, new AssessmentFilter(Status: caller.SeesOnlyValidated ? AssessmentStatus.Validated : null), cancellationToken);
-        var series = new List<ScoredAssessment>();
-        foreach (var assessment in all.Where(a => a.RubricId == rubricId).OrderBy(a => a.Period, Period.TextComparer))
-        {
-            var engine = engines.For(assessment.RubricId, assessment.RubricVersion)!;
-            series.Add(new ScoredAssessment(assessment, engine, await scores.ScoreAsync(assessment, cancellationToken)));
-        }
-
-        return series;
-    }
-
-    private static ScoredAssessment? Pick(List<ScoredAssessment> series, string? period, string field, List<ProblemError> errors, bool fallbackToLast)
+    private static ScoredAssessment? Pick(IReadOnlyList<ScoredAssessment> series, string? period, string field, List<ProblemError> errors, bool fallbackToLast)
     {
         if (period is null)
         {

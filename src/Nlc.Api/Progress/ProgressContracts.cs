@@ -4,8 +4,10 @@ using Nlc.Storage;
 
 namespace Nlc.Api.Progress;
 
+// Named ProgressPoint in the OpenAPI document (OpenApiSetup), as clients know it.
+
 /// <summary>One assessment in a city's series: its period, status, rubric version and scores.</summary>
-public sealed record ProgressPoint(
+public sealed record ProgressSeriesEntry(
     string Period, string AssessmentId, AssessmentStatus Status, string RubricVersion, double? Overall,
     IReadOnlyDictionary<string, double?> Pillars, IReadOnlyDictionary<string, double?> Practices);
 
@@ -14,7 +16,7 @@ public sealed record ProgressPoint(
 /// first and last by default), and progress toward its targets when it has any.
 /// </summary>
 public sealed record ProgressResponse(
-    string CityId, string RubricId, IReadOnlyList<ProgressPoint> Series, string? From, string? To, PeriodComparison? Change, TargetProgressResponse? Targets);
+    string CityId, string RubricId, IReadOnlyList<ProgressSeriesEntry> Series, string? From, string? To, PeriodComparison? Change, TargetProgressResponse? Targets);
 
 /// <summary>Progress toward the targets from <c>baselinePeriod</c> to <c>currentPeriod</c>.</summary>
 public sealed record TargetProgressResponse(string BaselinePeriod, string CurrentPeriod, string? TargetPeriod, TargetProgress Progress);

@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Cities;
+using Nlc.Api.Hosting;
+using Nlc.Api.Http;
 using Nlc.Api.Progress;
+using Nlc.Api.Scores;
+using Nlc.Api.Security;
 using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Benchmarking;
@@ -21,41 +25,36 @@ public static class ReportsApi
     /// <summary>Maps the report routes.</summary>
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
-        var reports = routes.MapGroup("/api/v1").WithTags("Reports").Problems(ProblemMetadata.Keyed);
+        var reports = routes.MapGroup("/api/v1").WithTags("Reports").Problems(ProblemMetadata.EveryKeyedRoute);
         reports.MapGet("/assessments/{assessmentId}/report", AssessmentReport)
             .WithName("downloadAssessmentReport")
             .WithSummary("Download the assessment report")
             .WithDescription(
                 "Overall index, pillar and practice scores with maturity levels, completeness, the next steps and a radar chart of the pillars, "
                 + "with the medians and quartiles of the city's country peers in the same period where this key may see them.")
-            .WithMetadata(new WorkbooksApi.XlsxBody(Response: true))
+            .WithMetadata(new XlsxBody(Response: true))
             .Problems([StatusCodes.Status404NotFound]);
         reports.MapGet("/cities/{cityId}/progress-report", ProgressReport)
             .WithName("downloadCityProgressReport")
             .WithSummary("Download a city's progress report")
             .WithDescription("Every assessment of `rubricId` the key may see, by period, the change per practice and pillar, and a line chart of pillar scores.")
-            .WithMetadata(new WorkbooksApi.XlsxBody(Response: true))
+            .WithMetadata(new XlsxBody(Response: true))
             .Problems([StatusCodes.Status404NotFound]);
         reports.MapGet("/benchmarks/report", ComparisonReport)
             .WithName("downloadHubComparisonReport")
             .WithSummary("Download the hub comparison report")
             .WithDescription("Admin and hub only: a cities × practices matrix with colour scales for a peer group (same filters as GET /api/v1/benchmarks).")
-            .WithMetadata(new WorkbooksApi.XlsxBody(Response: true))
+            .AllowOnly(c => c.CanReview, "Only admin and hub keys may compare named cities.")
+            .WithMetadata(new XlsxBody(Response: true))
             .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden]);
         return routes;
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AssessmentReport(
-        string assessmentId, HttpContext context, AssessmentStore assessments, CityStore cities, BenchmarkStore benchmarks, ScoringEngines engines,
+        VisibleAssessment visible, Caller caller, HttpContext context, CityStore cities, BenchmarkStore benchmarks, ScoringEngines engines,
         ScoreCache scores, NlcOptions options, [FromQuery] string? lang)
     {
-        var caller = Caller.From(context.User);
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
-        }
-
+        var assessment = visible.Value;
         var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;
@@ -66,18 +65,16 @@ public static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProgressReport(
-        string cityId, HttpContext context, CityStore cities, AssessmentStore assessments, ScoringEngines engines, ScoreCache scores, RubricCatalog catalog,
-        string? rubricId, [FromQuery] string? lang)
+        VisibleCity visible, Caller caller, HttpContext context, ProgressSeries progressSeries, RubricCatalog catalog, string? rubricId, [FromQuery] string? lang)
     {
-        var caller = Caller.From(context.User);
-        var city = await Cities.CityAccess.FindVisibleAsync(cityId, caller, cities, context.RequestAborted);
+        var city = visible.Value;
         var rubric = catalog.FindLatest(rubricId ?? "nlc");
-        if (city is null || rubric is null)
+        if (rubric is null)
         {
-            return ProblemResponses.NotFound(city is null ? $"There is no city '{cityId}'." : $"There is no rubric '{rubricId}'.");
+            return ProblemResponses.NotFound($"There is no rubric '{rubricId}'.");
         }
 
-        var series = await ProgressApi.SeriesAsync(cityId, rubric.Id, caller, assessments, engines, scores, context.RequestAborted);
+        var series = await progressSeries.ReadAsync(city.Id, rubric.Id, caller, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var points = series.Select(s => new Nlc.Excel.Reports.PeriodScore(s.Assessment.Period, s.Result)).ToArray();
         var bytes = CityProgressReportWriter.Write(rubric, city.Name, points, locale);
@@ -85,17 +82,11 @@ public static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ComparisonReport(
-        HttpContext context, BenchmarkStore benchmarks, RubricCatalog catalog, AssessmentStore assessments, ScoreCache scores,
+        Caller caller, HttpContext context, PeerGroups groups, BenchmarkStore benchmarks, AssessmentStore assessments, ScoreCache scores,
         string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds,
         [FromQuery] string? lang)
     {
-        var caller = Caller.From(context.User);
-        if (!caller.CanReview)
-        {
-            return ProblemResponses.Forbidden("Only admin and hub keys may compare named cities.");
-        }
-
-        var (request, problem) = BenchmarksApi.ReadGroup(caller, catalog, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
+        var (request, problem) = groups.Read(caller, rubricId, period, rubricMajor, country, region, tag, populationBand, cityIds);
         if (problem is not null)
         {
             return problem;

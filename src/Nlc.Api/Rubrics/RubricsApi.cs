@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
 using Nlc.Core.Rubrics;
 
 namespace Nlc.Api.Rubrics;
@@ -11,7 +11,7 @@ public static class RubricsApi
     /// <summary>Maps <c>/api/v1/rubrics</c>.</summary>
     public static RouteGroupBuilder MapRubricsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/rubrics").WithTags("Rubrics").Problems(ProblemMetadata.Keyed);
+        var group = routes.MapGroup("/api/v1/rubrics").WithTags("Rubrics").Problems(ProblemMetadata.EveryKeyedRoute);
 
         group.MapGet("/", ListRubrics)
             .WithName("listRubrics")

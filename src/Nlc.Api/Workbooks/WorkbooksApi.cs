@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Assessments;
-using Nlc.Api.Infrastructure;
+using Nlc.Api.Http;
+using Nlc.Api.Scores;
+using Nlc.Api.Security;
 using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
 using Nlc.Excel.FillIn;
@@ -40,7 +42,7 @@ public static class WorkbooksApi
     /// <summary>Maps <c>/api/v1/assessments/{assessmentId}/workbook</c>.</summary>
     public static RouteGroupBuilder MapWorkbooksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/assessments/{assessmentId}/workbook").WithTags("Workbooks").Problems(ProblemMetadata.Keyed);
+        var group = routes.MapGroup("/api/v1/assessments/{assessmentId}/workbook").WithTags("Workbooks").Problems(ProblemMetadata.EveryKeyedRoute);
         group.MapGet("/", Download)
             .WithName("downloadWorkbook")
             .WithSummary("Download the fill-in workbook")
@@ -59,63 +61,33 @@ public static class WorkbooksApi
                 + "Rows left blank keep the saved answer, listed under `kept`. An unchanged workbook changes nothing (no new version). "
                 + "If-Match is optional; when sent, it must be the current version.")
             .WithMetadata(new XlsxBody(Response: false))
+            .AllowOnly(c => c.MayAnswer, "Only city keys (for their own cities) and admin keys may upload answers.")
             .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned,
-                [StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity])
-            .AcceptsIfMatch();
+                [StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity]);
         return group;
     }
 
-    /// <summary>Endpoint metadata: the request (or response) body is an .xlsx file.</summary>
-    public sealed record XlsxBody(bool Response);
-
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(
-        string assessmentId, HttpContext context, AssessmentStore assessments, CityStore cities, ScoringEngines engines, TimeProvider clock, [FromQuery] string? lang)
+        VisibleAssessment visible, HttpContext context, AssessmentStore assessments, CityStore cities, ScoringEngines engines, TimeProvider clock, [FromQuery] string? lang)
     {
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, Caller.From(context.User), assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
-        }
-
+        var assessment = visible.Value;
         var rubric = engines.For(assessment.RubricId, assessment.RubricVersion)!.Rubric;
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;
-        var bytes = Writer.Write(rubric, assessment, city, await assessments.AnswersAsync(assessmentId, context.RequestAborted), locale, clock.GetUtcNow());
+        var bytes = Writer.Write(rubric, assessment, city, await assessments.AnswersAsync(assessment.Id, context.RequestAborted), locale, clock.GetUtcNow());
         VersionHeaders.SetETag(context.Response, assessment.RowVersion);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-{assessment.Period}-{assessment.Id}{XlsxFile.Extension}");
     }
 
     private static async Task<Results<Ok<WorkbookImportResponse>, ProblemHttpResult>> Upload(
-        string assessmentId, HttpContext context, AssessmentStore assessments, ApiKeyStore keys, AssessmentWorkbookReader reader)
+        VisibleAssessment visible, OptionalExpectedVersion expected, UploadedWorkbook workbook, Caller caller, HttpContext context,
+        AssessmentStore assessments, ApiKeyStore keys, AssessmentWorkbookReader reader)
     {
-        var caller = Caller.From(context.User);
-        if (!caller.MayAnswer)
-        {
-            return ProblemResponses.Forbidden("Only city keys (for their own cities) and admin keys may upload answers.");
-        }
-
-        var assessment = await AssessmentAccess.FindVisibleAsync(assessmentId, caller, assessments, context.RequestAborted);
-        if (assessment is null)
-        {
-            return ProblemResponses.NotFound($"There is no assessment '{assessmentId}'.");
-        }
-
-        var (expected, precondition) = VersionHeaders.OptionalExpectedVersion(context.Request);
-        if (precondition is not null)
-        {
-            return precondition;
-        }
-
-        var (file, unreadable) = await ReadFileAsync(context.Request);
-        if (unreadable is not null)
-        {
-            return unreadable;
-        }
-
+        var assessment = visible.Value;
         WorkbookImport import;
         try
         {
-            import = await reader.ReadAsync(file!, context.RequestAborted);
+            import = await reader.ReadAsync(workbook.File, context.RequestAborted);
         }
         catch (WorkbookRejectedException rejected)
         {
@@ -138,7 +110,7 @@ public static class WorkbooksApi
             return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this assessment", mismatch, [new ProblemError("_meta", ProblemCodes.Mismatch, mismatch)]);
         }
 
-        var result = await assessments.MergeAnswersAsync(assessmentId, expected, import.BasedAnswers(), AnswerFingerprint.Of, caller.KeyId, context.RequestAborted);
+        var result = await assessments.MergeAnswersAsync(assessment.Id, expected.Version, import.BasedAnswers(), AnswerFingerprint.Of, caller.KeyId, context.RequestAborted);
         if (result is { Outcome: WriteOutcome.Conflict, Value: { } refused })
         {
             return await ConflictAsync(import, refused.Plan.Conflicts, keys, context.RequestAborted);
@@ -169,7 +141,7 @@ public static class WorkbooksApi
             + (kept.Length == 0 ? "" : $" {kept.Length} saved answer{(kept.Length == 1 ? " was" : "s were")} kept where the workbook's row is blank.");
         VersionHeaders.SetETag(context.Response, after.RowVersion);
         return TypedResults.Ok(new WorkbookImportResponse(
-            import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessmentId, context.RequestAborted))));
+            import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessment.Id, context.RequestAborted))));
     }
 
     private static async Task<ProblemHttpResult> ConflictAsync(WorkbookImport import, IReadOnlyList<AnswerConflict> conflicts, ApiKeyStore keys, CancellationToken cancellationToken)
@@ -204,55 +176,4 @@ public static class WorkbooksApi
     }
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<(Stream? File, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request)
-    {
-        try
-        {
-            if (request.HasFormContentType)
-            {
-                var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-                return form.Files.Count == 1
-                    ? (await Buffer(form.Files[0].OpenReadStream(), request.HttpContext.RequestAborted), null)
-                    : (null, ProblemResponses.BadRequest(
-                        $"Send exactly one file in the form; found {form.Files.Count}.",
-                        [new ProblemError("file", ProblemCodes.Length, $"exactly one file is expected; found {form.Files.Count}")]));
-            }
-
-            if (request.ContentType is not null
-                && !request.ContentType.StartsWith(XlsxFile.ContentType, StringComparison.OrdinalIgnoreCase)
-                && !request.ContentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
-            {
-                return (null, ProblemResponses.Problem(
-                    StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Send the workbook as {XlsxFile.ContentType} or as a multipart/form-data file."));
-            }
-
-            return (await Buffer(request.Body, request.HttpContext.RequestAborted), null);
-        }
-        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, ProblemResponses.Problem(StatusCodes.Status413PayloadTooLarge, "The workbook is too large", error.Message));
-        }
-        catch (InvalidDataException error)
-        {
-            return (null, UnreadableForm(error.Message));
-        }
-        catch (IOException error) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The multipart reader meets the end of the body before the form's closing boundary: a truncated form.
-            return (null, UnreadableForm($"the body ended before the form did ({error.Message})"));
-        }
-    }
-
-    private static ProblemHttpResult UnreadableForm(string reason) => ProblemResponses.BadRequest(
-        $"The form cannot be read: {reason}. Send the workbook as the one file of a complete multipart/form-data form, or as the raw body with Content-Type {XlsxFile.ContentType}.",
-        [new ProblemError("body", ProblemCodes.Malformed, $"the form cannot be read: {reason}")]);
-
-    private static async Task<Stream> Buffer(Stream body, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return buffer;
-    }
 }

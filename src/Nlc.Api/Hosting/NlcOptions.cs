@@ -1,0 +1,41 @@
+using Nlc.Storage;
+
+namespace Nlc.Api.Hosting;
+
+/// <summary>The toolkit's settings, from the "Nlc" configuration section (or NLC__* environment variables).</summary>
+public sealed class NlcOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string Section = "Nlc";
+
+    /// <summary>The folder of rubric files; empty means the "rubrics" folder shipped beside the binaries.</summary>
+    public string RubricsPath { get; set; } = "";
+
+    /// <summary>The SQLite file, relative to the working directory unless absolute; created on first start.</summary>
+    public string DatabasePath { get; set; } = Path.Combine("data", "nlc.db");
+
+    /// <summary>The folder hot backups are written to; empty means "backups" beside the database.</summary>
+    public string BackupPath { get; set; } = "";
+
+    /// <summary>How long a write waits for a database locked by another process before answering 503.</summary>
+    public double BusyTimeoutSeconds { get; set; } = SqliteDatabase.DefaultBusyTimeout.TotalSeconds;
+
+    /// <summary>The admin key to create on an empty database (also read from NLC_BOOTSTRAP_ADMIN_KEY); empty means generate one.</summary>
+    public string BootstrapAdminKey { get; set; } = "";
+
+    /// <summary>Requests one API key (or one client address, without a key) may make per minute.</summary>
+    public int RequestsPerMinute { get; set; } = 1200;
+
+    /// <summary>Unknown or revoked keys one client address may send per minute before its keys are refused (429) without being looked up.</summary>
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
+    /// <summary>k of the privacy rule: city and partner keys see groups and metrics of at least 2k cities (see RestrictedRelease).</summary>
+    public int MinimumGroupSize { get; set; } = Nlc.Core.Benchmarking.PeerDisclosure.DefaultK;
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The rubric folder to load: <see cref="RubricsPath"/> or the shipped default.</summary>
+    public string ResolvedRubricsPath =>
+        string.IsNullOrWhiteSpace(RubricsPath) ? Path.Combine(AppContext.BaseDirectory, "rubrics") : Path.GetFullPath(RubricsPath);
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Nlc.Api.Http;
+
+/// <summary>ETags carry a resource's row version (<c>"3"</c>); writes must send the one they read as <c>If-Match</c>.</summary>
+public static class VersionHeaders
+{
+    /// <summary>The ETag for row version <paramref name="version"/>.</summary>
+    public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>Sets the response's ETag.</summary>
+    public static void SetETag(HttpResponse response, long version) => response.Headers[HeaderNames.ETag] = ETag(version);
+
+    /// <summary>The version the write is based on, or a 428 problem when If-Match is missing or unusable (handlers take <see cref="Http.ExpectedVersion"/>).</summary>
+    internal static (long Version, ProblemHttpResult? Problem) ExpectedVersion(HttpRequest request)
+    {
+        string? header = request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return (0, Required("This write needs an If-Match header with the ETag of the version you read, so no one's changes are lost."));
+        }
+
+        return Parse(header);
+    }
+
+    /// <summary>The version the write is based on if If-Match was sent (null if not), or a 428 problem when it is unusable (handlers take <see cref="Http.OptionalExpectedVersion"/>).</summary>
+    internal static (long? Version, ProblemHttpResult? Problem) OptionalExpectedVersion(HttpRequest request)
+    {
+        string? header = request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return (null, null);
+        }
+
+        var (version, problem) = Parse(header);
+        return (problem is null ? version : null, problem);
+    }
+
+    private static (long Version, ProblemHttpResult? Problem) Parse(string header)
+    {
+        var text = header.Trim();
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"'
+            && long.TryParse(text[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return (version, null);
+        }
+
+        return (0, Required($"If-Match must be one ETag as returned by a read, e.g. \"3\"; found {text}."));
+    }
+
+    private static ProblemHttpResult Required(string detail) =>
+        ProblemResponses.Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", detail, [new ProblemError("If-Match", ProblemCodes.Required, detail)]);
+}

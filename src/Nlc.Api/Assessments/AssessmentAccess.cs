@@ -11,10 +11,6 @@ public static class AssessmentAccess
     public static async Task<Assessment?> FindVisibleAsync(string assessmentId, Caller caller, AssessmentStore assessments, CancellationToken cancellationToken)
     {
         var assessment = await assessments.FindAsync(assessmentId, cancellationToken);
-        return assessment is not null
-            && caller.CanSeeCity(assessment.CityId)
-            && (!caller.SeesOnlyValidated || assessment.Status == AssessmentStatus.Validated)
-            ? assessment
-            : null;
+        return assessment is not null && caller.Rights.CanSeeAssessment(assessment) ? assessment : null;
     }
 }

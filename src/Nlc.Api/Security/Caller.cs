@@ -18,21 +18,24 @@ public sealed record Caller(string KeyId, ApiRole Role, IReadOnlySet<string> Cit
     /// <summary>Binds the caller as a handler parameter, from the authenticated principal (never from the request's content).</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
 
-    /// <summary>Admin, hub and partner keys know of every city (partners read only its validated assessments); city keys only their own.</summary>
-    public bool SeesAllCities => Role is ApiRole.Admin or ApiRole.Hub or ApiRole.Partner;
+    /// <summary>What this caller may see and do: the rules themselves live in <see cref="AccessRights"/>.</summary>
+    public AccessRights Rights { get; } = new(Role, CityIds);
 
-    /// <summary>May see that the city exists and read what this role may read of it.</summary>
-    public bool CanSeeCity(string cityId) => SeesAllCities || CityIds.Contains(cityId);
+    /// <inheritdoc cref="AccessRights.SeesAllCities"/>
+    public bool SeesAllCities => Rights.SeesAllCities;
 
-    /// <summary>Partners see validated assessments only.</summary>
-    public bool SeesOnlyValidated => Role == ApiRole.Partner;
+    /// <inheritdoc cref="AccessRights.CanSeeCity"/>
+    public bool CanSeeCity(string cityId) => Rights.CanSeeCity(cityId);
 
-    /// <summary>May start and answer assessments at all: admin and city keys (city keys for their own cities only).</summary>
-    public bool MayAnswer => Role is ApiRole.Admin or ApiRole.City;
+    /// <inheritdoc cref="AccessRights.SeesOnlyValidated"/>
+    public bool SeesOnlyValidated => Rights.SeesOnlyValidated;
 
-    /// <summary>May validate and reopen assessments.</summary>
-    public bool CanReview => Role is ApiRole.Admin or ApiRole.Hub;
+    /// <inheritdoc cref="AccessRights.MayAnswer"/>
+    public bool MayAnswer => Rights.MayAnswer;
 
-    /// <summary>May add and change cities in the register.</summary>
-    public bool CanManageCities => Role is ApiRole.Admin or ApiRole.Hub;
+    /// <inheritdoc cref="AccessRights.CanReview"/>
+    public bool CanReview => Rights.CanReview;
+
+    /// <inheritdoc cref="AccessRights.CanManageCities"/>
+    public bool CanManageCities => Rights.CanManageCities;
 }

@@ -41,6 +41,14 @@ public sealed class StorageTests
     }
 
     [TestMethod]
+    public async Task TheDatabase_RunsACurrentSQLite()
+    {
+        var version = Version.Parse(await _database.ReadAsync(c => c.ExecuteScalarAsync<string>("SELECT sqlite_version()")) ?? "0.0");
+
+        Assert.IsTrue(version >= new Version(3, 50), $"SQLite {version}: the bundle pinned in Directory.Packages.props should give 3.50 or newer");
+    }
+
+    [TestMethod]
     public async Task Migrate_Twice_AppliesNothingTheSecondTime()
     {
         var again = await Migrator.MigrateAsync(_database, TimeProvider.System);

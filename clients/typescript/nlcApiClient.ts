@@ -3600,6 +3600,12 @@ export interface RankingResponse {
     [key: string]: any;
 }
 
+/** Whether a native speaker has reviewed a translation. */
+export enum ReviewStatus {
+    Draft = "draft",
+    Reviewed = "reviewed",
+}
+
 /** The list of rubrics. */
 export interface RubricListResponse {
     items: RubricSummaryResponse[];
@@ -3607,12 +3613,13 @@ export interface RubricListResponse {
     [key: string]: any;
 }
 
-/** A whole rubric version with its texts in one language (`language`), falling back to English. */
+/** A whole rubric version with its texts in one language (`language`), falling back to English text by text; when that language is a translation, `translation` says which revision and whether a native speaker reviewed it. */
 export interface RubricResponse {
     id: string;
     version: string;
     contentHash: string;
     language: string;
+    translation: TranslationResponse | undefined;
     locales: string[];
     title: string;
     description: string;
@@ -3747,6 +3754,17 @@ export interface TargetsResponse {
     rubricId: string;
     targetPeriod: string | undefined;
     indicators: { [key: string]: number; };
+
+    [key: string]: any;
+}
+
+/** The translation a rubric response is written in: its revision, its review status (`draft` until a native speaker has reviewed it) and the share of the rubric's texts it translates (0 to 1; the rest are in English). Null in a response written in the rubric's own English. */
+export interface TranslationResponse {
+    language: string;
+    revision: number;
+    review: ReviewStatus;
+    reviewNote: string;
+    coverage: number;
 
     [key: string]: any;
 }

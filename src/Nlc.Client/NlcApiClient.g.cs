@@ -75,7 +75,7 @@ namespace Nlc.Client
         /// Get the latest version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric in the language asked for by `lang` or `Accept-Language`, falling back to English text by text.
+        /// The whole rubric in the language asked for by `lang` (which wins) or `Accept-Language`, falling back to English text by text. `Content-Language` and `language` say the language served (`en` for a language not served); `translation` says its revision and review status.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -86,7 +86,7 @@ namespace Nlc.Client
         /// Get the latest version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric in the language asked for by `lang` or `Accept-Language`, falling back to English text by text.
+        /// The whole rubric in the language asked for by `lang` (which wins) or `Accept-Language`, falling back to English text by text. `Content-Language` and `language` say the language served (`en` for a language not served); `translation` says its revision and review status.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -96,7 +96,7 @@ namespace Nlc.Client
         /// Get one version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, falling back to English.
+        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, as `getRubric` serves it.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -107,7 +107,7 @@ namespace Nlc.Client
         /// Get one version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, falling back to English.
+        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, as `getRubric` serves it.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -1017,7 +1017,7 @@ namespace Nlc.Client
         /// Get the latest version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric in the language asked for by `lang` or `Accept-Language`, falling back to English text by text.
+        /// The whole rubric in the language asked for by `lang` (which wins) or `Accept-Language`, falling back to English text by text. `Content-Language` and `language` say the language served (`en` for a language not served); `translation` says its revision and review status.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -1031,7 +1031,7 @@ namespace Nlc.Client
         /// Get the latest version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric in the language asked for by `lang` or `Accept-Language`, falling back to English text by text.
+        /// The whole rubric in the language asked for by `lang` (which wins) or `Accept-Language`, falling back to English text by text. `Content-Language` and `language` say the language served (`en` for a language not served); `translation` says its revision and review status.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -1147,7 +1147,7 @@ namespace Nlc.Client
         /// Get one version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, falling back to English.
+        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, as `getRubric` serves it.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -1161,7 +1161,7 @@ namespace Nlc.Client
         /// Get one version of a rubric
         /// </summary>
         /// <remarks>
-        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, falling back to English.
+        /// The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, as `getRubric` serves it.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -7865,6 +7865,23 @@ namespace Nlc.Client
     }
 
     /// <summary>
+    /// Whether a native speaker has reviewed a translation.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ReviewStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"draft")]
+        [System.Runtime.Serialization.EnumMember(Value = @"draft")]
+        Draft = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"reviewed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"reviewed")]
+        Reviewed = 1,
+
+    }
+
+    /// <summary>
     /// The list of rubrics.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -7886,7 +7903,8 @@ namespace Nlc.Client
     }
 
     /// <summary>
-    /// A whole rubric version with its texts in one language (`language`), falling back to English.
+    /// A whole rubric version with its texts in one language (`language`), falling back to English text by text; when
+    /// <br/>that language is a translation, `translation` says which revision and whether a native speaker reviewed it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RubricResponse
@@ -7903,6 +7921,9 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("language")]
         public string Language { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("translation")]
+        public TranslationResponse? Translation { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("locales")]
         public System.Collections.Generic.List<string> Locales { get; set; } = new System.Collections.Generic.List<string>();
@@ -8309,6 +8330,42 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("indicators")]
         public System.Collections.Generic.Dictionary<string, int> Indicators { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The translation a rubric response is written in: its revision, its review status (`draft` until a native speaker
+    /// <br/>has reviewed it) and the share of the rubric's texts it translates (0 to 1; the rest are in English).
+    /// <br/>Null in a response written in the rubric's own English.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TranslationResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("language")]
+        public string Language { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("revision")]
+        public int Revision { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("review")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReviewStatus>))]
+        public ReviewStatus Review { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reviewNote")]
+        public string ReviewNote { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("coverage")]
+        public double Coverage { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

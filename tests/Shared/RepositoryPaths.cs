@@ -9,6 +9,8 @@ internal static class RepositoryPaths
 
     public static string ShippedRubric => Path.Combine(Rubrics, "nlc-1.0.0.yaml");
 
+    public static string ShippedTranslations => Path.Combine(Rubrics, "translations", "nlc-1.0.0");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Nlc.Api.Scores;
 using Nlc.Core.Access;
+using Nlc.Core.Languages;
 using Nlc.Core.Rubrics;
 using Nlc.Storage;
 
@@ -16,6 +18,7 @@ public static class Startup
         try
         {
             var files = RubricLoader.LoadDirectory(options.ResolvedRubricsPath);
+            ReportTranslations(files, console);
             var applied = await Migrator.MigrateAsync(database, clock);
             foreach (var migration in applied)
             {
@@ -44,6 +47,33 @@ public static class Startup
         catch (SqliteException error)
         {
             return (null, $"The API cannot start: the database {database.Path} cannot be used: {error.Message}");
+        }
+    }
+
+    /// <summary>Says what each translation covers; its gaps are warnings, served in English text by text, not reasons to stop.</summary>
+    private static void ReportTranslations(RubricCatalog rubrics, TextWriter console)
+    {
+        const int Shown = 20;
+        foreach (var rubric in rubrics.All)
+        {
+            // Serbian Cyrillic is made from Serbian Latin and shares its report: said once.
+            foreach (var translation in rubric.Translations.Where(t => t.Language != SupportedLanguages.SerbianCyrillic))
+            {
+                var report = translation.Report;
+                console.WriteLine(
+                    $"Translation of {rubric.Key} into {translation.Language}: revision {translation.Revision}, {translation.Review.ToString().ToLowerInvariant()}, "
+                    + $"{report.Translated} of {report.Total} texts ({Math.Floor(report.Coverage * 100).ToString(CultureInfo.InvariantCulture)}%)"
+                    + (report.Problems.Count == 0 ? "." : $"; {report.Problems.Count} warning(s), these texts are served in English:"));
+                foreach (var problem in report.Problems.Take(Shown))
+                {
+                    console.WriteLine($"  warning: {problem}");
+                }
+
+                if (report.Problems.Count > Shown)
+                {
+                    console.WriteLine($"  … and {report.Problems.Count - Shown} more.");
+                }
+            }
         }
     }
 

@@ -8,12 +8,16 @@ public sealed record RubricSummaryResponse(string Id, string Title, string Lates
 /// <summary>The list of rubrics.</summary>
 public sealed record RubricListResponse(IReadOnlyList<RubricSummaryResponse> Items);
 
-/// <summary>A whole rubric version with its texts in one language (<c>language</c>), falling back to English.</summary>
+/// <summary>
+/// A whole rubric version with its texts in one language (<c>language</c>), falling back to English text by text; when
+/// that language is a translation, <c>translation</c> says which revision and whether a native speaker reviewed it.
+/// </summary>
 public sealed record RubricResponse(
     string Id,
     string Version,
     string ContentHash,
     string Language,
+    TranslationResponse? Translation,
     IReadOnlyList<string> Locales,
     string Title,
     string Description,
@@ -29,6 +33,7 @@ public sealed record RubricResponse(
         rubric.Version.ToString(),
         rubric.ContentHash,
         locale,
+        rubric.Translation(locale) is { } translation ? TranslationResponse.From(translation) : null,
         rubric.Locales,
         rubric.Title.Get(locale),
         rubric.Description.Get(locale),
@@ -51,6 +56,18 @@ public sealed record RubricResponse(
                 i.Guidance.Get(locale),
                 i.Evidence.Select(e => e.Get(locale)).ToArray(),
                 i.Levels.Select(l => new LevelDescriptorResponse(l.Level, l.Descriptor.Get(locale))).ToArray())).ToArray())).ToArray());
+}
+
+/// <summary>
+/// The translation a rubric response is written in: its revision, its review status (<c>draft</c> until a native speaker
+/// has reviewed it) and the share of the rubric's texts it translates (0 to 1; the rest are in English).
+/// Null in a response written in the rubric's own English.
+/// </summary>
+public sealed record TranslationResponse(string Language, int Revision, ReviewStatus Review, string ReviewNote, double Coverage)
+{
+    /// <summary>Describes <paramref name="translation"/>.</summary>
+    public static TranslationResponse From(RubricTranslation translation) => new(
+        translation.Language, translation.Revision, translation.Review, translation.ReviewNote, translation.Report.Coverage);
 }
 
 /// <summary>The level scale and the two answers that are not levels.</summary>

@@ -21,13 +21,14 @@ public static class RubricsApi
         group.MapGet("/{rubricId}", GetLatestRubric)
             .WithName("getRubric")
             .WithSummary("Get the latest version of a rubric")
-            .WithDescription("The whole rubric in the language asked for by `lang` or `Accept-Language`, falling back to English text by text.")
+            .WithDescription("The whole rubric in the language asked for by `lang` (which wins) or `Accept-Language`, falling back to English text by text. "
+                + "`Content-Language` and `language` say the language served (`en` for a language not served); `translation` says its revision and review status.")
             .Problems([StatusCodes.Status404NotFound]);
 
         group.MapGet("/{rubricId}/versions/{version}", GetRubricVersion)
             .WithName("getRubricVersion")
             .WithSummary("Get one version of a rubric")
-            .WithDescription("The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, falling back to English.")
+            .WithDescription("The whole rubric version (MAJOR.MINOR.PATCH) in the language asked for, as `getRubric` serves it.")
             .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound]);
 
         return group;

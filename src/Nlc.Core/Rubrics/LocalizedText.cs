@@ -47,6 +47,10 @@ public sealed class LocalizedText
         return En;
     }
 
+    /// <summary>This text with <paramref name="text"/> added (or replaced) in <paramref name="locale"/>.</summary>
+    internal LocalizedText With(string locale, string text) =>
+        new(new Dictionary<string, string>(_translations, StringComparer.OrdinalIgnoreCase) { [locale] = text });
+
     /// <summary>Creates an English-only text.</summary>
     public static LocalizedText English(string text) => new(new Dictionary<string, string> { [DefaultLocale] = text });
 

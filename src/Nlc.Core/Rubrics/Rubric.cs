@@ -20,6 +20,16 @@ public sealed record Rubric(
     /// <summary>Every indicator, in rubric order (practice by practice).</summary>
     public IReadOnlyList<Indicator> Indicators { get; } = Practices.SelectMany(p => p.Indicators).ToArray();
 
+    /// <summary>
+    /// The translations attached from translation files, one per language, with their revision and review status.
+    /// They are not part of the rubric's content: attaching one changes neither <see cref="Version"/> nor <see cref="ContentHash"/>.
+    /// </summary>
+    public IReadOnlyList<RubricTranslation> Translations { get; init; } = [];
+
+    /// <summary>The translation into <paramref name="language"/>, or null (English, or a language not translated).</summary>
+    public RubricTranslation? Translation(string language) =>
+        Translations.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>"id@version", e.g. "nlc@1.0.0".</summary>
     public string Key => $"{Id}@{Version}";
 }

@@ -1,15 +1,17 @@
 namespace Nlc.Core.Rubrics;
 
 /// <summary>
-/// Loads rubric files (<c>{id}-{version}.yaml</c>). Loading is all-or-nothing: if any file has a problem, nothing is
-/// returned and a <see cref="RubricLoadException"/> lists every problem in every file.
+/// Loads rubric files (<c>{id}-{version}.yaml</c>) and, from a folder, their translation files
+/// (<c>translations/{id}-{version}/{language}.yaml</c>). Loading is all-or-nothing: if any file has a problem that makes
+/// it unusable, nothing is returned and a <see cref="RubricLoadException"/> lists every problem in every file. Gaps in a
+/// translation (missing, stale, empty texts) are not such problems: they are in each <see cref="RubricTranslation.Report"/>.
 /// </summary>
 public static class RubricLoader
 {
     /// <summary>The file pattern rubric files are found by in a folder.</summary>
     public const string FilePattern = "*.yaml";
 
-    /// <summary>Loads every rubric file in <paramref name="directory"/>.</summary>
+    /// <summary>Loads every rubric file in <paramref name="directory"/>, with its translations.</summary>
     public static RubricCatalog LoadDirectory(string directory)
     {
         var (rubrics, problems) = ReadDirectory(directory);
@@ -90,6 +92,13 @@ public static class RubricLoader
             rubrics.Add((rubric, new RubricSource(Path.GetFileName(file), text)));
         }
 
-        return (rubrics, problems);
+        if (problems.Count > 0)
+        {
+            return (rubrics, problems);
+        }
+
+        var (translated, translationProblems) = TranslationLoader.AttachFrom(directory, rubrics.Select(r => r.Rubric).ToArray());
+        problems.AddRange(translationProblems);
+        return (translated.Zip(rubrics, (rubric, read) => (rubric, read.Source)).ToList(), problems);
     }
 }

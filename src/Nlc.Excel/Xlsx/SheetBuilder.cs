@@ -19,6 +19,7 @@ internal sealed class SheetBuilder(string name)
     private readonly List<OpenXmlElement> _afterAutoFilter = [];
     private readonly Dictionary<int, int> _linesOfRow = [];
     private readonly Dictionary<int, double> _minHeightOfRow = [];
+    private readonly List<string> _merges = [];
 
     public string Name { get; } = name;
 
@@ -49,7 +50,10 @@ internal sealed class SheetBuilder(string name)
 
     public void Width(int column, double width) => _widths[column] = width;
 
-    public void Text(int column, int row, string? text, uint style = WorkbookStyles.Default)
+    public void Text(int column, int row, string? text, uint style = WorkbookStyles.Default) =>
+        WriteText(column, row, text, style, _widths.GetValueOrDefault(column, DefaultWidth));
+
+    private void WriteText(int column, int row, string? text, uint style, double width)
     {
         var cell = NewCell(column, row, style);
         if (!string.IsNullOrEmpty(text))
@@ -60,9 +64,27 @@ internal sealed class SheetBuilder(string name)
             cell.InlineString = new InlineString(new Text(XmlText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve });
             if (WorkbookStyles.Wraps(style))
             {
-                var lines = Lines(value, _widths.GetValueOrDefault(column, DefaultWidth));
+                var lines = Lines(value, width);
                 _linesOfRow[row] = Math.Max(lines, _linesOfRow.GetValueOrDefault(row, 1));
             }
+        }
+    }
+
+    /// <summary>
+    /// A text spread over the cells from <paramref name="column"/> to <paramref name="lastColumn"/> (merged), wrapping within
+    /// them, so a long sentence stays inside its block instead of running over a chart beside it.
+    /// </summary>
+    public void TextAcross(int column, int lastColumn, int row, string? text, uint style = WorkbookStyles.Body)
+    {
+        WriteText(column, row, text, style, Enumerable.Range(column, lastColumn - column + 1).Sum(c => _widths.GetValueOrDefault(c, DefaultWidth)));
+        for (var c = column + 1; c <= lastColumn; c++)
+        {
+            NewCell(c, row, style);
+        }
+
+        if (lastColumn > column)
+        {
+            _merges.Add($"{CellReference.Of(column, row)}:{CellReference.Of(lastColumn, row)}");
         }
     }
 
@@ -130,6 +152,11 @@ internal sealed class SheetBuilder(string name)
         if (AutoFilter is not null)
         {
             worksheet.Append(new AutoFilter { Reference = AutoFilter });
+        }
+
+        if (_merges.Count > 0)
+        {
+            worksheet.Append(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
         }
 
         worksheet.Append(_afterAutoFilter);

@@ -22,18 +22,27 @@ public sealed partial class ReportWriterTests
 
     public static byte[] AssessmentReport(PeerStatistics? peers = null) => AssessmentReportWriter.Write(TestData.Shipped, Complete, Heading, "en", peers);
 
-    public static byte[] ProgressReport() => CityProgressReportWriter.Write(TestData.Shipped, "Danilovgrad", [
-        new PeriodScore("2025-H1", Complete),
-        new PeriodScore("2023", Partial),
-        new PeriodScore("2024-Q3", TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(30).ToArray())),
-    ], "en");
+    private static readonly ScoreResult Draft2026 = TestData.Score(TestData.Shipped, [.. TestData.CompleteAnswers(TestData.Shipped).Take(10).Select(a => a.Kind == AnswerKind.Level ? Answer.AtLevel(a.IndicatorId, 4) : a)]);
+
+    /// <summary>GP01's indicators to level 3 by 2027, measured from the 2023 assessment to the 2025-H1 one.</summary>
+    public static ProgressTargets Targets => new("2027", "2023", "2025-H1", Nlc.Core.Progress.TargetProgress.Compute(
+        new ScoringEngine(TestData.Shipped), TestData.CompleteAnswers(TestData.Shipped).Take(12).ToArray(), Complete,
+        TestData.Shipped.Practices.Single(p => p.Id == "GP01").Indicators.ToDictionary(i => i.Id, _ => 3)));
+
+    /// <summary>Three validated periods, given out of order, and a 2026 draft that would show as a big rise if counted.</summary>
+    public static byte[] ProgressReport(bool includeUnvalidated = false) => CityProgressReportWriter.Write(TestData.Shipped, "Danilovgrad", [
+        new PeriodScore("2025-H1", Complete, "validated"),
+        new PeriodScore("2023", Partial, "validated"),
+        new PeriodScore("2026", Draft2026, "draft"),
+        new PeriodScore("2024-Q3", TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(30).ToArray()), "validated"),
+    ], "en", Targets, includeUnvalidated);
 
     public static byte[] HubReport() => HubComparisonReportWriter.Write(TestData.Shipped, [
-        new HubComparisonEntry("Tuzla", "BA", "2025", Partial),
-        new HubComparisonEntry("Danilovgrad", "ME", "2025", Complete),
-        new HubComparisonEntry("Čačak", "RS", "2025", Complete),
-        new HubComparisonEntry("Bihać", "BA", "2025", TestData.Score(TestData.Shipped, [])),
-    ], "en");
+        new HubComparisonEntry("Tuzla", "BA", "2025", Partial, "draft"),
+        new HubComparisonEntry("Danilovgrad", "ME", "2025", Complete, "validated", "2024", Partial),
+        new HubComparisonEntry("Čačak", "RS", "2025", Complete, "validated"),
+        new HubComparisonEntry("Bihać", "BA", "2025", TestData.Score(TestData.Shipped, []), "validated"),
+    ], "en", "Western Balkans hub, tag lsc");
 
     private static C.ChartSpace SingleChart(SpreadsheetDocument document, string sheet) =>
         Workbooks.Sheet(document, sheet).DrawingsPart!.ChartParts.Single().ChartSpace;

@@ -34,6 +34,15 @@ internal sealed class SheetBuilder(string name)
     /// <summary>The header row repeated at the top of every printed page; 0 for none. Every sheet prints fitted to the page width.</summary>
     public int PrintTitleRow { get; set; }
 
+    /// <summary>
+    /// Whether the sheet prints fitted to the page width (the default; rows run on over as many pages as they need).
+    /// When false it prints at full size over as many pages as its width needs.
+    /// </summary>
+    public bool FitToWidth { get; set; } = true;
+
+    /// <summary>How many columns from the left are repeated on every printed page; 0 for none.</summary>
+    public int PrintTitleColumns { get; set; }
+
     /// <summary>A manual page break before this row (e.g. so a chart starts on a page of its own); 0 for none.</summary>
     public int PageBreakBeforeRow { get; set; }
 
@@ -105,7 +114,7 @@ internal sealed class SheetBuilder(string name)
     {
         var worksheet = new Worksheet();
         worksheet.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = FitToWidth }));
 
         worksheet.Append(new SheetViews(BuildView()));
         if (_widths.Count > 0)
@@ -165,8 +174,8 @@ internal sealed class SheetBuilder(string name)
         {
             PaperSize = 9,
             Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
-            FitToWidth = 1,
-            FitToHeight = 0,
+            FitToWidth = FitToWidth ? 1U : null,
+            FitToHeight = FitToWidth ? 0U : null,
         });
         worksheet.Append(new HeaderFooter(new OddFooter($"&L{Name}&RPage &P of &N")));
         if (PageBreakBeforeRow > 1)

@@ -87,9 +87,20 @@ internal sealed class WorkbookBuilder
                     });
                 }
 
-                if (sheet.PrintTitleRow > 0)
+                if (sheet.PrintTitleRow > 0 || sheet.PrintTitleColumns > 0)
                 {
-                    definedNames.Append(new DefinedName($"'{Quote(sheet.Name)}'!${sheet.PrintTitleRow}:${sheet.PrintTitleRow}")
+                    var titles = new List<string>();
+                    if (sheet.PrintTitleColumns > 0)
+                    {
+                        titles.Add($"'{Quote(sheet.Name)}'!$A:${CellReference.Column(sheet.PrintTitleColumns - 1)}");
+                    }
+
+                    if (sheet.PrintTitleRow > 0)
+                    {
+                        titles.Add($"'{Quote(sheet.Name)}'!${sheet.PrintTitleRow}:${sheet.PrintTitleRow}");
+                    }
+
+                    definedNames.Append(new DefinedName(string.Join(',', titles))
                     {
                         Name = "_xlnm.Print_Titles",
                         LocalSheetId = (uint)index,

@@ -45,9 +45,6 @@ public static class HubComparisonReportWriter
         sheet.FrozenRows = HeaderRow;
         sheet.FrozenColumns = 1;
         sheet.PrintTitleRow = HeaderRow;
-        // Too many columns to fit one page at a readable size: printed at full size over several pages, each with the city names.
-        sheet.FitToWidth = false;
-        sheet.PrintTitleColumns = 1;
         sheet.Text(0, 1, title, WorkbookStyles.Title);
         sheet.Text(0, 2, scope, WorkbookStyles.Label);
         sheet.Text(0, 3, $"{rows.Length} assessments. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; "

@@ -13,6 +13,7 @@ internal sealed class SheetBuilder(string name)
 {
     private const double DefaultWidth = 8.43;
     private const double LineHeight = 14.4;
+    private const double MarginInches = 0.5;
 
     private readonly SortedDictionary<int, SortedDictionary<int, Cell>> _rows = [];
     private readonly SortedDictionary<int, double> _widths = [];
@@ -34,14 +35,11 @@ internal sealed class SheetBuilder(string name)
     /// <summary>The header row repeated at the top of every printed page; 0 for none. Every sheet prints fitted to the page width.</summary>
     public int PrintTitleRow { get; set; }
 
-    /// <summary>
-    /// Whether the sheet prints fitted to the page width (the default; rows run on over as many pages as they need).
-    /// When false it prints at full size over as many pages as its width needs.
-    /// </summary>
-    public bool FitToWidth { get; set; } = true;
+    /// <summary>The smallest text size on paper, in points: below it, a sheet is not fitted to the page width.</summary>
+    public const double MinimumPrintedFontSize = 9;
 
-    /// <summary>How many columns from the left are repeated on every printed page; 0 for none.</summary>
-    public int PrintTitleColumns { get; set; }
+    /// <summary>The last column a chart covers, so the print width includes it; -1 for none.</summary>
+    public int LastChartColumn { get; set; } = -1;
 
     /// <summary>A manual page break before this row (e.g. so a chart starts on a page of its own); 0 for none.</summary>
     public int PageBreakBeforeRow { get; set; }
@@ -114,7 +112,8 @@ internal sealed class SheetBuilder(string name)
     {
         var worksheet = new Worksheet();
         worksheet.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = FitToWidth }));
+        var fitted = PrintsFittedToWidth();
+        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = fitted }));
 
         worksheet.Append(new SheetViews(BuildView()));
         if (_widths.Count > 0)
@@ -169,13 +168,13 @@ internal sealed class SheetBuilder(string name)
         }
 
         worksheet.Append(_afterAutoFilter);
-        worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageMargins { Left = MarginInches, Right = MarginInches, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup
         {
             PaperSize = 9,
             Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
-            FitToWidth = FitToWidth ? 1U : null,
-            FitToHeight = FitToWidth ? 0U : null,
+            FitToWidth = fitted ? 1U : null,
+            FitToHeight = fitted ? 0U : null,
         });
         worksheet.Append(new HeaderFooter(new OddFooter($"&L{Name}&RPage &P of &N")));
         if (PageBreakBeforeRow > 1)
@@ -188,6 +187,28 @@ internal sealed class SheetBuilder(string name)
         }
 
         return worksheet;
+    }
+
+    /// <summary>
+    /// Whether the sheet prints fitted to the page width (rows running on over as many pages as they need): only when its
+    /// smallest text still prints at <see cref="MinimumPrintedFontSize"/> or more. A wider sheet prints at full size over
+    /// several pages across, with its frozen columns repeated on each.
+    /// </summary>
+    public bool PrintsFittedToWidth()
+    {
+        var sizes = _rows.Values.SelectMany(cells => cells.Values).Select(c => WorkbookStyles.FontSize(c.StyleIndex?.Value ?? WorkbookStyles.Default));
+        var smallest = sizes.DefaultIfEmpty(WorkbookStyles.DefaultFontSize).Min();
+        return FitScale() * smallest >= MinimumPrintedFontSize;
+    }
+
+    /// <summary>The scale fitting the used columns (and charts) to the width of an A4 page inside the margins, at most 1.</summary>
+    public double FitScale()
+    {
+        var lastColumn = Math.Max(LastChartColumn, _rows.Values.Where(cells => cells.Count > 0).Select(cells => cells.Keys.Max()).DefaultIfEmpty(0).Max());
+        // Excel's column width in pixels at 96 dpi for an 11 pt Calibri body font: 7 pixels a character plus 5 of padding.
+        var pixels = Enumerable.Range(0, lastColumn + 1).Sum(c => Math.Truncate((_widths.GetValueOrDefault(c, DefaultWidth) * 7) + 5));
+        var printable = (((Landscape ? 297 : 210) / 25.4) - (2 * MarginInches)) * 96;
+        return Math.Min(1, printable / pixels);
     }
 
     private SheetView BuildView()

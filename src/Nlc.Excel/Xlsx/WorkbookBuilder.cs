@@ -33,6 +33,7 @@ internal sealed class WorkbookBuilder
         }
 
         charts.Add((chart, anchor));
+        sheet.LastChartColumn = Math.Max(sheet.LastChartColumn, anchor.ToColumn - 1);
     }
 
     public byte[] Build()
@@ -87,12 +88,13 @@ internal sealed class WorkbookBuilder
                     });
                 }
 
-                if (sheet.PrintTitleRow > 0 || sheet.PrintTitleColumns > 0)
+                var titleColumns = sheet.PrintsFittedToWidth() ? 0 : sheet.FrozenColumns;
+                if (sheet.PrintTitleRow > 0 || titleColumns > 0)
                 {
                     var titles = new List<string>();
-                    if (sheet.PrintTitleColumns > 0)
+                    if (titleColumns > 0)
                     {
-                        titles.Add($"'{Quote(sheet.Name)}'!$A:${CellReference.Column(sheet.PrintTitleColumns - 1)}");
+                        titles.Add($"'{Quote(sheet.Name)}'!$A:${CellReference.Column(titleColumns - 1)}");
                     }
 
                     if (sheet.PrintTitleRow > 0)

@@ -40,6 +40,19 @@ internal static class WorkbookStyles
     /// <summary>Whether text in a cell of this style wraps (and so makes its row taller).</summary>
     public static bool Wraps(uint style) => style is Body or Header or Cell or CellBand or Answer or CellBold or CellBoldBand or Notice or Statement;
 
+    /// <summary>The font size of body text, in points.</summary>
+    public const double DefaultFontSize = 11;
+
+    /// <summary>The font size of a style, in points.</summary>
+    public static double FontSize(uint style) => style switch
+    {
+        Title => 16,
+        BigScore => 14,
+        Heading => 12,
+        Small => SmallestFontSize,
+        _ => DefaultFontSize,
+    };
+
     /// <summary>The height a row needs for a larger font of this style; 0 for the default.</summary>
     public static double MinHeight(uint style) => style switch
     {
@@ -52,8 +65,8 @@ internal static class WorkbookStyles
     public static Stylesheet Create()
     {
         var fonts = new Fonts(
-            Font(11, bold: false),
-            Font(11, bold: true),
+            Font(DefaultFontSize, bold: false),
+            Font(DefaultFontSize, bold: true),
             Font(16, bold: true),
             Font(12, bold: true),
             Font(SmallestFontSize, bold: false, italic: true, color: "FF595959"),

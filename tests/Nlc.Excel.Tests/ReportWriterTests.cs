@@ -12,6 +12,10 @@ public sealed partial class ReportWriterTests
 {
     private static readonly ScoreResult Complete = TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped));
     private static readonly ScoreResult Partial = TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(12).ToArray());
+    public static ScoreResult CompleteScore => Complete;
+
+    public static ScoreResult PartialScore => Partial;
+
     private static readonly ReportHeading Heading = new("Danilovgrad", "2025", "ME", "asm_1", "validated");
 
     public static PeerStatistics Peers => new(

@@ -22,15 +22,15 @@ internal static class AssessmentSheet
 
     private static readonly (string Header, double Width)[] Layout =
     [
-        (WorkbookNames.Columns.PracticeId, 9),
-        (WorkbookNames.Columns.PracticeTitle, 15),
-        (WorkbookNames.Columns.IndicatorId, 9),
-        (WorkbookNames.Columns.Question, 32),
-        (WorkbookNames.Columns.Guidance, 38),
+        (WorkbookNames.Columns.PracticeId, 8),
+        (WorkbookNames.Columns.PracticeTitle, 14),
+        (WorkbookNames.Columns.IndicatorId, 8),
+        (WorkbookNames.Columns.Question, 30),
+        (WorkbookNames.Columns.Guidance, 36),
         (WorkbookNames.Columns.Level, 17),
-        (WorkbookNames.Columns.Reason, 15),
-        (WorkbookNames.Columns.Note, 15),
-        (WorkbookNames.Columns.Evidence, 15),
+        (WorkbookNames.Columns.Reason, 14),
+        (WorkbookNames.Columns.Note, 14),
+        (WorkbookNames.Columns.Evidence, 14),
     ];
 
     public static void Write(WorkbookBuilder workbook, FillInContent content)

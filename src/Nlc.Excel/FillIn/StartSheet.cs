@@ -13,8 +13,8 @@ internal static class StartSheet
         sheet.Protected = true;
         sheet.Landscape = false;
         // Two columns and no merged cells: Excel and LibreOffice fit row heights to wrapped text only in unmerged cells.
-        sheet.Width(0, 24);
-        sheet.Width(1, 90);
+        sheet.Width(0, 22);
+        sheet.Width(1, 84);
 
         var row = 1;
         sheet.Text(0, row, rubric.Title.Get(language), WorkbookStyles.Title);

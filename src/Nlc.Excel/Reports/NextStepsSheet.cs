@@ -17,8 +17,8 @@ internal static class NextStepsSheet
         sheet.PrintTitleRow = 1;
         (string Header, double Width)[] columns =
         [
-            ("Priority", 8), ("Practice", 22), ("Indicator", 9), ("Question", 34), ("Current level", 15), ("Next level", 15),
-            ("Next step", 52), ("Expected gain (index points)", 11),
+            ("Priority", 7), ("Practice", 20), ("Indicator", 9), ("Question", 30), ("Current level", 14), ("Next level", 14),
+            ("Next step", 50), ("Expected gain (index points)", 10),
         ];
         for (var i = 0; i < columns.Length; i++)
         {

@@ -15,6 +15,10 @@ internal sealed class SheetBuilder(string name)
     private const double LineHeight = 14.4;
     private const double MarginInches = 0.5;
 
+    // A column's width in pixels at 96 dpi per character of width: Excel gives 7 plus 5 of padding for 11 pt Calibri;
+    // LibreOffice (with Carlito for Calibri) lays columns out up to 7.6 a character, so the larger is assumed.
+    private const double PixelsPerCharacter = 7.6;
+
     private readonly SortedDictionary<int, SortedDictionary<int, Cell>> _rows = [];
     private readonly SortedDictionary<int, double> _widths = [];
     private readonly List<OpenXmlElement> _afterAutoFilter = [];
@@ -205,8 +209,7 @@ internal sealed class SheetBuilder(string name)
     public double FitScale()
     {
         var lastColumn = Math.Max(LastChartColumn, _rows.Values.Where(cells => cells.Count > 0).Select(cells => cells.Keys.Max()).DefaultIfEmpty(0).Max());
-        // Excel's column width in pixels at 96 dpi for an 11 pt Calibri body font: 7 pixels a character plus 5 of padding.
-        var pixels = Enumerable.Range(0, lastColumn + 1).Sum(c => Math.Truncate((_widths.GetValueOrDefault(c, DefaultWidth) * 7) + 5));
+        var pixels = Enumerable.Range(0, lastColumn + 1).Sum(c => _widths.GetValueOrDefault(c, DefaultWidth) * PixelsPerCharacter);
         var printable = (((Landscape ? 297 : 210) / 25.4) - (2 * MarginInches)) * 96;
         return Math.Min(1, printable / pixels);
     }

@@ -150,8 +150,8 @@ public static class CityProgressReportWriter
     /// <summary>The targets table: for the overall index and each targeted practice, the baseline, now, the target and the way covered.</summary>
     private static int Targets(SheetBuilder sheet, int row, Rubric rubric, ProgressTargets targets, string language)
     {
-        sheet.Text(0, row++, $"Targets to reach by {targets.TargetPeriod}", WorkbookStyles.Heading);
-        string[] headers = ["Target", $"Baseline ({targets.BaselinePeriod})", $"Now ({targets.CurrentPeriod})", $"Target ({targets.TargetPeriod})", "Way covered"];
+        sheet.Text(0, row++, targets.TargetPeriod is null ? "Targets" : $"Targets to reach by {targets.TargetPeriod}", WorkbookStyles.Heading);
+        string[] headers = ["Target", $"Baseline ({targets.BaselinePeriod})", $"Now ({targets.CurrentPeriod})", targets.TargetPeriod is null ? "Target" : $"Target ({targets.TargetPeriod})", "Way covered"];
         for (var i = 0; i < headers.Length; i++)
         {
             sheet.Text(i, row, headers[i], WorkbookStyles.Header);
@@ -195,7 +195,7 @@ public static class CityProgressReportWriter
         var labels = counted.Select(i => ordered[i].Period).ToList();
         if (targets is not null)
         {
-            labels.Add($"Target {targets.TargetPeriod}");
+            labels.Add(targets.TargetPeriod is null ? "Target" : $"Target {targets.TargetPeriod}");
         }
 
         for (var c = 0; c < labels.Count; c++)

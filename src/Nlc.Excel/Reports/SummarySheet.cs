@@ -29,7 +29,7 @@ internal static class SummarySheet
         var scale = rubric.Scale;
         var sheet = workbook.AddSheet(WorkbookNames.SummarySheet);
         sheet.Protected = true;
-        double[] widths = [40, 9, 20, 9, 9, 9, 30, 22];
+        double[] widths = [34, 9, 20, 9, 9, 9, 30, 28];
         for (var i = 0; i < widths.Length; i++)
         {
             sheet.Width(i, widths[i]);
@@ -86,7 +86,7 @@ internal static class SummarySheet
             sheet.TextAcross(ScoreColumn, LastPeerColumn, row, text, WorkbookStyles.Body);
         }
 
-        row += 2;
+        row++;
         var chartTop = 5;
         sheet.Text(NameColumn, row++, "Top next steps", WorkbookStyles.Heading);
         row = TopNextSteps(sheet, row, rubric, score, language);
@@ -105,8 +105,9 @@ internal static class SummarySheet
         }
 
         var lastPillarRow = row - 1;
-        var chartBottom = Math.Max(lastPillarRow, chartTop + 22);
-        row = chartBottom + 1;
+        // The chart's anchor counts rows from 0, so this ends it at the bottom of the last pillar row.
+        var chartBottom = lastPillarRow;
+        row = lastPillarRow + 2;
         // The practice table starts page 2, so page 1 is the summary a reader needs and nothing is cut in half.
         sheet.PageBreakBeforeRow = row;
         Header(sheet, row, "Practice", "Score", "Maturity level", peerColumns);
@@ -134,13 +135,13 @@ internal static class SummarySheet
             return row;
         }
 
-        var indicators = rubric.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var practices = rubric.Practices.ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var (gap, i) in score.Gaps.Take(TopSteps).Select((g, i) => (g, i)))
         {
-            var question = indicators.TryGetValue(gap.IndicatorId, out var indicator) ? " " + indicator.Question.Get(language) : "";
-            sheet.Text(NameColumn, row, $"{i + 1}. {gap.IndicatorId}{question}", WorkbookStyles.Cell);
+            var practice = practices.TryGetValue(gap.PracticeId, out var p) ? " " + p.Title.Get(language) : "";
+            sheet.Text(NameColumn, row, $"{i + 1}. {gap.IndicatorId}{practice}", WorkbookStyles.CellBold);
             sheet.TextAcross(ScoreColumn, LastPeerColumn, row,
-                gap.NextStep.Get(language) + ReportValues.Invariant($" (raises the overall index by about {Math.Round(gap.OverallGain, 1, MidpointRounding.AwayFromZero):0.0} points)"),
+                gap.NextStep.Get(language) + ReportValues.Invariant($" (overall index +{Math.Round(gap.OverallGain, 1, MidpointRounding.AwayFromZero):0.0})"),
                 WorkbookStyles.Cell);
             row++;
         }

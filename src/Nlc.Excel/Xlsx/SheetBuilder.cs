@@ -62,9 +62,9 @@ internal sealed class SheetBuilder(string name)
     public void Width(int column, double width) => _widths[column] = width;
 
     public void Text(int column, int row, string? text, uint style = WorkbookStyles.Default) =>
-        WriteText(column, row, text, style, _widths.GetValueOrDefault(column, DefaultWidth));
+        WriteText(column, row, text, style, _widths.GetValueOrDefault(column, DefaultWidth), 1.1);
 
-    private void WriteText(int column, int row, string? text, uint style, double width)
+    private void WriteText(int column, int row, string? text, uint style, double width, double charactersPerWidth)
     {
         var cell = NewCell(column, row, style);
         if (!string.IsNullOrEmpty(text))
@@ -75,7 +75,7 @@ internal sealed class SheetBuilder(string name)
             cell.InlineString = new InlineString(new Text(XmlText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve });
             if (WorkbookStyles.Wraps(style))
             {
-                var lines = Lines(value, width);
+                var lines = Lines(value, width, charactersPerWidth);
                 _linesOfRow[row] = Math.Max(lines, _linesOfRow.GetValueOrDefault(row, 1));
             }
         }
@@ -87,7 +87,8 @@ internal sealed class SheetBuilder(string name)
     /// </summary>
     public void TextAcross(int column, int lastColumn, int row, string? text, uint style = WorkbookStyles.Body)
     {
-        WriteText(column, row, text, style, Enumerable.Range(column, lastColumn - column + 1).Sum(c => _widths.GetValueOrDefault(c, DefaultWidth)));
+        // Across several columns the generous estimate of one column would leave lines of space; 1.2 letters a unit is still safe for Calibri.
+        WriteText(column, row, text, style, Enumerable.Range(column, lastColumn - column + 1).Sum(c => _widths.GetValueOrDefault(c, DefaultWidth)), 1.2);
         for (var c = column + 1; c <= lastColumn; c++)
         {
             NewCell(c, row, style);
@@ -264,9 +265,9 @@ internal sealed class SheetBuilder(string name)
     /// The lines wrapped text takes in a column, estimated generously: row heights are written out because LibreOffice
     /// does not fit rows to wrapped text when it opens a file, and Excel re-fits them anyway once a cell is edited.
     /// </summary>
-    private static int Lines(string text, double width)
+    private static int Lines(string text, double width, double charactersPerWidth)
     {
-        var perLine = Math.Max(1, (int)(width * 1.05));
+        var perLine = Math.Max(1, (int)(width * charactersPerWidth));
         var lines = 0;
         foreach (var paragraph in text.Split('\n'))
         {

@@ -47,9 +47,6 @@ public static class HubComparisonReportWriter
         sheet.PrintTitleRow = HeaderRow;
         sheet.Text(0, 1, title, WorkbookStyles.Title);
         sheet.Text(0, 2, scope, WorkbookStyles.Label);
-        sheet.Text(0, 3, $"{rows.Length} assessments. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; "
-            + "colours run from red (0) through yellow (50) to green (100). An empty score means nothing applicable was answered there. "
-            + "The median and quartile rows at the bottom are of the validated assessments listed.", WorkbookStyles.Small);
 
         var headers = new List<(string Text, double Width)>
         {
@@ -62,6 +59,11 @@ public static class HubComparisonReportWriter
             sheet.Width(i, WidthKeepingWords(headers[i].Text, headers[i].Width));
             sheet.Text(i, HeaderRow, headers[i].Text, WorkbookStyles.Header);
         }
+
+        // Wrapped within the first page's columns (after their widths are set), as the sheet prints across several pages.
+        sheet.TextAcross(0, 7, 3, $"{rows.Length} assessments. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; "
+            + "colours run from red (0) through yellow (50) to green (100). An empty score means nothing applicable was answered there. "
+            + "The median and quartile rows at the bottom are of the validated assessments listed.", WorkbookStyles.Body);
 
         var overallColumn = FirstScoreColumn;
         var changeColumn = FirstScoreColumn + 1;

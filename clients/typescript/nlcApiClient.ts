@@ -208,9 +208,10 @@ export interface INlcApiClient {
      * @param from (optional) 
      * @param to (optional) 
      * @param baseline (optional) 
+     * @param includeUnvalidated (optional) 
      * @return OK
      */
-    getCityProgress(cityId: string, rubricId: string | undefined, from: string | undefined, to: string | undefined, baseline: string | undefined): Promise<ProgressResponse>;
+    getCityProgress(cityId: string, rubricId: string | undefined, from: string | undefined, to: string | undefined, baseline: string | undefined, includeUnvalidated: boolean | undefined): Promise<ProgressResponse>;
 
     /**
      * A city's targets
@@ -265,10 +266,11 @@ export interface INlcApiClient {
     /**
      * Download a city's progress report
      * @param rubricId (optional) 
+     * @param includeUnvalidated (optional) 
      * @param lang (optional) 
      * @return The workbook.
      */
-    downloadCityProgressReport(cityId: string, rubricId: string | undefined, lang: string | undefined): Promise<FileResponse>;
+    downloadCityProgressReport(cityId: string, rubricId: string | undefined, includeUnvalidated: boolean | undefined, lang: string | undefined): Promise<FileResponse>;
 
     /**
      * Download the hub comparison report
@@ -2254,9 +2256,10 @@ export class NlcApiClient implements INlcApiClient {
      * @param from (optional) 
      * @param to (optional) 
      * @param baseline (optional) 
+     * @param includeUnvalidated (optional) 
      * @return OK
      */
-    getCityProgress(cityId: string, rubricId: string | undefined, from: string | undefined, to: string | undefined, baseline: string | undefined): Promise<ProgressResponse> {
+    getCityProgress(cityId: string, rubricId: string | undefined, from: string | undefined, to: string | undefined, baseline: string | undefined, includeUnvalidated: boolean | undefined): Promise<ProgressResponse> {
         let url_ = this.baseUrl + "/api/v1/cities/{cityId}/progress?";
         if (cityId === undefined || cityId === null)
             throw new globalThis.Error("The parameter 'cityId' must be defined.");
@@ -2277,6 +2280,10 @@ export class NlcApiClient implements INlcApiClient {
             throw new globalThis.Error("The parameter 'baseline' cannot be null.");
         else if (baseline !== undefined)
             url_ += "baseline=" + encodeURIComponent("" + baseline) + "&";
+        if (includeUnvalidated === null)
+            throw new globalThis.Error("The parameter 'includeUnvalidated' cannot be null.");
+        else if (includeUnvalidated !== undefined)
+            url_ += "includeUnvalidated=" + encodeURIComponent("" + includeUnvalidated) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2888,10 +2895,11 @@ export class NlcApiClient implements INlcApiClient {
     /**
      * Download a city's progress report
      * @param rubricId (optional) 
+     * @param includeUnvalidated (optional) 
      * @param lang (optional) 
      * @return The workbook.
      */
-    downloadCityProgressReport(cityId: string, rubricId: string | undefined, lang: string | undefined): Promise<FileResponse> {
+    downloadCityProgressReport(cityId: string, rubricId: string | undefined, includeUnvalidated: boolean | undefined, lang: string | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/cities/{cityId}/progress-report?";
         if (cityId === undefined || cityId === null)
             throw new globalThis.Error("The parameter 'cityId' must be defined.");
@@ -2900,6 +2908,10 @@ export class NlcApiClient implements INlcApiClient {
             throw new globalThis.Error("The parameter 'rubricId' cannot be null.");
         else if (rubricId !== undefined)
             url_ += "rubricId=" + encodeURIComponent("" + rubricId) + "&";
+        if (includeUnvalidated === null)
+            throw new globalThis.Error("The parameter 'includeUnvalidated' cannot be null.");
+        else if (includeUnvalidated !== undefined)
+            url_ += "includeUnvalidated=" + encodeURIComponent("" + includeUnvalidated) + "&";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
         else if (lang !== undefined)
@@ -3780,13 +3792,23 @@ export interface UpdateCityRequest {
     [key: string]: any;
 }
 
-/** What an uploaded workbook did: how many answers it held, the answers it changed (only those its user changed since the download), the saved answers it kept although their rows were blank, a one-line summary, and the assessment now. */
+/** What an uploaded workbook did: how many answers it held, the answers it changed (only those its user changed since the download), the saved answers it kept although their rows were blank, a one-line summary, the assessment now, and what the user should check. */
 export interface WorkbookImportResponse {
     answersInWorkbook: number;
     changes: AnswerChange[];
     kept: KeptAnswer[];
     summary: string;
     assessment: AssessmentResponse;
+    warnings: WorkbookWarning[];
+
+    [key: string]: any;
+}
+
+/** Something in the workbook the user should check, though it did not stop the upload (e.g. an edited question text). */
+export interface WorkbookWarning {
+    cell: string;
+    indicatorId: string | undefined;
+    message: string;
 
     [key: string]: any;
 }

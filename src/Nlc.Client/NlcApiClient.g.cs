@@ -549,22 +549,22 @@ namespace Nlc.Client
         /// A city's progress over time
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, with scores; the change between `from` and `to` (first and last by default), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.
+        /// Every assessment of `rubricId` the key may see, by period, with scores and status; the change between `from` and `to` (by default the first and last validated assessments, or the first and last of any status when `includeUnvalidated` is true), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (the first of those periods by default) to `to`.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline);
+        System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline, bool? includeUnvalidated);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// A city's progress over time
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, with scores; the change between `from` and `to` (first and last by default), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.
+        /// Every assessment of `rubricId` the key may see, by period, with scores and status; the change between `from` and `to` (by default the first and last validated assessments, or the first and last of any status when `includeUnvalidated` is true), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (the first of those periods by default) to `to`.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline, bool? includeUnvalidated, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// A city's targets
@@ -719,22 +719,22 @@ namespace Nlc.Client
         /// Download a city's progress report
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, the change per practice and pillar, and a line chart of pillar scores.
+        /// Every assessment of `rubricId` the key may see, by period with its status; the change per practice and pillar and a line chart of the overall index and pillar scores, from validated assessments only unless `includeUnvalidated` is true; and the city's targets with the way covered.
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, string? lang);
+        System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, bool? includeUnvalidated, string? lang);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Download a city's progress report
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, the change per practice and pillar, and a line chart of pillar scores.
+        /// Every assessment of `rubricId` the key may see, by period with its status; the change per practice and pillar and a line chart of the overall index and pillar scores, from validated assessments only unless `includeUnvalidated` is true; and the city's targets with the way covered.
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, string? lang, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, bool? includeUnvalidated, string? lang, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Download the hub comparison report
@@ -4594,13 +4594,13 @@ namespace Nlc.Client
         /// A city's progress over time
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, with scores; the change between `from` and `to` (first and last by default), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.
+        /// Every assessment of `rubricId` the key may see, by period, with scores and status; the change between `from` and `to` (by default the first and last validated assessments, or the first and last of any status when `includeUnvalidated` is true), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (the first of those periods by default) to `to`.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline)
+        public virtual System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline, bool? includeUnvalidated)
         {
-            return GetCityProgressAsync(cityId, rubricId, from, to, baseline, System.Threading.CancellationToken.None);
+            return GetCityProgressAsync(cityId, rubricId, from, to, baseline, includeUnvalidated, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -4608,11 +4608,11 @@ namespace Nlc.Client
         /// A city's progress over time
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, with scores; the change between `from` and `to` (first and last by default), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.
+        /// Every assessment of `rubricId` the key may see, by period, with scores and status; the change between `from` and `to` (by default the first and last validated assessments, or the first and last of any status when `includeUnvalidated` is true), comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress (current − baseline) / (target − baseline) toward the city's targets, from `baseline` (the first of those periods by default) to `to`.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ProgressResponse> GetCityProgressAsync(string cityId, string? rubricId, string? from, string? to, string? baseline, bool? includeUnvalidated, System.Threading.CancellationToken cancellationToken)
         {
             if (cityId == null)
                 throw new System.ArgumentNullException("cityId");
@@ -4648,6 +4648,10 @@ namespace Nlc.Client
                     if (baseline != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("baseline")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(baseline, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (includeUnvalidated != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("includeUnvalidated")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(includeUnvalidated, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -5833,13 +5837,13 @@ namespace Nlc.Client
         /// Download a city's progress report
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, the change per practice and pillar, and a line chart of pillar scores.
+        /// Every assessment of `rubricId` the key may see, by period with its status; the change per practice and pillar and a line chart of the overall index and pillar scores, from validated assessments only unless `includeUnvalidated` is true; and the city's targets with the way covered.
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, string? lang)
+        public virtual System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, bool? includeUnvalidated, string? lang)
         {
-            return DownloadCityProgressReportAsync(cityId, rubricId, lang, System.Threading.CancellationToken.None);
+            return DownloadCityProgressReportAsync(cityId, rubricId, includeUnvalidated, lang, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -5847,11 +5851,11 @@ namespace Nlc.Client
         /// Download a city's progress report
         /// </summary>
         /// <remarks>
-        /// Every assessment of `rubricId` the key may see, by period, the change per practice and pillar, and a line chart of pillar scores.
+        /// Every assessment of `rubricId` the key may see, by period with its status; the change per practice and pillar and a line chart of the overall index and pillar scores, from validated assessments only unless `includeUnvalidated` is true; and the city's targets with the way covered.
         /// </remarks>
         /// <returns>The workbook.</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, string? lang, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> DownloadCityProgressReportAsync(string cityId, string? rubricId, bool? includeUnvalidated, string? lang, System.Threading.CancellationToken cancellationToken)
         {
             if (cityId == null)
                 throw new System.ArgumentNullException("cityId");
@@ -5875,6 +5879,10 @@ namespace Nlc.Client
                     if (rubricId != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("rubricId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rubricId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (includeUnvalidated != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("includeUnvalidated")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(includeUnvalidated, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (lang != null)
                     {
@@ -8413,7 +8421,8 @@ namespace Nlc.Client
 
     /// <summary>
     /// What an uploaded workbook did: how many answers it held, the answers it changed (only those its user changed since
-    /// <br/>the download), the saved answers it kept although their rows were blank, a one-line summary, and the assessment now.
+    /// <br/>the download), the saved answers it kept although their rows were blank, a one-line summary, the assessment now, and
+    /// <br/>what the user should check.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WorkbookImportResponse
@@ -8433,6 +8442,36 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("assessment")]
         public AssessmentResponse Assessment { get; set; } = new AssessmentResponse();
+
+        [System.Text.Json.Serialization.JsonPropertyName("warnings")]
+        public System.Collections.Generic.List<WorkbookWarning> Warnings { get; set; } = new System.Collections.Generic.List<WorkbookWarning>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Something in the workbook the user should check, though it did not stop the upload (e.g. an edited question text).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WorkbookWarning
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("cell")]
+        public string Cell { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("indicatorId")]
+        public string? IndicatorId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string Message { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

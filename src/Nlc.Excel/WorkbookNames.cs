@@ -24,6 +24,12 @@ internal static class WorkbookNames
     public const string ComparisonSheet = "Comparison";
     public const string PracticesSheet = "Practices";
 
+    /// <summary>The sheets of the fill-in workbook.</summary>
+    public static readonly IReadOnlyList<string> FillInSheets = [StartSheet, AssessmentSheet, LevelsSheet, MetaSheet];
+
+    /// <summary>The sheets only reports have, by which an uploaded report is recognised.</summary>
+    public static readonly IReadOnlyList<string> ReportSheets = [SummarySheet, ProgressSheet, ComparisonSheet];
+
     /// <summary>The columns of the Assessment sheet, found again by these headers when read.</summary>
     public static class Columns
     {

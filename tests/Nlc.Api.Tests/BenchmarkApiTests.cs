@@ -138,5 +138,39 @@ public sealed class BenchmarkApiTests
         StringAssert.Contains(problem.Text("detail"), message);
     }
 
+    [TestMethod]
+    public async Task TheReportOfACityWhosePeersAreWithheld_SaysWhyOnItsSummary()
+    {
+        var (cityId, assessmentId) = await Scenario.ValidatedAssessmentAsync(_server, "Lonely Albanian city", 2, "AL");
+        using var city = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "city", cityId));
+
+        var text = await SheetTextAsync(city, $"/api/v1/assessments/{assessmentId}/report?lang=en", "Summary");
+
+        StringAssert.Contains(text, "Validated assessments of 1 cities in AL, 2025. Peer figures are not shown: The group has 1 cities;");
+        StringAssert.Contains(text, "Validated: all 39 indicators answered.");
+    }
+
+    [TestMethod]
+    public async Task TheHubComparisonReport_NamesItsGroupPeriodAndRubric_WithStatusAndMedianRows()
+    {
+        var text = await SheetTextAsync(_hub, "/api/v1/benchmarks/report?rubricId=nlc&period=2025&country=ME", "Comparison");
+
+        StringAssert.Contains(text, "Cities with country ME; period 2025; rubric nlc version 1.0.0");
+        StringAssert.Contains(text, "Validated");
+        StringAssert.Contains(text, "Median of 6 validated");
+    }
+
+    /// <summary>Every text of one sheet of the report at <paramref name="url"/>, in cell order, separated by "|".</summary>
+    private static async Task<string> SheetTextAsync(HttpClient client, string url, string sheetName)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.AreEqual(200, (int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var book = document.WorkbookPart!;
+        var sheet = book.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == sheetName);
+        var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(sheet.Id!);
+        return string.Join('|', part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.InlineString>().Select(t => t.InnerText));
+    }
+
     private static double Get(JsonElement element, string property) => element.GetProperty(property).GetDouble();
 }

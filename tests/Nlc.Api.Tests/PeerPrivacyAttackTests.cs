@@ -155,17 +155,27 @@ public sealed class PeerPrivacyAttackTests
         var withheld = await SummarySheetAsync(_attackers[attacker], Ids["Albanian 0's assessment"]);
         var exact = await SummarySheetAsync(_reviewers["hub"], Ids["Bosnian 0's assessment"]);
 
-        // Columns D–F hold the peer figures (pillars from row 11, practices from row 19); row 6 the overall index's, row 8 who the peers are.
-        StringAssert.Contains(banded["B8"], "peer figures are 20-point score bands");
+        // Columns D–F hold the peer figures, in the rows of the pillar and practice tables; row 6 the overall index's; column A labels the rows.
+        static int RowOf(Dictionary<string, string> sheet, string label) => int.Parse(sheet.Single(c => c.Key[0] == 'A' && c.Value == label).Key[1..], System.Globalization.CultureInfo.InvariantCulture);
+        var pillars = RowOf(banded, "Pillar");
+        StringAssert.Contains(banded[$"B{RowOf(banded, "Peers")}"], "peer figures are 20-point score bands");
         StringAssert.Contains(banded["D6"], "Peer median in the 40–60 band");
-        Assert.AreEqual("40–60", banded["E11"]);
-        Assert.IsFalse(banded.Any(c => PeerColumn(c.Key) && double.TryParse(c.Value, System.Globalization.CultureInfo.InvariantCulture, out _)), "a restricted report holds an exact peer figure");
-        StringAssert.Contains(withheld["B8"], "peer figures withheld. The group has 5 cities");
-        Assert.IsFalse(withheld.Any(c => PeerColumn(c.Key) && c.Value.Length > 0), "a withheld group shows no peer figures");
-        Assert.AreEqual(50.0, double.Parse(exact["E11"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.AreEqual("40–60", banded[$"E{pillars + 1}"]);
+        Assert.IsFalse(banded.Any(c => PeerColumn(banded, c.Key) && double.TryParse(c.Value, System.Globalization.CultureInfo.InvariantCulture, out _)), "a restricted report holds an exact peer figure");
+        StringAssert.Contains(withheld[$"B{RowOf(withheld, "Peers")}"], "Peer figures are not shown: The group has 5 cities");
+        Assert.IsFalse(withheld.Any(c => PeerColumn(withheld, c.Key) && c.Value.Length > 0), "a withheld group shows no peer figures");
+        Assert.AreEqual(50.0, double.Parse(exact[$"E{RowOf(exact, "Pillar") + 1}"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static bool PeerColumn(string cell) => cell[0] is 'D' or 'E' or 'F' && int.Parse(cell[1..], System.Globalization.CultureInfo.InvariantCulture) is >= 11 and not 18;
+    /// <summary>A cell of the peer columns D–F in the pillar or practice table (below the "Pillar" header, other than the "Practice" header).</summary>
+    private static bool PeerColumn(Dictionary<string, string> sheet, string cell)
+    {
+        static int Row(string reference) => int.Parse(reference[1..], System.Globalization.CultureInfo.InvariantCulture);
+        var pillarHeader = Row(sheet.Single(c => c.Key[0] == 'A' && c.Value == "Pillar").Key);
+        var practiceHeader = Row(sheet.Single(c => c.Key[0] == 'A' && c.Value == "Practice").Key);
+        return cell[0] is 'D' or 'E' or 'F' && Row(cell) > pillarHeader && Row(cell) != practiceHeader;
+    }
+
 
     /// <summary>Every non-empty cell of the report's Summary sheet, as text, by reference.</summary>
     private static async Task<Dictionary<string, string>> SummarySheetAsync(HttpClient client, string assessmentId)

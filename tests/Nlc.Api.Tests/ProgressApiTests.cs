@@ -28,12 +28,38 @@ public sealed class ProgressApiTests
     [TestMethod]
     public async Task Progress_ShowsTheSeriesAndTheChangeFromFirstToLast()
     {
-        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc").ExpectAsync(200);
+        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc&includeUnvalidated=true").ExpectAsync(200);
 
         CollectionAssert.AreEqual(new[] { "2023", "2024", "2025" }, progress.GetProperty("series").EnumerateArray().Select(p => p.Text("period")).ToArray());
         Assert.AreEqual(50.0, progress.GetProperty("change").GetProperty("overall").GetProperty("delta").GetDouble(), 1e-9, "level 1 → 3: 25 → 75");
         Assert.AreEqual(0, progress.GetProperty("change").GetProperty("notComparable").GetArrayLength());
         Assert.AreEqual(3, progress.GetProperty("change").GetProperty("mostImproved").GetArrayLength());
+    }
+
+    [TestMethod]
+    public async Task Progress_ByDefault_MeasuresTheChangeBetweenValidatedAssessmentsOnly_AndListsTheDraftWithItsStatus()
+    {
+        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc").ExpectAsync(200);
+
+        CollectionAssert.AreEqual(new[] { "validated", "validated", "draft" }, progress.GetProperty("series").EnumerateArray().Select(p => p.Text("status")).ToArray());
+        Assert.AreEqual(("2023", "2024"), (progress.Text("from"), progress.Text("to")), "the 2025 draft is left out of the change");
+        Assert.AreEqual(25.0, progress.GetProperty("change").GetProperty("overall").GetProperty("delta").GetDouble(), 1e-9, "level 1 → 2: 25 → 50");
+    }
+
+    [TestMethod]
+    public async Task TheProgressReport_ShowsTheStatusOfEveryPeriod_AndTheCitysTargets()
+    {
+        await _server.Client.SendAsync(HttpMethod.Put, $"/api/v1/cities/{_cityId}/targets",
+            new { rubricId = "nlc", targetPeriod = "2027", practices = new Dictionary<string, int> { ["GP01"] = 4 } }).ExpectAsync(200);
+        using var response = await _server.Client.GetAsync($"/api/v1/cities/{_cityId}/progress-report?rubricId=nlc");
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var texts = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .ToDictionary(c => c.CellReference!.Value!, c => c.InlineString?.InnerText);
+
+        CollectionAssert.AreEqual(new[] { "Status", "Validated", "Validated", "Draft" }, new[] { texts["A6"], texts["B6"], texts["C6"], texts["D6"] });
+        Assert.AreEqual("Change 2023 to 2024", texts["E5"], "the draft's period has no change column");
+        CollectionAssert.Contains(texts.Values.ToArray(), "Targets to reach by 2027");
+        CollectionAssert.Contains(texts.Values.ToArray(), "GP01 Local mandate and political leadership");
     }
 
     [TestMethod]
@@ -57,7 +83,7 @@ public sealed class ProgressApiTests
 
         var set = await city.SendAsync(HttpMethod.Put, $"/api/v1/cities/{_cityId}/targets",
             new { rubricId = "nlc", targetPeriod = "2027", practices = new Dictionary<string, int> { ["GP01"] = 4 }, indicators }).ExpectAsync(200);
-        var progress = await city.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc").ExpectAsync(200);
+        var progress = await city.SendAsync(HttpMethod.Get, $"/api/v1/cities/{_cityId}/progress?rubricId=nlc&includeUnvalidated=true").ExpectAsync(200);
 
         Assert.AreEqual(39, set.GetProperty("indicators").EnumerateObject().Count());
         // Baseline 2023 at level 1 (25), target all at 4 (100), current 2025 at 3 (75): (75 − 25) / (100 − 25) = 2/3.
@@ -75,7 +101,7 @@ public sealed class ProgressApiTests
         await Scenario.CreateAssessmentAsync(_server.Client, cityId, "2025-Q1");
         await Scenario.CreateAssessmentAsync(_server.Client, cityId, "2024");
 
-        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/progress?rubricId=nlc").ExpectAsync(200);
+        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/progress?rubricId=nlc&includeUnvalidated=true").ExpectAsync(200);
         var listed = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/assessments").ExpectAsync(200);
 
         CollectionAssert.AreEqual(new[] { "2024", "2025-Q1", "2025-H2" }, progress.GetProperty("series").EnumerateArray().Select(p => p.Text("period")).ToArray());
@@ -94,7 +120,7 @@ public sealed class ProgressApiTests
             Assert.AreEqual(WriteOutcome.Done, (await store.CreateAsync(cityId, rubric, Period.Parse($"{year}"), "test")).Outcome);
         }
 
-        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/progress?rubricId=nlc").ExpectAsync(200);
+        var progress = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/progress?rubricId=nlc&includeUnvalidated=true").ExpectAsync(200);
 
         Assert.AreEqual(1001, progress.GetProperty("series").GetArrayLength());
         Assert.AreEqual(("1000", "2000"), (progress.Text("from"), progress.Text("to")));

@@ -77,7 +77,7 @@ public sealed class WorkbookApiTests
         {
             ("this is not a zip"u8.ToArray(), etag, 422, "not an Excel workbook (.xlsx)"),
             (zipOfText, etag, 422, ""),
-            (forOther, etag, 422, $"The workbook is for assessment '{otherId}'"),
+            (forOther, etag, 422, $"This workbook belongs to the assessment of Workbookville for 2025 ({otherId}), not to the assessment of Workbookville for 2024 ({assessmentId}). Download the workbook of Workbookville for 2024"),
             (forOther, "version 3", 428, "If-Match"),
             ([], etag, 422, ""),
         };
@@ -104,7 +104,62 @@ public sealed class WorkbookApiTests
 
         var problem = await UploadAsync(assessmentId, workbook, submitted.ETag(), asForm: false).ExpectAsync(409);
 
-        StringAssert.Contains(problem.Text("detail"), "is submitted");
+        StringAssert.Contains(problem.Text("detail"), "for 2019 has been submitted, so its answers can no longer be changed. Ask your regional hub to reopen it; then download a new workbook");
+    }
+
+    [TestMethod]
+    public async Task AStaleUpload_SaysWhatChangedAndWhoChangedIt_AndWritesNothing()
+    {
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2018");
+        var workbook = await FilledWorkbookAsync(assessmentId, i => Answer.AtLevel(Rubric.Indicators[i].Id, 1));
+        await _city.SendAsync(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers/GP02.1", new { level = 3 }, etag).ExpectAsync(200);
+        var before = await DatabaseDump.ReadAsync(_server.DatabasePath);
+
+        var problem = await UploadAsync(assessmentId, workbook, etag, asForm: false).ExpectAsync(412);
+
+        StringAssert.Contains(problem.Text("detail"), "The assessment of Workbookville for 2018 is now at version 2: it was changed after version 1; the last answer saved was GP02.1, by city key (key_");
+        StringAssert.Contains(problem.Text("detail"), "Upload again without If-Match to save only the answers you changed");
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(_server.DatabasePath));
+    }
+
+    [TestMethod]
+    public async Task AnEditedQuestionText_IsSaved_AndShownAsAWarningInTheReply()
+    {
+        var (assessmentId, _) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2017");
+        var indicator = Rubric.Indicators[0];
+        var workbook = WorkbookFill.Type(await WorkbookFill.DownloadAsync(_city, assessmentId),
+            new Typed(indicator.Id, "Question", "Is there a budget?"), new Typed(indicator.Id, WorkbookFill.Level, "2"));
+
+        var reply = await UploadAsync(assessmentId, workbook, null, asForm: false).ExpectAsync(200);
+
+        var warning = reply.GetProperty("warnings").EnumerateArray().Single();
+        Assert.AreEqual((indicator.Id, "Assessment!D2"), (warning.Text("indicatorId"), warning.Text("cell")));
+        StringAssert.Contains(warning.Text("message"), $"the question of {indicator.Id} was edited; your answer is kept as the answer to the rubric's question");
+    }
+
+    [TestMethod]
+    public async Task AnUploadedReport_IsRecognisedAsAReport_NotAWorkbook()
+    {
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2016");
+        using var report = await _city.GetAsync($"/api/v1/assessments/{assessmentId}/report?lang=en");
+
+        var problem = await UploadAsync(assessmentId, await report.Content.ReadAsByteArrayAsync(), etag, asForm: false).ExpectAsync(422);
+
+        StringAssert.Contains(problem.Text("detail"), "this file is a report (it has the sheet \"Summary\"), not a workbook to fill in");
+    }
+
+    [TestMethod]
+    public async Task TheWorkbookOfASubmittedAssessment_DownloadsReadOnly_WithANotice()
+    {
+        var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_city, _cityId, "2015");
+        etag = await Scenario.AnswerAllAsync(_city, assessmentId, etag, 2);
+        await _city.SendAsync(HttpMethod.Post, $"/api/v1/assessments/{assessmentId}/submit", ifMatch: etag).ExpectAsync(200);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await WorkbookFill.DownloadAsync(_city, assessmentId)), false);
+        var start = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "Start here");
+        var text = ((WorksheetPart)document.WorkbookPart.GetPartById(start.Id!)).Worksheet.InnerText;
+
+        StringAssert.Contains(text, "Read-only: this assessment has been submitted");
     }
 
     [TestMethod]

@@ -33,7 +33,9 @@ internal static class WorkbookFill
             var workbookPart = document.WorkbookPart!;
             var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Assessment");
             var rows = ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
-            var columns = rows[0].Elements<Cell>().ToDictionary(c => c.InlineString!.InnerText, c => Letters(c.CellReference!));
+            // The header is the first row naming the Indicator column (a read-only workbook has a notice above it).
+            var header = rows.First(r => r.Elements<Cell>().Any(c => c.InlineString?.InnerText == "Indicator"));
+            var columns = header.Elements<Cell>().ToDictionary(c => c.InlineString!.InnerText, c => Letters(c.CellReference!));
             foreach (var edit in edits)
             {
                 var row = rows.Single(r => r.Elements<Cell>().Any(c => Letters(c.CellReference!) == columns["Indicator"] && c.InlineString?.InnerText == edit.IndicatorId));

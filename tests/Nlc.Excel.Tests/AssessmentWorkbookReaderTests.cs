@@ -226,7 +226,7 @@ public sealed class AssessmentWorkbookReaderTests
 
         var error = Rejected(workbook);
 
-        Assert.AreEqual("_meta: the workbook is for rubric nlc@7.0.0, which is not known here (known: nlc@1.0.0)", error.Problems.Single().ToString());
+        Assert.AreEqual("_meta: the workbook is for rubric nlc@7.0.0, which is not known here (known: nlc@1.0.0). Download a fresh workbook of your assessment and copy your answers into it", error.Problems.Single().ToString());
         Assert.AreEqual("nlc@7.0.0", error.Metadata!.RubricKey);
     }
 

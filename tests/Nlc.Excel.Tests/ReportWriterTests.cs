@@ -12,6 +12,10 @@ public sealed partial class ReportWriterTests
 {
     private static readonly ScoreResult Complete = TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped));
     private static readonly ScoreResult Partial = TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(12).ToArray());
+    public static ScoreResult CompleteScore => Complete;
+
+    public static ScoreResult PartialScore => Partial;
+
     private static readonly ReportHeading Heading = new("Danilovgrad", "2025", "ME", "asm_1", "validated");
 
     public static PeerStatistics Peers => new(
@@ -22,18 +26,27 @@ public sealed partial class ReportWriterTests
 
     public static byte[] AssessmentReport(PeerStatistics? peers = null) => AssessmentReportWriter.Write(TestData.Shipped, Complete, Heading, "en", peers);
 
-    public static byte[] ProgressReport() => CityProgressReportWriter.Write(TestData.Shipped, "Danilovgrad", [
-        new PeriodScore("2025-H1", Complete),
-        new PeriodScore("2023", Partial),
-        new PeriodScore("2024-Q3", TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(30).ToArray())),
-    ], "en");
+    private static readonly ScoreResult Draft2026 = TestData.Score(TestData.Shipped, [.. TestData.CompleteAnswers(TestData.Shipped).Take(10).Select(a => a.Kind == AnswerKind.Level ? Answer.AtLevel(a.IndicatorId, 4) : a)]);
+
+    /// <summary>GP01's indicators to level 3 by 2027, measured from the 2023 assessment to the 2025-H1 one.</summary>
+    public static ProgressTargets Targets => new("2027", "2023", "2025-H1", Nlc.Core.Progress.TargetProgress.Compute(
+        new ScoringEngine(TestData.Shipped), TestData.CompleteAnswers(TestData.Shipped).Take(12).ToArray(), Complete,
+        TestData.Shipped.Practices.Single(p => p.Id == "GP01").Indicators.ToDictionary(i => i.Id, _ => 3)));
+
+    /// <summary>Three validated periods, given out of order, and a 2026 draft that would show as a big rise if counted.</summary>
+    public static byte[] ProgressReport(bool includeUnvalidated = false) => CityProgressReportWriter.Write(TestData.Shipped, "Danilovgrad", [
+        new PeriodScore("2025-H1", Complete, "validated"),
+        new PeriodScore("2023", Partial, "validated"),
+        new PeriodScore("2026", Draft2026, "draft"),
+        new PeriodScore("2024-Q3", TestData.Score(TestData.Shipped, TestData.CompleteAnswers(TestData.Shipped).Take(30).ToArray()), "validated"),
+    ], "en", Targets, includeUnvalidated);
 
     public static byte[] HubReport() => HubComparisonReportWriter.Write(TestData.Shipped, [
-        new HubComparisonEntry("Tuzla", "BA", "2025", Partial),
-        new HubComparisonEntry("Danilovgrad", "ME", "2025", Complete),
-        new HubComparisonEntry("Čačak", "RS", "2025", Complete),
-        new HubComparisonEntry("Bihać", "BA", "2025", TestData.Score(TestData.Shipped, [])),
-    ], "en");
+        new HubComparisonEntry("Tuzla", "BA", "2025", Partial, "draft"),
+        new HubComparisonEntry("Danilovgrad", "ME", "2025", Complete, "validated", "2024", Partial),
+        new HubComparisonEntry("Čačak", "RS", "2025", Complete, "validated"),
+        new HubComparisonEntry("Bihać", "BA", "2025", TestData.Score(TestData.Shipped, []), "validated"),
+    ], "en", "Western Balkans hub, tag lsc");
 
     private static C.ChartSpace SingleChart(SpreadsheetDocument document, string sheet) =>
         Workbooks.Sheet(document, sheet).DrawingsPart!.ChartParts.Single().ChartSpace;
@@ -79,15 +92,14 @@ public sealed partial class ReportWriterTests
 
         Assert.AreEqual("Overall index", Workbooks.CellText(document, "Summary", "A6"));
         Assert.AreEqual(Math.Round(Complete.Overall!.Value, 1, MidpointRounding.AwayFromZero), Number(document, "Summary", "B6"));
-        var pillarRow = 11;
-        Assert.AreEqual("Pillar", Workbooks.CellText(document, "Summary", $"A{pillarRow - 1}"));
+        var pillarRow = RowOf(document, "Summary", "Pillar") + 1;
         for (var i = 0; i < rubric.Pillars.Count; i++)
         {
             Assert.AreEqual(rubric.Pillars[i].Title.En, Workbooks.CellText(document, "Summary", $"A{pillarRow + i}"));
             Assert.AreEqual(Math.Round(Complete.Pillars[i].Score!.Value, 1, MidpointRounding.AwayFromZero), Number(document, "Summary", $"B{pillarRow + i}"));
         }
 
-        var practiceRow = pillarRow + rubric.Pillars.Count + 2;
+        var practiceRow = RowOf(document, "Summary", "Practice") + 1;
         for (var i = 0; i < rubric.Practices.Count; i++)
         {
             var maturity = Complete.Practices[i].MaturityLevel!.Value;
@@ -98,16 +110,18 @@ public sealed partial class ReportWriterTests
     [TestMethod]
     public void AssessmentReport_HasARadarChartOfTheSixPillars_WithOneSeriesPerLine()
     {
-        foreach (var (peers, series) in new[] { ((PeerStatistics?)null, 1), (Peers, 2) })
+        foreach (var (peers, names) in new[] { ((PeerStatistics?)null, new[] { "Danilovgrad" }), (Peers, new[] { "Peers Q1", "Peers Q3", "Peer median", "Danilovgrad" }) })
         {
             using var document = Workbooks.Open(AssessmentReport(peers));
             var chart = SingleChart(document, "Summary");
             var radar = chart.Descendants<C.RadarChart>().Single();
+            var pillarRow = RowOf(document, "Summary", "Pillar") + 1;
 
-            Assert.AreEqual(series, radar.Elements<C.RadarChartSeries>().Count());
+            // The city comes last, so it is drawn on top of the peer median where the two are equal.
+            CollectionAssert.AreEqual(names, radar.Elements<C.RadarChartSeries>().Select(s => s.SeriesText!.InnerText).ToArray());
             var categories = radar.Elements<C.RadarChartSeries>().First().Descendants<C.CategoryAxisData>().Single().Descendants<C.StringPoint>().Select(p => p.InnerText).ToArray();
             CollectionAssert.AreEqual(TestData.Shipped.Pillars.Select(p => p.Title.En).ToArray(), categories);
-            Assert.AreEqual("'Summary'!$B$11:$B$16", radar.Elements<C.RadarChartSeries>().First().Descendants<C.Formula>().Last().Text);
+            Assert.AreEqual($"'Summary'!$B${pillarRow}:$B${pillarRow + 5}", radar.Elements<C.RadarChartSeries>().Last().Descendants<C.Formula>().Last().Text);
         }
     }
 
@@ -115,11 +129,13 @@ public sealed partial class ReportWriterTests
     public void AssessmentReport_ShowsPeerQuartilesBesideEachScore_WhereGiven()
     {
         using var document = Workbooks.Open(AssessmentReport(Peers));
+        var header = RowOf(document, "Summary", "Pillar");
 
-        Assert.AreEqual("Peer median", Workbooks.CellText(document, "Summary", "E10"));
-        Assert.IsNull(Number(document, "Summary", "E11"), "the first pillar has no peer figures");
-        Assert.AreEqual((30.0, 50.0, 70.0), (Number(document, "Summary", "D12"), Number(document, "Summary", "E12"), Number(document, "Summary", "F12")));
+        Assert.AreEqual("Peer median", Workbooks.CellText(document, "Summary", $"E{header}"));
+        Assert.IsNull(Number(document, "Summary", $"E{header + 1}"), "the first pillar has no peer figures");
+        Assert.AreEqual((30.0, 50.0, 70.0), (Number(document, "Summary", $"D{header + 2}"), Number(document, "Summary", $"E{header + 2}"), Number(document, "Summary", $"F{header + 2}")));
         StringAssert.Contains(Workbooks.CellText(document, "Summary", "D6"), "Peer median 45.5");
+        StringAssert.Contains(Workbooks.CellText(document, "Summary", $"B{RowOf(document, "Summary", "Peers")}"), "An empty peer figure means too few peers have a score there");
     }
 
     [TestMethod]
@@ -136,7 +152,8 @@ public sealed partial class ReportWriterTests
             var isDontKnow = Complete.Indicators.Single(x => x.IndicatorId == gap.IndicatorId).Kind == AnswerKind.DontKnow;
             Assert.AreEqual(gap.IndicatorId, Workbooks.CellText(document, "Next steps", $"C{i + 2}"));
             Assert.AreEqual(isDontKnow ? "Don't know" : $"{gap.CurrentLevel} - {TestData.Shipped.Scale.Levels[gap.CurrentLevel].Name.En}", Workbooks.CellText(document, "Next steps", $"E{i + 2}"));
-            Assert.AreEqual(indicator.Descriptor(gap.NextLevel).En, Workbooks.CellText(document, "Next steps", $"G{i + 2}"));
+            Assert.AreEqual(gap.NextStep.En, Workbooks.CellText(document, "Next steps", $"G{i + 2}"));
+            StringAssert.StartsWith(Workbooks.CellText(document, "Next steps", $"G{i + 2}"), isDontKnow ? "Find out which level applies" : $"Reach level {gap.NextLevel} – ");
             Assert.AreEqual(Math.Round(gap.OverallGain, 2, MidpointRounding.AwayFromZero), Number(document, "Next steps", $"H{i + 2}"));
         }
     }
@@ -155,11 +172,12 @@ public sealed partial class ReportWriterTests
         using var document = Workbooks.Open(ProgressReport());
         var header = Enumerable.Range(0, 7).Select(c => Workbooks.CellText(document, "Progress", $"{(char)('A' + c)}5")).ToArray();
 
-        CollectionAssert.AreEqual(new[] { "Score", "2023", "2024-Q3", "2025-H1", "Change 2023 to 2024-Q3", "Change 2024-Q3 to 2025-H1", "Change 2023 to 2025-H1" }, header);
-        Assert.AreEqual("Overall index", Workbooks.CellText(document, "Progress", "A8"));
-        var first = Number(document, "Progress", "B8")!.Value;
-        var last = Number(document, "Progress", "D8")!.Value;
-        Assert.AreEqual(Math.Round(last - first, 1, MidpointRounding.AwayFromZero), Number(document, "Progress", "G8")!.Value, 1e-9);
+        CollectionAssert.AreEqual(new[] { "Score", "2023", "2024-Q3", "2025-H1", "2026", "Change 2023 to 2024-Q3", "Change 2024-Q3 to 2025-H1" }, header);
+        Assert.AreEqual("Overall index", Workbooks.CellText(document, "Progress", "A9"));
+        var first = Number(document, "Progress", "B9")!.Value;
+        var last = Number(document, "Progress", "D9")!.Value;
+        Assert.AreEqual("Change 2023 to 2025-H1", Workbooks.CellText(document, "Progress", "H5"));
+        Assert.AreEqual(Math.Round(last - first, 1, MidpointRounding.AwayFromZero), Number(document, "Progress", "H9")!.Value, 1e-9);
     }
 
     [TestMethod]
@@ -169,9 +187,11 @@ public sealed partial class ReportWriterTests
         var line = SingleChart(document, "Progress").Descendants<C.LineChart>().Single();
         var series = line.Elements<C.LineChartSeries>().ToArray();
 
-        Assert.AreEqual(TestData.Shipped.Pillars.Count, series.Length);
-        CollectionAssert.AreEqual(new[] { "2023", "2024-Q3", "2025-H1" }, series[0].Descendants<C.CategoryAxisData>().Single().Descendants<C.StringPoint>().Select(p => p.InnerText).ToArray());
-        Assert.AreEqual(TestData.Shipped.Pillars[0].Title.En, series[0].SeriesText!.InnerText);
+        CollectionAssert.AreEqual(
+            new[] { "Overall index" }.Concat(TestData.Shipped.Pillars.Select(p => p.Title.En)).Append("Overall index target").ToArray(),
+            series.Select(s => s.SeriesText!.InnerText).ToArray());
+        CollectionAssert.AreEqual(new[] { "2023", "2024-Q3", "2025-H1", "Target 2027" }, series[0].Descendants<C.CategoryAxisData>().Single().Descendants<C.StringPoint>().Select(p => p.InnerText).ToArray());
+        Assert.AreEqual(59.2, series[^1].Descendants<C.NumericPoint>().Single().InnerText is var t ? double.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 0, 0.05, "the overall target at the target period");
     }
 
     [TestMethod]
@@ -190,9 +210,11 @@ public sealed partial class ReportWriterTests
         var worksheet = Workbooks.Sheet(document, "Comparison").Worksheet;
 
         CollectionAssert.AreEqual(new[] { "Bihać", "Tuzla", "Danilovgrad", "Čačak" }, Enumerable.Range(5, 4).Select(r => Workbooks.CellText(document, "Comparison", $"A{r}")).ToArray());
-        Assert.AreEqual($"A4:{ExcelColumn(5 + TestData.Shipped.Pillars.Count + TestData.Shipped.Practices.Count)}8", worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
-        var scale = worksheet.Descendants<ConditionalFormatting>().Single();
-        Assert.AreEqual($"F5:{ExcelColumn(5 + TestData.Shipped.Pillars.Count + TestData.Shipped.Practices.Count)}8", scale.SequenceOfReferences!.InnerText);
+        var last = ExcelColumn(6 + TestData.Shipped.Pillars.Count + TestData.Shipped.Practices.Count);
+        Assert.AreEqual($"A4:{last}8", worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+        var scales = worksheet.Descendants<ConditionalFormatting>().ToArray();
+        CollectionAssert.AreEqual(new[] { "F5:F8", $"H5:{last}8" }, scales.Select(s => s.SequenceOfReferences!.InnerText).ToArray(), "the change column has no colour scale");
+        var scale = scales[1];
         CollectionAssert.AreEqual(new[] { "0", "50", "100" }, scale.Descendants<ConditionalFormatValueObject>().Select(v => v.Val!.Value).ToArray());
         Assert.IsNull(Number(document, "Comparison", "F5"), "a city with nothing answered has no overall index");
         Assert.IsNull(worksheet.GetFirstChild<SheetProtection>(), "staff must be able to sort and filter");
@@ -222,6 +244,10 @@ public sealed partial class ReportWriterTests
 
         CollectionAssert.AreEqual(new[] { "2025", "2025-H1", "2025-Q1", "2025-H2" }, Enumerable.Range(1, 4).Select(c => Workbooks.CellText(document, "Progress", $"{(char)('A' + c)}5")).ToArray());
     }
+
+    /// <summary>The row whose column A reads <paramref name="text"/>.</summary>
+    private static int RowOf(SpreadsheetDocument document, string sheet, string text) =>
+        Enumerable.Range(1, 200).First(r => Workbooks.CellText(document, sheet, $"A{r}") == text);
 
     private static string ExcelColumn(int index) => index < 26 ? $"{(char)('A' + index)}" : $"{(char)('A' + (index / 26) - 1)}{(char)('A' + (index % 26))}";
 

@@ -9,8 +9,15 @@ namespace Nlc.Testing;
 /// </summary>
 internal static class LibreOffice
 {
-    private static readonly Lazy<Task<string>> Soffice = new(() => FindOrInstallAsync(["soffice", "libreoffice"], "libreoffice-calc"));
+    private static readonly Lazy<Task<string>> Soffice = new(async () =>
+    {
+        // The workbooks are laid out for Calibri; LibreOffice draws them with its metric twin Carlito, and without it with a
+        // wider font that shrinks every page fitted to its width, so what the tests measure would not be what users see.
+        await FindOrInstallAsync(["/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf"], "fonts-crosextra-carlito");
+        return await FindOrInstallAsync(["soffice", "libreoffice"], "libreoffice-calc");
+    });
     private static readonly Lazy<Task<string>> PdfToPpm = new(() => FindOrInstallAsync(["pdftoppm"], "poppler-utils"));
+    private static readonly Lazy<Task<string>> PdfToText = new(() => FindOrInstallAsync(["pdftotext"], "poppler-utils"));
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     private static readonly SemaphoreSlim OneInstallAtATime = new(1, 1);
     private static readonly string Profile = Path.Combine(Path.GetTempPath(), $"nlc-libreoffice-profile-{Environment.ProcessId}");
@@ -89,6 +96,24 @@ internal static class LibreOffice
         return exitCode == 0 && pages.Length > 0 ? pages : throw new InvalidOperationException($"pdftoppm failed (exit {exitCode}):\n{output}");
     }
 
+    /// <summary>The words of page <paramref name="page"/> (1-based) of <paramref name="pdf"/> with their boxes in points, in reading order.</summary>
+    public static async Task<IReadOnlyList<PdfWord>> WordsAsync(string pdf, int page)
+    {
+        var pdftotext = await PdfToText.Value;
+        var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exitCode, output) = await RunAsync(pdftotext, ["-f", number, "-l", number, "-bbox", pdf, "-"], ConvertTimeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"pdftotext failed (exit {exitCode}):\n{output}");
+        }
+
+        static double At(System.Text.RegularExpressions.Match m, string name) => double.Parse(m.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return System.Text.RegularExpressions.Regex.Matches(
+                output, "<word xMin=\"(?<x0>[-0-9.]+)\" yMin=\"(?<y0>[-0-9.]+)\" xMax=\"(?<x1>[-0-9.]+)\" yMax=\"(?<y1>[-0-9.]+)\">(?<text>[^<]*)</word>")
+            .Select(m => new PdfWord(System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value), At(m, "x0"), At(m, "y0"), At(m, "x1"), At(m, "y1")))
+            .ToArray();
+    }
+
     /// <summary>Removes this run's LibreOffice profile; call it once all conversions are done (e.g. from an assembly cleanup).</summary>
     public static void DeleteProfile()
     {
@@ -137,7 +162,7 @@ internal static class LibreOffice
         }
     }
 
-    private static string? Find(string[] commands) =>
+    private static string? Find(string[] commands) => commands.FirstOrDefault(c => Path.IsPathRooted(c) && File.Exists(c)) ??
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .SelectMany(folder => commands.Select(command => Path.Combine(folder, command)))
@@ -172,4 +197,11 @@ internal static class LibreOffice
 
         return (process.ExitCode, await stdout + await stderr);
     }
+}
+
+/// <summary>One word of a PDF page and its box, in points from the top-left corner.</summary>
+internal sealed record PdfWord(string Text, double XMin, double YMin, double XMax, double YMax)
+{
+    /// <summary>The height of the word's box: about 1.3 times the printed font size for Carlito.</summary>
+    public double Height => YMax - YMin;
 }

@@ -27,9 +27,10 @@ public static class ProgressApi
             .WithName("getCityProgress")
             .WithSummary("A city's progress over time")
             .WithDescription(
-                "Every assessment of `rubricId` the key may see, by period, with scores; the change between `from` and `to` (first and last by default), "
+                "Every assessment of `rubricId` the key may see, by period, with scores and status; the change between `from` and `to` (by default the first and last "
+                + "validated assessments, or the first and last of any status when `includeUnvalidated` is true), "
                 + "comparing only metrics that mean the same in both rubric versions and listing the rest as not comparable; and progress "
-                + "(current − baseline) / (target − baseline) toward the city's targets, from `baseline` (first period by default) to `to`.")
+                + "(current − baseline) / (target − baseline) toward the city's targets, from `baseline` (the first of those periods by default) to `to`.")
             .Problems([StatusCodes.Status422UnprocessableEntity]);
         group.MapGet("/targets", GetTargets)
             .WithName("getCityTargets")
@@ -53,7 +54,7 @@ public static class ProgressApi
 
     private static async Task<Results<Ok<ProgressResponse>, ProblemHttpResult>> GetProgress(
         VisibleCity city, Caller caller, HttpContext context, AssessmentStore assessments, TargetStore targets, ProgressSeries progressSeries,
-        string? rubricId, string? from, string? to, string? baseline)
+        string? rubricId, string? from, string? to, string? baseline, bool? includeUnvalidated)
     {
         var cityId = city.Id;
         rubricId ??= "nlc";
@@ -62,10 +63,12 @@ public static class ProgressApi
             s.Assessment.Period, s.Assessment.Id, s.Assessment.Status, s.Assessment.RubricVersion.ToString(), s.Result.Overall,
             s.Result.Pillars.ToDictionary(p => p.PillarId, p => p.Score), s.Result.Practices.ToDictionary(p => p.PracticeId, p => p.Score))).ToArray();
 
+        // Trends compare validated assessments unless the reader asks for drafts and submitted ones too.
+        IReadOnlyList<ScoredAssessment> counted = includeUnvalidated == true ? series : series.Where(s => s.Assessment.Status == AssessmentStatus.Validated).ToList();
         var errors = new List<ProblemError>();
-        var first = Pick(series, from, "from", errors, fallbackToLast: false);
-        var last = Pick(series, to, "to", errors, fallbackToLast: true);
-        var start = Pick(series, baseline, "baseline", errors, fallbackToLast: false);
+        var first = Pick(series, counted, from, "from", errors, fallbackToLast: false);
+        var last = Pick(series, counted, to, "to", errors, fallbackToLast: true);
+        var start = Pick(series, counted, baseline, "baseline", errors, fallbackToLast: false);
         if (errors.Count > 0)
         {
             return ProblemResponses.Invalid(errors);
@@ -191,11 +194,12 @@ public static class ProgressApi
         return TypedResults.Ok(new NextStepsResponse(cityId, latest.Assessment.Id, latest.Assessment.Period, locale, steps));
     }
 
-    private static ScoredAssessment? Pick(IReadOnlyList<ScoredAssessment> series, string? period, string field, List<ProblemError> errors, bool fallbackToLast)
+    private static ScoredAssessment? Pick(
+        IReadOnlyList<ScoredAssessment> series, IReadOnlyList<ScoredAssessment> defaults, string? period, string field, List<ProblemError> errors, bool fallbackToLast)
     {
         if (period is null)
         {
-            return fallbackToLast ? series.LastOrDefault() : series.FirstOrDefault();
+            return fallbackToLast ? defaults.LastOrDefault() : defaults.FirstOrDefault();
         }
 
         var found = Period.TryParse(period, out var wanted) ? series.FirstOrDefault(s => Period.TryParse(s.Assessment.Period, out var p) && p == wanted) : null;

@@ -12,6 +12,8 @@ using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Benchmarking;
 using Nlc.Core.Cities;
+using Nlc.Core.Periods;
+using Nlc.Core.Progress;
 using Nlc.Core.Rubrics;
 using Nlc.Excel.Reports;
 using Nlc.Excel;
@@ -37,7 +39,9 @@ public static class ReportsApi
         reports.MapGet("/cities/{cityId}/progress-report", ProgressReport)
             .WithName("downloadCityProgressReport")
             .WithSummary("Download a city's progress report")
-            .WithDescription("Every assessment of `rubricId` the key may see, by period, the change per practice and pillar, and a line chart of pillar scores.")
+            .WithDescription(
+                "Every assessment of `rubricId` the key may see, by period with its status; the change per practice and pillar and a line chart of the overall index "
+                + "and pillar scores, from validated assessments only unless `includeUnvalidated` is true; and the city's targets with the way covered.")
             .WithMetadata(new XlsxBody(Response: true))
             .Problems([StatusCodes.Status404NotFound]);
         reports.MapGet("/benchmarks/report", ComparisonReport)
@@ -65,7 +69,8 @@ public static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProgressReport(
-        VisibleCity visible, Caller caller, HttpContext context, ProgressSeries progressSeries, RubricCatalog catalog, string? rubricId, [FromQuery] string? lang)
+        VisibleCity visible, Caller caller, HttpContext context, ProgressSeries progressSeries, AssessmentStore assessments, TargetStore targets, RubricCatalog catalog,
+        string? rubricId, bool? includeUnvalidated, [FromQuery] string? lang)
     {
         var city = visible.Value;
         var rubric = catalog.FindLatest(rubricId ?? "nlc");
@@ -76,8 +81,10 @@ public static class ReportsApi
 
         var series = await progressSeries.ReadAsync(city.Id, rubric.Id, caller, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
-        var points = series.Select(s => new Nlc.Excel.Reports.PeriodScore(s.Assessment.Period, s.Result)).ToArray();
-        var bytes = CityProgressReportWriter.Write(rubric, city.Name, points, locale);
+        var points = series.Select(s => new Nlc.Excel.Reports.PeriodScore(s.Assessment.Period, s.Result, AssessmentStore.StatusText(s.Assessment.Status))).ToArray();
+        var bytes = CityProgressReportWriter.Write(
+            rubric, city.Name, points, locale, await TargetsAsync(city.Id, rubric.Id, caller, series, includeUnvalidated == true, assessments, targets, context.RequestAborted),
+            includeUnvalidated == true);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-progress-{city.Id}{XlsxFile.Extension}");
     }
 
@@ -99,12 +106,52 @@ public static class ReportsApi
         foreach (var member in eligible.Where(request.Filter.Matches))
         {
             var assessment = (await assessments.FindAsync(member.City.AssessmentId, context.RequestAborted))!;
-            entries.Add(new HubComparisonEntry(member.City.CityName, member.Country, request.Period, await scores.ScoreAsync(assessment, context.RequestAborted)));
+            // The city's latest validated assessment of the same rubric before this period, for the change since then.
+            var previous = (await assessments.ListAllAsync(assessment.CityId, new AssessmentFilter(Status: AssessmentStatus.Validated), context.RequestAborted))
+                .Where(a => a.RubricId == assessment.RubricId && Period.TextComparer.Compare(a.Period, assessment.Period) < 0)
+                .OrderBy(a => a.Period, Period.TextComparer)
+                .LastOrDefault();
+            entries.Add(new HubComparisonEntry(
+                member.City.CityName, member.Country, request.Period, await scores.ScoreAsync(assessment, context.RequestAborted),
+                AssessmentStore.StatusText(assessment.Status), previous?.Period, previous is null ? null : await scores.ScoreAsync(previous, context.RequestAborted)));
         }
 
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
-        var bytes = HubComparisonReportWriter.Write(rubric, entries, locale);
+        string?[] filters =
+        [
+            country is null ? null : $"country {country}", region is null ? null : $"region {region}", tag is null ? null : $"tag {tag}",
+            populationBand is null ? null : $"population {populationBand}", cityIds is null ? null : $"cities {cityIds}",
+            rubricMajor is null ? null : $"rubric major version {rubricMajor}",
+        ];
+        var group = filters.Any(f => f is not null) ? "Cities with " + string.Join(", ", filters.OfType<string>()) : null;
+        var bytes = HubComparisonReportWriter.Write(rubric, entries, locale, group);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-comparison-{rubric.Id}-{request.Period}{XlsxFile.Extension}");
+    }
+
+    /// <summary>
+    /// The city's targets measured from the first period of the series to the last (validated ones only unless
+    /// <paramref name="includeUnvalidated"/>), as the progress route measures them; null when there are none or the key may not see them.
+    /// </summary>
+    private static async Task<ProgressTargets?> TargetsAsync(
+        string cityId, string rubricId, Caller caller, IReadOnlyList<ScoredAssessment> series, bool includeUnvalidated,
+        AssessmentStore assessments, TargetStore targets, CancellationToken cancellationToken)
+    {
+        var counted = series.Where(s => includeUnvalidated || s.Assessment.Status == AssessmentStatus.Validated).ToArray();
+        if (caller.Role == Nlc.Core.Access.ApiRole.Partner || counted.Length == 0)
+        {
+            return null;
+        }
+
+        var cityTargets = await targets.GetAsync(cityId, rubricId, cancellationToken);
+        if (cityTargets.Levels.Count == 0)
+        {
+            return null;
+        }
+
+        var (start, last) = (counted[0], counted[^1]);
+        var baselineAnswers = (await assessments.AnswersAsync(start.Assessment.Id, cancellationToken)).Select(a => a.Answer).ToArray();
+        var levels = cityTargets.Levels.Where(t => start.Engine.Rubric.Indicators.Any(i => i.Id == t.Key)).ToDictionary();
+        return new ProgressTargets(cityTargets.TargetPeriod, start.Assessment.Period, last.Assessment.Period, TargetProgress.Compute(start.Engine, baselineAnswers, last.Result, levels));
     }
 
     private static async Task<PeerStatistics?> PeersAsync(
@@ -126,7 +173,7 @@ public static class ReportsApi
             // City and partner keys see what RestrictedRelease allows them: bands, or the reason nothing is shown.
             if (benchmark.Banded is not { } banded)
             {
-                return new PeerStatistics($"{who}: peer figures withheld. {benchmark.WithheldReason}", null, none, none) { Bands = new PeerBands(null, new Dictionary<string, BandedDistribution>(), new Dictionary<string, BandedDistribution>()) };
+                return new PeerStatistics(who, null, none, none) { WithheldReason = benchmark.WithheldReason ?? "too few peers have a score to show figures without revealing a city." };
             }
 
             var bands = BenchmarkBands.Of(banded);

@@ -5,6 +5,7 @@ using Nlc.Api.Http;
 using Nlc.Api.Scores;
 using Nlc.Api.Security;
 using Nlc.Core.Assessments;
+using Nlc.Core.Cities;
 using Nlc.Core.Scoring;
 using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
@@ -19,12 +20,17 @@ public sealed record AnswerChange(string IndicatorId, string? Before, string Aft
 /// <summary>A saved answer whose row was blank in the workbook: it was kept as saved, and why.</summary>
 public sealed record KeptAnswer(string IndicatorId, string Saved, string Reason);
 
+/// <summary>Something in the workbook the user should check, though it did not stop the upload (e.g. an edited question text).</summary>
+public sealed record WorkbookWarning(string Cell, string? IndicatorId, string Message);
+
 /// <summary>
 /// What an uploaded workbook did: how many answers it held, the answers it changed (only those its user changed since
-/// the download), the saved answers it kept although their rows were blank, a one-line summary, and the assessment now.
+/// the download), the saved answers it kept although their rows were blank, a one-line summary, the assessment now, and
+/// what the user should check.
 /// </summary>
 public sealed record WorkbookImportResponse(
-    int AnswersInWorkbook, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<KeptAnswer> Kept, string Summary, AssessmentResponse Assessment);
+    int AnswersInWorkbook, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<KeptAnswer> Kept, string Summary, AssessmentResponse Assessment,
+    IReadOnlyList<WorkbookWarning> Warnings);
 
 /// <summary>An indicator changed both in the uploaded workbook and by someone else since its download: both answers, and who saved the other when.</summary>
 public sealed record WorkbookConflict(string IndicatorId, string Cell, string Yours, string? Saved, string? SavedBy, DateTimeOffset? SavedAt);
@@ -81,7 +87,7 @@ public static class WorkbooksApi
 
     private static async Task<Results<Ok<WorkbookImportResponse>, ProblemHttpResult>> Upload(
         VisibleAssessment visible, OptionalExpectedVersion expected, UploadedWorkbook workbook, Caller caller, HttpContext context,
-        AssessmentStore assessments, ApiKeyStore keys, AssessmentWorkbookReader reader)
+        AssessmentStore assessments, CityStore cities, ApiKeyStore keys, AssessmentWorkbookReader reader)
     {
         var assessment = visible.Value;
         WorkbookImport import;
@@ -100,14 +106,33 @@ public static class WorkbooksApi
         }
 
         var metadata = import.Metadata;
+        var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;
         string? mismatch = metadata.AssessmentId is { } forAssessment && forAssessment != assessment.Id
-            ? $"The workbook is for assessment '{forAssessment}', not '{assessment.Id}'."
+            ? $"This workbook belongs to the assessment of {metadata.CityName ?? "another city"} for {metadata.Period ?? "another period"} ({forAssessment}), "
+                + $"not to the assessment of {city.Name} for {assessment.Period} ({assessment.Id}). Download the workbook of {city.Name} for {assessment.Period} and enter your answers there, "
+                + $"or upload this one to the assessment it belongs to."
             : metadata.RubricId != assessment.RubricId || metadata.RubricVersion != assessment.RubricVersion
                 ? $"The workbook is for rubric {metadata.RubricKey}, but this assessment uses {assessment.RubricId}@{assessment.RubricVersion}: download a new workbook."
                 : null;
         if (mismatch is not null)
         {
             return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this assessment", mismatch, [new ProblemError("_meta", ProblemCodes.Mismatch, mismatch)]);
+        }
+
+        // The store checks these again inside its transaction; here they are answered with what to do, in the one order of checks (412, then 409).
+        if (expected.Version is { } version && version != assessment.RowVersion)
+        {
+            return await StaleAsync(assessment, city, version, assessments, keys, context.RequestAborted);
+        }
+
+        if (assessment.Status != AssessmentStatus.Draft)
+        {
+            var status = AssessmentStore.StatusText(assessment.Status);
+            return ProblemResponses.Problem(
+                StatusCodes.Status409Conflict,
+                $"The assessment is {status}",
+                $"The assessment of {city.Name} for {assessment.Period} has been {status}, so its answers can no longer be changed. "
+                    + "Ask your regional hub to reopen it; then download a new workbook, enter your changes and upload it.");
         }
 
         var result = await assessments.MergeAnswersAsync(assessment.Id, expected.Version, import.BasedAnswers(), AnswerFingerprint.Of, caller.KeyId, context.RequestAborted);
@@ -141,7 +166,25 @@ public static class WorkbooksApi
             + (kept.Length == 0 ? "" : $" {kept.Length} saved answer{(kept.Length == 1 ? " was" : "s were")} kept where the workbook's row is blank.");
         VersionHeaders.SetETag(context.Response, after.RowVersion);
         return TypedResults.Ok(new WorkbookImportResponse(
-            import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessment.Id, context.RequestAborted))));
+            import.Answers.Count, changes, kept, summary, AssessmentResponse.From(after, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)),
+            import.Warnings.Select(w => new WorkbookWarning(w.Location, w.IndicatorId, w.Message)).ToArray()));
+    }
+
+    /// <summary>An If-Match older than the assessment: what changed since (the answers saved after it) and who saved them.</summary>
+    private static async Task<ProblemHttpResult> StaleAsync(
+        Assessment assessment, City city, long expected, AssessmentStore assessments, ApiKeyStore keys, CancellationToken cancellationToken)
+    {
+        var answers = await assessments.AnswersAsync(assessment.Id, cancellationToken);
+        var latest = answers.OrderByDescending(a => a.AnsweredAt).FirstOrDefault();
+        var who = latest is null ? null : await keys.NameAsync(latest.AnsweredBy, cancellationToken) is { } name ? $"{name} ({latest.AnsweredBy})" : latest.AnsweredBy;
+        var what = latest is null
+            ? $"it was changed after version {expected}"
+            : $"it was changed after version {expected}; the last answer saved was {latest.Answer.IndicatorId}, by {who} on {Time(latest.AnsweredAt)}";
+        return ProblemResponses.Problem(
+            StatusCodes.Status412PreconditionFailed,
+            "The assessment changed since your version",
+            $"The assessment of {city.Name} for {assessment.Period} is now at version {assessment.RowVersion}: {what}. "
+                + "Upload again without If-Match to save only the answers you changed in this workbook (answers others saved stay as they are), or download a fresh workbook.");
     }
 
     private static async Task<ProblemHttpResult> ConflictAsync(WorkbookImport import, IReadOnlyList<AnswerConflict> conflicts, ApiKeyStore keys, CancellationToken cancellationToken)

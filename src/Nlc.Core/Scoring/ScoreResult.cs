@@ -37,8 +37,9 @@ public readonly record struct Completeness(int Answered, int Total, int NotAppli
 }
 
 /// <summary>
-/// A next step: an indicator below the top level, the descriptor of the level above its current one, and how much
-/// reaching that level would raise the overall index (in index points, 0–100 scale).
+/// A next step: an indicator below the top level (or answered Don't know), the step to take (<see cref="NextStepWording"/>:
+/// reach the level above, or find out which level applies), and how much reaching that level would raise the overall
+/// index (in index points, 0–100 scale).
 /// </summary>
 public readonly record struct GapItem(
     string IndicatorId,

@@ -17,7 +17,8 @@ public sealed class ScoringEngine
     private readonly Rubric _rubric;
     private readonly FrozenDictionary<string, int> _indicatorIndex;
     private readonly Indicator[] _indicators;
-    private readonly LocalizedText[][] _descriptorsOfIndicator;
+    private readonly LocalizedText[][] _stepsOfIndicator;
+    private readonly LocalizedText[] _findOutOfIndicator;
     private readonly string[] _practiceIds;
     private readonly string[] _pillarIds;
     private readonly int[] _practiceOfIndicator;
@@ -32,7 +33,8 @@ public sealed class ScoringEngine
         _maxLevel = rubric.Scale.MaxLevel;
         var indicators = rubric.Indicators;
         _indicators = indicators.ToArray();
-        _descriptorsOfIndicator = indicators.Select(i => i.Levels.Select(l => l.Descriptor).ToArray()).ToArray();
+        _stepsOfIndicator = indicators.Select(i => i.Levels.Select(l => NextStepWording.ReachLevel(i, l.Level, rubric.Scale)).ToArray()).ToArray();
+        _findOutOfIndicator = indicators.Select(NextStepWording.FindOutLevel).ToArray();
         _practiceIds = rubric.Practices.Select(p => p.Id).ToArray();
         _pillarIds = rubric.Pillars.Select(p => p.Id).ToArray();
         _indicatorIndex = indicators.Select((indicator, i) => (indicator.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -197,7 +199,8 @@ public sealed class ScoringEngine
             var i = order[g];
             var indicator = _indicators[i];
             var next = currentLevels[i] + 1;
-            gaps[g] = new GapItem(indicator.Id, indicator.PracticeId, currentLevels[i], next, _descriptorsOfIndicator[i][next], gains[i]);
+            var step = kinds[i] == AnswerKind.DontKnow ? _findOutOfIndicator[i] : _stepsOfIndicator[i][next];
+            gaps[g] = new GapItem(indicator.Id, indicator.PracticeId, currentLevels[i], next, step, gains[i]);
         }
 
         return gaps;

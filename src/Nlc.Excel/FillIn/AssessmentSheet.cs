@@ -22,15 +22,15 @@ internal static class AssessmentSheet
 
     private static readonly (string Header, double Width)[] Layout =
     [
-        (WorkbookNames.Columns.PracticeId, 10),
-        (WorkbookNames.Columns.PracticeTitle, 24),
-        (WorkbookNames.Columns.IndicatorId, 10),
-        (WorkbookNames.Columns.Question, 50),
-        (WorkbookNames.Columns.Guidance, 50),
-        (WorkbookNames.Columns.Level, 22),
-        (WorkbookNames.Columns.Reason, 30),
-        (WorkbookNames.Columns.Note, 36),
-        (WorkbookNames.Columns.Evidence, 36),
+        (WorkbookNames.Columns.PracticeId, 8),
+        (WorkbookNames.Columns.PracticeTitle, 14),
+        (WorkbookNames.Columns.IndicatorId, 8),
+        (WorkbookNames.Columns.Question, 30),
+        (WorkbookNames.Columns.Guidance, 36),
+        (WorkbookNames.Columns.Level, 17),
+        (WorkbookNames.Columns.Reason, 14),
+        (WorkbookNames.Columns.Note, 14),
+        (WorkbookNames.Columns.Evidence, 14),
     ];
 
     public static void Write(WorkbookBuilder workbook, FillInContent content)
@@ -38,15 +38,23 @@ internal static class AssessmentSheet
         var language = content.Language;
         var sheet = workbook.AddSheet(WorkbookNames.AssessmentSheet);
         sheet.Protected = true;
-        sheet.FrozenRows = 1;
-        sheet.PrintTitleRow = 1;
+        // A read-only workbook says so above the header; the reader finds the header wherever it is in the first rows.
+        var headerRow = content.ReadOnly ? 2 : 1;
+        sheet.FrozenRows = headerRow;
+        sheet.PrintTitleRow = headerRow;
         for (var column = 0; column < Layout.Length; column++)
         {
             sheet.Width(column, Layout[column].Width);
-            sheet.Text(column, 1, Layout[column].Header, WorkbookStyles.Header);
+            sheet.Text(column, headerRow, Layout[column].Header, WorkbookStyles.Header);
         }
 
-        var row = 2;
+        if (content.ReadOnlyNotice is { } notice)
+        {
+            sheet.TextAcross(0, Layout.Length - 1, 1, notice, WorkbookStyles.Notice);
+        }
+
+        var answerStyle = content.ReadOnly ? WorkbookStyles.Cell : WorkbookStyles.Answer;
+        var row = headerRow + 1;
         var band = false;
         foreach (var practice in content.Rubric.Practices)
         {
@@ -61,18 +69,23 @@ internal static class AssessmentSheet
                 sheet.Text(GuidanceColumn, row, Guidance(indicator, language), cell);
 
                 content.Answers.TryGetValue(indicator.Id, out var given);
-                sheet.Text(LevelColumn, row, given is null ? null : content.Choices.LabelOf(given.Answer), WorkbookStyles.Answer);
-                sheet.Text(ReasonColumn, row, given?.Answer.Reason, WorkbookStyles.Answer);
-                sheet.Text(NoteColumn, row, given?.Answer.Note, WorkbookStyles.Answer);
-                sheet.Text(EvidenceColumn, row, given is null ? null : string.Join('\n', given.Evidence), WorkbookStyles.Answer);
+                sheet.Text(LevelColumn, row, given is null ? null : content.Choices.LabelOf(given.Answer), answerStyle);
+                sheet.Text(ReasonColumn, row, given?.Answer.Reason, answerStyle);
+                sheet.Text(NoteColumn, row, given?.Answer.Note, answerStyle);
+                sheet.Text(EvidenceColumn, row, given is null ? null : string.Join('\n', given.Evidence), answerStyle);
                 row++;
             }
 
             band = !band;
         }
 
+        if (content.ReadOnly)
+        {
+            return;
+        }
+
         var lastRow = row - 1;
-        var levels = $"{CellReference.Of(LevelColumn, 2)}:{CellReference.Of(LevelColumn, lastRow)}";
+        var levels = $"{CellReference.Of(LevelColumn, headerRow + 1)}:{CellReference.Of(LevelColumn, lastRow)}";
         var choices = content.Choices;
         sheet.Add(new DataValidations(new DataValidation(new Formula1(MetaSheet.ChoicesRange(choices.All.Count)))
         {
@@ -80,9 +93,10 @@ internal static class AssessmentSheet
             AllowBlank = true,
             ShowInputMessage = true,
             ShowErrorMessage = true,
-            ErrorStyle = DataValidationErrorStyleValues.Stop,
+            // Information, not Stop: the import also reads "3" or "3 - Established" typed by hand, so typing must not be blocked.
+            ErrorStyle = DataValidationErrorStyleValues.Information,
             ErrorTitle = Cut(WorkbookNames.Columns.Level, 32),
-            Error = Cut($"Choose from the list: a level from {choices.Labels[0]} to {choices.Labels[^1]}, {choices.NotApplicable} or {choices.DontKnow}.", 225),
+            Error = Cut($"Not one of the listed choices. A level number such as 3 is fine; otherwise choose from the list: a level from {choices.Labels[0]} to {choices.Labels[^1]}, {choices.NotApplicable} or {choices.DontKnow}.", 225),
             PromptTitle = Cut(WorkbookNames.Columns.Level, 32),
             Prompt = Cut($"Choose the level you can show today (see the sheet \"{WorkbookNames.LevelsSheet}\"), or {choices.NotApplicable} with a reason, or {choices.DontKnow}.", 255),
             SequenceOfReferences = new ListValue<StringValue> { InnerText = levels },

@@ -26,7 +26,8 @@ public sealed class AssessmentWorkbookWriter
 
     /// <summary>
     /// The workbook of one assessment of <paramref name="city"/>, in <paramref name="language"/>, pre-filled with
-    /// <paramref name="answers"/> (read at the assessment's version), downloaded at <paramref name="downloadedAt"/> (if given). It
+    /// <paramref name="answers"/> (read at the assessment's version), downloaded at <paramref name="downloadedAt"/> (if given);
+    /// read-only, with a notice saying so, once the assessment is submitted or validated. It
     /// records that version and those answers, so an upload can tell what its user changed from what others saved since.
     /// <paramref name="rubric"/> must be the assessment's own rubric version.
     /// </summary>
@@ -54,8 +55,18 @@ public sealed class AssessmentWorkbookWriter
         }
 
         return Build(new FillInContent(
-            rubric, Language(language), assessment.Id, city.Name, assessment.Period, byIndicator, assessment.RowVersion, downloadedAt, Contact));
+            rubric, Language(language), assessment.Id, city.Name, assessment.Period, byIndicator, assessment.RowVersion, downloadedAt, Contact, ReadOnlyNotice(assessment.Status)));
     }
+
+    /// <summary>Why the workbook of an assessment in <paramref name="status"/> is read-only and what to do to change it; null for a draft.</summary>
+    private static string? ReadOnlyNotice(AssessmentStatus status) => status switch
+    {
+        AssessmentStatus.Draft => null,
+        AssessmentStatus.Submitted => "Read-only: this assessment has been submitted, so these answers can no longer be changed here. "
+            + "To change an answer, ask your regional hub to reopen the assessment, then download a new workbook.",
+        _ => "Read-only: this assessment has been validated; it shows the answers its results are based on. "
+            + "To change an answer, ask your regional hub to reopen the assessment, then download a new workbook.",
+    };
 
     private static string Language(string language) =>
         string.IsNullOrWhiteSpace(language) ? LocalizedText.DefaultLocale : language.Trim();

@@ -16,7 +16,11 @@ internal sealed record FillInContent(
     IReadOnlyDictionary<string, AnswerInput> Answers,
     long? BaseVersion,
     DateTimeOffset? DownloadedAt,
-    string Contact)
+    string Contact,
+    string? ReadOnlyNotice = null)
 {
+    /// <summary>Whether the answer cells are locked, because the assessment is no longer a draft (<see cref="ReadOnlyNotice"/> says why).</summary>
+    public bool ReadOnly => ReadOnlyNotice is not null;
+
     public AnswerChoices Choices { get; } = new(Rubric.Scale, Language);
 }

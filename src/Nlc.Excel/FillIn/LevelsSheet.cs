@@ -13,16 +13,16 @@ internal static class LevelsSheet
         sheet.FrozenRows = 1;
         sheet.FrozenColumns = 2;
         sheet.PrintTitleRow = 1;
-        sheet.Width(0, 10);
-        sheet.Width(1, 10);
-        sheet.Width(2, 40);
+        sheet.Width(0, 8);
+        sheet.Width(1, 8);
+        sheet.Width(2, 26);
         sheet.Text(0, 1, WorkbookNames.Columns.PracticeId, WorkbookStyles.Header);
         sheet.Text(1, 1, WorkbookNames.Columns.IndicatorId, WorkbookStyles.Header);
         sheet.Text(2, 1, WorkbookNames.Columns.Question, WorkbookStyles.Header);
         var labels = content.Choices.Labels;
         for (var level = 0; level < labels.Count; level++)
         {
-            sheet.Width(3 + level, 34);
+            sheet.Width(3 + level, 24);
             sheet.Text(3 + level, 1, labels[level], WorkbookStyles.Header);
         }
 

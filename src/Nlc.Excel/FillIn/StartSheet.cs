@@ -13,8 +13,8 @@ internal static class StartSheet
         sheet.Protected = true;
         sheet.Landscape = false;
         // Two columns and no merged cells: Excel and LibreOffice fit row heights to wrapped text only in unmerged cells.
-        sheet.Width(0, 26);
-        sheet.Width(1, 100);
+        sheet.Width(0, 22);
+        sheet.Width(1, 84);
 
         var row = 1;
         sheet.Text(0, row, rubric.Title.Get(language), WorkbookStyles.Title);
@@ -22,7 +22,13 @@ internal static class StartSheet
         sheet.Text(0, row, content.CityName is null
             ? "A blank self-assessment workbook: it can be filled in for any city."
             : $"Self-assessment of {content.CityName} for the period {content.Period}.", WorkbookStyles.Default);
-        row += 2;
+        row++;
+        if (content.ReadOnlyNotice is { } notice)
+        {
+            sheet.TextAcross(0, 1, row, notice, WorkbookStyles.Notice);
+        }
+
+        row++;
 
         Pair(sheet, ref row, "Rubric", $"{rubric.Id} version {rubric.Version}");
         if (content.AssessmentId is not null)

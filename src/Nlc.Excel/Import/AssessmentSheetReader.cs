@@ -24,11 +24,14 @@ internal sealed class AssessmentSheetReader
     private readonly List<string> _answerCells = [];
     private readonly Dictionary<string, int> _rowOfIndicator = new(StringComparer.Ordinal);
     private readonly List<string> _blankIndicators = [];
+    private readonly List<WorkbookProblem> _warnings = [];
+    private readonly string _language;
 
     public AssessmentSheetReader(Rubric rubric, string language)
     {
         _rubric = rubric;
         _choices = new AnswerChoices(rubric.Scale, language);
+        _language = language;
         _indicatorIds = rubric.Indicators.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -39,14 +42,16 @@ internal sealed class AssessmentSheetReader
     public IReadOnlyDictionary<string, string> LevelCells =>
         _answers.Select((a, i) => (a.Answer.IndicatorId, Cell: $"{Sheet}!{_answerCells[i]}")).ToDictionary(x => x.IndicatorId, x => x.Cell, StringComparer.Ordinal);
 
+    /// <summary>What was read but deserves the user's attention, such as an edited question text; none stops the import.</summary>
+    public IReadOnlyList<WorkbookProblem> Warnings => _warnings;
+
     /// <summary>The indicators whose rows are present with no answer, in row order.</summary>
     public IReadOnlyList<string> BlankIndicators => _blankIndicators;
 
     /// <summary>Reads the sheet once; returns every problem found (none: <see cref="Answers"/> holds the answers).</summary>
     public IReadOnlyList<WorkbookProblem> Read(WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
-        var part = SheetRows.Find(workbook, Sheet) ?? throw WorkbookRejectedException.Of(
-            $"the workbook has no sheet \"{Sheet}\"; it holds the answers, so the workbook cannot be read without it");
+        var part = SheetRows.Find(workbook, Sheet) ?? throw WorkbookRejectedException.Of(NoAssessmentSheet(SheetRows.SheetNames(workbook)));
 
         Columns? columns = null;
         foreach (var (row, cells) in SheetRows.Read(part, Sheet, sharedStrings, limits))
@@ -83,6 +88,16 @@ internal sealed class AssessmentSheetReader
         return _problems;
     }
 
+    /// <summary>Why the answers cannot be found: most often the sheet was renamed, and then which sheet to give its name back.</summary>
+    private static string NoAssessmentSheet(IReadOnlyList<string> sheets)
+    {
+        var strangers = sheets.Where(s => !WorkbookNames.FillInSheets.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray();
+        return strangers.Length == 1
+            ? $"the workbook has no sheet \"{Sheet}\", which holds the answers; it looks renamed to \"{strangers[0]}\". Rename that sheet back to \"{Sheet}\" and upload again"
+            : $"the workbook has no sheet \"{Sheet}\", which holds the answers (it has: {string.Join(", ", sheets.Select(s => $"\"{s}\""))}). "
+                + $"If you renamed the sheet with the answers, rename it back to \"{Sheet}\" and upload again";
+    }
+
     private Columns? FindHeader(List<CellContent> cells)
     {
         var found = new Dictionary<string, CellContent>(StringComparer.Ordinal);
@@ -114,7 +129,8 @@ internal sealed class AssessmentSheetReader
             level.Column,
             Optional(WorkbookNames.Columns.Reason),
             Optional(WorkbookNames.Columns.Note),
-            Optional(WorkbookNames.Columns.Evidence));
+            Optional(WorkbookNames.Columns.Evidence),
+            Optional(WorkbookNames.Columns.Question));
     }
 
     private void ReadRow(int row, List<CellContent> cells, Columns columns)
@@ -157,6 +173,11 @@ internal sealed class AssessmentSheetReader
         {
             Problem(indicatorCell, $"{indicatorCell.Quoted} is not an indicator of rubric {_rubric.Key}", id);
             return;
+        }
+
+        if (columns.Question is not null)
+        {
+            WarnIfQuestionEdited(At(columns.Question), id);
         }
 
         if (_rowOfIndicator.TryGetValue(id, out var firstRow))
@@ -234,6 +255,18 @@ internal sealed class AssessmentSheetReader
     private void Problem(CellContent cell, string message, string? indicatorId = null) =>
         _problems.Add(new WorkbookProblem(Sheet, cell.Reference, message, indicatorId));
 
+    /// <summary>An answer always answers the rubric's question; an edited question text in the sheet changes nothing, so the user is told.</summary>
+    private void WarnIfQuestionEdited(CellContent questionCell, string id)
+    {
+        var original = _rubric.Indicators.First(i => i.Id == id).Question.Get(_language);
+        static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (questionCell.Formula is not null || !string.Equals(Words(questionCell.Kind == CellKind.Text ? questionCell.Text : questionCell.Value), Words(original), StringComparison.Ordinal))
+        {
+            _warnings.Add(new WorkbookProblem(Sheet, questionCell.Reference,
+                $"the question of {id} was edited; your answer is kept as the answer to the rubric's question \"{original}\". Check that it still fits", id));
+        }
+    }
+
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     /// <summary>"Reason (if not applicable)" and "reason" alike: lower case, single spaces, without a bracketed remark.</summary>
@@ -244,12 +277,12 @@ internal sealed class AssessmentSheetReader
         return (bracket > 0 ? text[..bracket] : text).Trim();
     }
 
-    private sealed record Columns(int Indicator, int Level, int? Reason, int? Note, int? Evidence)
+    private sealed record Columns(int Indicator, int Level, int? Reason, int? Note, int? Evidence, int? Question)
     {
         public static readonly HashSet<string> Headers = new[]
         {
             WorkbookNames.Columns.IndicatorId, WorkbookNames.Columns.Level, WorkbookNames.Columns.Reason,
-            WorkbookNames.Columns.Note, WorkbookNames.Columns.Evidence,
+            WorkbookNames.Columns.Note, WorkbookNames.Columns.Evidence, WorkbookNames.Columns.Question,
         }.Select(HeaderKey).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -93,6 +93,7 @@ public sealed class AssessmentWorkbookReader
                 Baseline = baseline,
                 LevelCells = sheet.LevelCells,
                 BlankIndicators = sheet.BlankIndicators,
+                Warnings = sheet.Warnings,
             };
     }
 }

@@ -17,9 +17,7 @@ internal static class MetaSheetReader
         WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var sheetName = WorkbookNames.MetaSheet;
-        var part = SheetRows.Find(workbook, sheetName) ?? throw WorkbookRejectedException.Of(
-            $"the workbook has no sheet \"{sheetName}\", so it is not a workbook made by this toolkit (or a sheet was deleted); "
-            + "download a fresh workbook and copy the answers into it");
+        var part = SheetRows.Find(workbook, sheetName) ?? throw WorkbookRejectedException.Of(NoMetaSheet(SheetRows.SheetNames(workbook)));
 
         var values = new Dictionary<string, CellContent>(StringComparer.OrdinalIgnoreCase);
         var baseline = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -150,6 +148,13 @@ internal static class MetaSheetReader
         return (new WorkbookMetadata(formatVersion, rubricId!, version, hash!, assessmentId, language, city, period, baseVersion, downloadedAt), baseline);
     }
 
+    private static string NoMetaSheet(IReadOnlyList<string> sheets) =>
+        sheets.FirstOrDefault(s => WorkbookNames.ReportSheets.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } report
+            ? $"this file is a report (it has the sheet \"{report}\"), not a workbook to fill in; reports are for reading and cannot be uploaded. "
+                + "To change answers, download the assessment's workbook, fill it in and upload that"
+            : $"the workbook has no sheet \"{WorkbookNames.MetaSheet}\", so it is not a workbook made by this toolkit (or a sheet was deleted); "
+                + "download a fresh workbook and copy the answers into it";
+
     /// <summary>The rubric version the workbook names, with the same content hash; throws when there is none.</summary>
     public static Rubric FindRubric(RubricCatalog catalog, WorkbookMetadata metadata)
     {
@@ -159,7 +164,8 @@ internal static class MetaSheetReader
             var known = string.Join(", ", catalog.Versions(metadata.RubricId).Select(r => r.Key));
             throw new WorkbookRejectedException(
                 [new WorkbookProblem(WorkbookNames.MetaSheet, null, $"the workbook is for rubric {metadata.RubricKey}, which is not known here"
-                    + (known.Length > 0 ? $" (known: {known})" : ""))],
+                    + (known.Length > 0 ? $" (known: {known})" : "")
+                    + ". Download a fresh workbook of your assessment and copy your answers into it")],
                 metadata);
         }
 

@@ -86,6 +86,27 @@ internal static class SheetRows
         return null;
     }
 
+    /// <summary>The names of the workbook's sheets, in tab order.</summary>
+    public static IReadOnlyList<string> SheetNames(WorkbookParts workbook)
+    {
+        var names = new List<string>();
+        using var reader = Open(workbook.EntryOf(workbook.Workbook));
+        while (reader.Read())
+        {
+            if (Is(reader, "sheet") && reader.GetAttribute("name") is { } name)
+            {
+                names.Add(name.Trim());
+            }
+
+            if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "sheets" && reader.NamespaceURI == Main)
+            {
+                break;
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Every row that has a cell with something in it, with those cells in column order.</summary>
     public static IEnumerable<(int Row, List<CellContent> Cells)> Read(
         ZipArchiveEntry part, string sheetName, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)

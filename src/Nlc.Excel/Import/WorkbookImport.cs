@@ -15,6 +15,9 @@ public sealed record WorkbookImport(WorkbookMetadata Metadata, Rubric Rubric, IR
     /// <summary>The cell each answer's level is in, with its sheet ("Assessment!F14"), by indicator id, for messages about it.</summary>
     public IReadOnlyDictionary<string, string> LevelCells { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>What was read but deserves the user's attention, such as an edited question text; the answers are read all the same.</summary>
+    public IReadOnlyList<WorkbookProblem> Warnings { get; init; } = [];
+
     /// <summary>The indicators whose rows are in the workbook with no answer, in row order.</summary>
     public IReadOnlyList<string> BlankIndicators { get; init; } = [];
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
@@ -7,9 +6,11 @@ using Nlc.Excel.Xlsx;
 namespace Nlc.Excel.Reports;
 
 /// <summary>
-/// Writes one city's progress over time: a "Progress" sheet with one column per period (oldest first) of the overall,
-/// pillar and practice scores, the change between consecutive periods and between the first and the last, and a line
-/// chart of the pillar scores across the periods. Values only, rounded to one decimal.
+/// Writes one city's progress over time: a "Progress" sheet with one column per period (oldest first) of the status,
+/// completeness, overall, pillar and practice scores; the change between consecutive periods and between the first and
+/// the last; the city's targets with the way covered; and a line chart of the overall index and the pillars with the
+/// overall target. Changes and the chart use validated assessments only unless the reader asks otherwise; the other
+/// periods are shown in the table, marked by their status. Values only, rounded to one decimal.
 /// </summary>
 public static class CityProgressReportWriter
 {
@@ -19,15 +20,18 @@ public static class CityProgressReportWriter
     /// <summary>
     /// The progress report of <paramref name="cityName"/> over <paramref name="points"/> (in any order; shown in <see cref="Period"/> order).
     /// <paramref name="rubric"/> names pillars and practices, usually the latest version; scores of other versions are
-    /// matched by id.
+    /// matched by id. <paramref name="targets"/> are drawn against the progress they measure; <paramref name="includeUnvalidated"/>
+    /// makes changes and the chart use drafts and submitted assessments too.
     /// </summary>
-    public static byte[] Write(Rubric rubric, string cityName, IReadOnlyList<PeriodScore> points, string language)
+    public static byte[] Write(
+        Rubric rubric, string cityName, IReadOnlyList<PeriodScore> points, string language, ProgressTargets? targets = null, bool includeUnvalidated = false)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(cityName);
         ArgumentNullException.ThrowIfNull(points);
         language = string.IsNullOrWhiteSpace(language) ? LocalizedText.DefaultLocale : language.Trim();
         var ordered = points.OrderBy(p => p.Period, Period.TextComparer).ToArray();
+        var counted = Enumerable.Range(0, ordered.Length).Where(i => includeUnvalidated || Counts(ordered[i])).ToArray();
 
         var workbook = new WorkbookBuilder { Title = $"{cityName}: progress" };
         var sheet = workbook.AddSheet(WorkbookNames.ProgressSheet);
@@ -37,8 +41,10 @@ public static class CityProgressReportWriter
         sheet.PrintTitleRow = HeaderRow;
         sheet.Width(0, 44);
         sheet.Text(0, 1, $"{cityName}: progress over time", WorkbookStyles.Title);
-        sheet.Text(0, 2, $"{rubric.Title.Get(language)}. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal.", WorkbookStyles.Small);
-        sheet.Text(0, 3, "Changes are in index points. An empty score means nothing applicable was answered there.", WorkbookStyles.Small);
+        sheet.Text(0, 2, $"{rubric.Title.Get(language)}. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; changes are in index points.", WorkbookStyles.Small);
+        sheet.Text(0, 3, includeUnvalidated
+            ? "Changes and the chart include drafts and submitted assessments, as asked: those may still change."
+            : "Changes and the chart use validated assessments only; drafts and submitted assessments are shown for information.", WorkbookStyles.Label);
         if (ordered.Length == 0)
         {
             sheet.Text(0, HeaderRow, "No assessments to show yet.");
@@ -46,31 +52,38 @@ public static class CityProgressReportWriter
         }
 
         var changes = new List<(int From, int To)>();
-        for (var i = 1; i < ordered.Length; i++)
+        for (var i = 1; i < counted.Length; i++)
         {
-            changes.Add((i - 1, i));
+            changes.Add((counted[i - 1], counted[i]));
         }
 
-        if (ordered.Length > 2)
+        if (counted.Length > 2)
         {
-            changes.Add((0, ordered.Length - 1));
+            changes.Add((counted[0], counted[^1]));
         }
 
         var firstChangeColumn = FirstPeriodColumn + ordered.Length;
         sheet.Text(0, HeaderRow, "Score", WorkbookStyles.Header);
         for (var i = 0; i < ordered.Length; i++)
         {
-            sheet.Width(FirstPeriodColumn + i, 11);
+            sheet.Width(FirstPeriodColumn + i, 12);
             sheet.Text(FirstPeriodColumn + i, HeaderRow, ordered[i].Period, WorkbookStyles.Header);
         }
 
         for (var c = 0; c < changes.Count; c++)
         {
-            sheet.Width(firstChangeColumn + c, 13);
+            sheet.Width(firstChangeColumn + c, 14);
             sheet.Text(firstChangeColumn + c, HeaderRow, $"Change {ordered[changes[c].From].Period} to {ordered[changes[c].To].Period}", WorkbookStyles.Header);
         }
 
         var row = HeaderRow + 1;
+        sheet.Text(0, row, "Status", WorkbookStyles.CellBold);
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            sheet.Text(FirstPeriodColumn + i, row, ResultStatus.Label(ordered[i].Status), Counts(ordered[i]) ? WorkbookStyles.Cell : WorkbookStyles.Notice);
+        }
+
+        row++;
         sheet.Text(0, row, "Rubric version", WorkbookStyles.Cell);
         for (var i = 0; i < ordered.Length; i++)
         {
@@ -106,7 +119,6 @@ public static class CityProgressReportWriter
 
         ScoreRow("Overall index", s => s.Overall, WorkbookStyles.CellBold);
         sheet.Text(0, row++, "Pillars", WorkbookStyles.Heading);
-        var firstPillarRow = row;
         foreach (var pillar in rubric.Pillars)
         {
             ScoreRow(pillar.Title.Get(language), s => s.Pillars.FirstOrDefault(p => p.PillarId == pillar.Id).Score, WorkbookStyles.Cell);
@@ -124,16 +136,104 @@ public static class CityProgressReportWriter
             ScoreRow(id, s => s.Practices.FirstOrDefault(p => p.PracticeId == id).Score, WorkbookStyles.Cell);
         }
 
-        var lastPeriodColumn = FirstPeriodColumn + ordered.Length - 1;
-        var categories = new ChartCategories(
-            CellReference.Range(sheet.Name, FirstPeriodColumn, HeaderRow, lastPeriodColumn, HeaderRow),
-            ordered.Select(p => p.Period).ToArray());
-        var series = rubric.Pillars.Select((pillar, i) => new ChartSeries(
-            pillar.Title.Get(language),
-            CellReference.Range(sheet.Name, FirstPeriodColumn, firstPillarRow + i, lastPeriodColumn, firstPillarRow + i),
-            ordered.Select(p => ReportValues.Round(p.Score.Pillars.FirstOrDefault(s => s.PillarId == pillar.Id).Score)).ToArray())).ToArray();
-        sheet.PageBreakBeforeRow = row + 1;
-        workbook.AddChart(sheet, Charts.Line("Pillar scores over time (0-100)", categories, series), new ChartAnchor(0, row + 1, 8, row + 24));
+        if (targets is not null)
+        {
+            row = Targets(sheet, row + 1, rubric, targets, language);
+        }
+
+        ChartBlock(workbook, sheet, row + 1, rubric, ordered, counted, targets, language);
         return workbook.Build();
+    }
+
+    private static bool Counts(PeriodScore point) => point.Status is null || ResultStatus.IsValidated(point.Status);
+
+    /// <summary>The targets table: for the overall index and each targeted practice, the baseline, now, the target and the way covered.</summary>
+    private static int Targets(SheetBuilder sheet, int row, Rubric rubric, ProgressTargets targets, string language)
+    {
+        sheet.Text(0, row++, targets.TargetPeriod is null ? "Targets" : $"Targets to reach by {targets.TargetPeriod}", WorkbookStyles.Heading);
+        string[] headers = ["Target", $"Baseline ({targets.BaselinePeriod})", $"Now ({targets.CurrentPeriod})", targets.TargetPeriod is null ? "Target" : $"Target ({targets.TargetPeriod})", "Way covered"];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            sheet.Text(i, row, headers[i], WorkbookStyles.Header);
+        }
+
+        row++;
+        var practices = rubric.Practices.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var metric in targets.Progress.Practices.Prepend(targets.Progress.Overall))
+        {
+            var name = metric == targets.Progress.Overall
+                ? "Overall index"
+                : practices.TryGetValue(metric.Id, out var practice) ? ReportValues.PracticeName(practice, language) : metric.Id;
+            sheet.Text(0, row, name, metric == targets.Progress.Overall ? WorkbookStyles.CellBold : WorkbookStyles.Cell);
+            sheet.Number(1, row, ReportValues.Round(metric.Baseline), WorkbookStyles.Score);
+            sheet.Number(2, row, ReportValues.Round(metric.Current), WorkbookStyles.Score);
+            sheet.Number(3, row, ReportValues.Round(metric.Target), WorkbookStyles.Score);
+            sheet.Number(4, row, metric.Progress, WorkbookStyles.Percent);
+            row++;
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// The chart, on a page of its own, with the values it draws in a small table above it: the counted periods only
+    /// (so no draft enters a trend by way of the cells the chart reads), then the target period with the overall target.
+    /// </summary>
+    private static void ChartBlock(
+        WorkbookBuilder workbook, SheetBuilder sheet, int row, Rubric rubric, PeriodScore[] ordered, int[] counted, ProgressTargets? targets, string language)
+    {
+        sheet.PageBreakBeforeRow = row;
+        sheet.Text(0, row++, "Values in the chart", WorkbookStyles.Heading);
+        if (counted.Length == 0)
+        {
+            sheet.Text(0, row, "No validated assessment yet: the chart is left out. Ask for the report with drafts included to see them.", WorkbookStyles.Statement);
+            return;
+        }
+
+        var header = row++;
+        sheet.Text(0, header, "Score", WorkbookStyles.Header);
+        var labels = counted.Select(i => ordered[i].Period).ToList();
+        if (targets is not null)
+        {
+            labels.Add(targets.TargetPeriod is null ? "Target" : $"Target {targets.TargetPeriod}");
+        }
+
+        for (var c = 0; c < labels.Count; c++)
+        {
+            sheet.Text(FirstPeriodColumn + c, header, labels[c], WorkbookStyles.Header);
+        }
+
+        var lastColumn = FirstPeriodColumn + labels.Count - 1;
+        var series = new List<ChartSeries>();
+        void SeriesRow(string name, IReadOnlyList<double?> values, ChartLook look, uint style)
+        {
+            sheet.Text(0, row, name, style);
+            for (var c = 0; c < values.Count; c++)
+            {
+                sheet.Number(FirstPeriodColumn + c, row, values[c], WorkbookStyles.Score);
+            }
+
+            series.Add(new ChartSeries(name, CellReference.Range(sheet.Name, FirstPeriodColumn, row, lastColumn, row), values) { Look = look });
+            row++;
+        }
+
+        double?[] Values(Func<ScoreResult, double?> pick) =>
+            [.. counted.Select(i => ReportValues.Round(pick(ordered[i].Score))), .. targets is null ? Array.Empty<double?>() : [null]];
+
+        SeriesRow("Overall index", Values(s => s.Overall), ChartLook.Overall, WorkbookStyles.CellBold);
+        foreach (var (pillar, i) in rubric.Pillars.Select((p, i) => (p, i)))
+        {
+            SeriesRow(pillar.Title.Get(language), Values(s => s.Pillars.FirstOrDefault(p => p.PillarId == pillar.Id).Score), ChartLook.Of(i), WorkbookStyles.Cell);
+        }
+
+        if (targets is not null)
+        {
+            var target = new double?[labels.Count];
+            target[^1] = ReportValues.Round(targets.Progress.Overall.Target);
+            SeriesRow("Overall index target", target, ChartLook.Target, WorkbookStyles.CellBold);
+        }
+
+        var categories = new ChartCategories(CellReference.Range(sheet.Name, FirstPeriodColumn, header, lastColumn, header), labels);
+        workbook.AddChart(sheet, Charts.Line("Overall index and pillar scores over time (0-100)", categories, series), new ChartAnchor(0, row + 1, 8, row + 26));
     }
 }

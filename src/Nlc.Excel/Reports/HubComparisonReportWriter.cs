@@ -1,25 +1,32 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Nlc.Core.Benchmarking;
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
+using Nlc.Core.Scoring;
 using Nlc.Excel.Xlsx;
 
 namespace Nlc.Excel.Reports;
 
 /// <summary>
-/// Writes a hub's comparison of cities: a "Comparison" sheet with one row per assessment given (city, country, period,
-/// completeness, overall, pillars, practices), colour scales on the scores (red at 0, yellow at 50, green at 100, the
-/// same in every report) and an autofilter; and a "Practices" sheet naming the practice columns. The sheet is not
-/// protected, so staff can sort and filter. Who may see which cities is the caller's decision.
+/// Writes a hub's comparison of cities: a "Comparison" sheet titled with the group, the period and the rubric version,
+/// with one row per assessment given (city, country, period, status, completeness, overall, change since the city's
+/// previous period, pillars, practices), then the median and quartile rows of the validated rows; colour scales on the
+/// scores (red at 0, yellow at 50, green at 100, the same in every report) and an autofilter; and a "Practices" sheet
+/// naming the practice columns. The sheet is not protected, so staff can sort and filter. Who may see which cities is
+/// the caller's decision.
 /// </summary>
 public static class HubComparisonReportWriter
 {
     private const int HeaderRow = 4;
     private const int FirstScoreColumn = 5;
 
-    /// <summary>The comparison of <paramref name="entries"/> (sorted by country, city and period); <paramref name="rubric"/> names the columns.</summary>
-    public static byte[] Write(Rubric rubric, IReadOnlyList<HubComparisonEntry> entries, string language)
+    /// <summary>
+    /// The comparison of <paramref name="entries"/> (sorted by country, city and period); <paramref name="rubric"/> names
+    /// the columns; <paramref name="group"/> says which cities were asked for (e.g. "country ME, tag lsc"), null for all.
+    /// </summary>
+    public static byte[] Write(Rubric rubric, IReadOnlyList<HubComparisonEntry> entries, string language, string? group = null)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(entries);
@@ -30,26 +37,41 @@ public static class HubComparisonReportWriter
             .ThenBy(e => e.Period, Period.TextComparer)
             .ToArray();
 
-        var workbook = new WorkbookBuilder { Title = $"{rubric.Title.Get(language)}: cities compared" };
+        var periods = rows.Select(r => r.Period).Distinct(StringComparer.Ordinal).Order(Period.TextComparer).ToArray();
+        var title = $"{rubric.Title.Get(language)}: cities compared";
+        var scope = $"{(string.IsNullOrWhiteSpace(group) ? "All cities" : group.Trim())}; period {(periods.Length == 0 ? "none" : string.Join(", ", periods))}; rubric {rubric.Id} version {rubric.Version}";
+        var workbook = new WorkbookBuilder { Title = title };
         var sheet = workbook.AddSheet(WorkbookNames.ComparisonSheet);
         sheet.FrozenRows = HeaderRow;
         sheet.FrozenColumns = 1;
         sheet.PrintTitleRow = HeaderRow;
-        sheet.Text(0, 1, $"{rubric.Title.Get(language)}: cities compared", WorkbookStyles.Title);
-        sheet.Text(0, 2, $"{rows.Length} assessments. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; "
-            + "colours run from red (0) through yellow (50) to green (100). An empty score means nothing applicable was answered there.", WorkbookStyles.Small);
+        sheet.Text(0, 1, title, WorkbookStyles.Title);
+        sheet.Text(0, 2, scope, WorkbookStyles.Label);
 
         var headers = new List<(string Text, double Width)>
         {
-            ("City", 24), ("Country", 9), ("Period", 10), ("Rubric version", 9), ("Completeness", 13), ("Overall index", 10),
+            ("City", 22), ("Country", 9), ("Period", 9), ("Status", 11), ("Completeness", 14), ("Overall index", 10), ("Change since previous period", 12),
         };
-        headers.AddRange(rubric.Pillars.Select(p => (p.Title.Get(language), 13.0)));
-        headers.AddRange(rubric.Practices.Select(p => (p.Id, 8.0)));
+        headers.AddRange(rubric.Pillars.Select(p => (p.Title.Get(language), 11.0)));
+        headers.AddRange(rubric.Practices.Select(p => ($"{p.Id} {p.Title.Get(language)}", 12.0)));
         for (var i = 0; i < headers.Count; i++)
         {
-            sheet.Width(i, headers[i].Width);
+            sheet.Width(i, WidthKeepingWords(headers[i].Text, headers[i].Width));
             sheet.Text(i, HeaderRow, headers[i].Text, WorkbookStyles.Header);
         }
+
+        // Wrapped within the first page's columns (after their widths are set), as the sheet prints across several pages.
+        sheet.TextAcross(0, 7, 3, $"{rows.Length} assessments. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; "
+            + "colours run from red (0) through yellow (50) to green (100). An empty score means nothing applicable was answered there. "
+            + "The median and quartile rows at the bottom are of the validated assessments listed.", WorkbookStyles.Body);
+
+        var overallColumn = FirstScoreColumn;
+        var changeColumn = FirstScoreColumn + 1;
+        var firstPillarColumn = FirstScoreColumn + 2;
+        IEnumerable<Func<ScoreResult, double?>> ScorePicks() => rubric.Pillars
+            .Select(pillar => (Func<ScoreResult, double?>)(s => s.Pillars.FirstOrDefault(p => p.PillarId == pillar.Id).Score))
+            .Concat(rubric.Practices.Select(practice => (Func<ScoreResult, double?>)(s => s.Practices.FirstOrDefault(p => p.PracticeId == practice.Id).Score)));
+        var picks = ScorePicks().ToArray();
 
         var row = HeaderRow + 1;
         foreach (var entry in rows)
@@ -58,18 +80,13 @@ public static class HubComparisonReportWriter
             sheet.Text(0, row, entry.CityName, WorkbookStyles.CellBold);
             sheet.Text(1, row, entry.Country, WorkbookStyles.Cell);
             sheet.Text(2, row, entry.Period, WorkbookStyles.Cell);
-            sheet.Text(3, row, score.RubricVersion.ToString(), WorkbookStyles.Cell);
+            sheet.Text(3, row, ResultStatus.Label(entry.Status), Counts(entry) ? WorkbookStyles.Cell : WorkbookStyles.Notice);
             sheet.Number(4, row, score.Completeness.Ratio, WorkbookStyles.Percent);
-            var column = FirstScoreColumn;
-            sheet.Number(column++, row, ReportValues.Round(score.Overall), WorkbookStyles.Score);
-            foreach (var pillar in rubric.Pillars)
+            sheet.Number(overallColumn, row, ReportValues.Round(score.Overall), WorkbookStyles.Score);
+            sheet.Number(changeColumn, row, Change(entry), WorkbookStyles.Change);
+            for (var i = 0; i < picks.Length; i++)
             {
-                sheet.Number(column++, row, ReportValues.Round(score.Pillars.FirstOrDefault(p => p.PillarId == pillar.Id).Score), WorkbookStyles.Score);
-            }
-
-            foreach (var practice in rubric.Practices)
-            {
-                sheet.Number(column++, row, ReportValues.Round(score.Practices.FirstOrDefault(p => p.PracticeId == practice.Id).Score), WorkbookStyles.Score);
+                sheet.Number(firstPillarColumn + i, row, ReportValues.Round(picks[i](score)), WorkbookStyles.Score);
             }
 
             row++;
@@ -80,14 +97,45 @@ public static class HubComparisonReportWriter
         sheet.AutoFilter = $"{CellReference.Of(0, HeaderRow)}:{CellReference.Of(lastColumn, lastRow)}";
         if (rows.Length > 0)
         {
-            sheet.Add(ColorScale($"{CellReference.Of(FirstScoreColumn, HeaderRow + 1)}:{CellReference.Of(lastColumn, lastRow)}"));
+            sheet.Add(ColorScale($"{CellReference.Of(overallColumn, HeaderRow + 1)}:{CellReference.Of(overallColumn, lastRow)}", 1));
+            sheet.Add(ColorScale($"{CellReference.Of(firstPillarColumn, HeaderRow + 1)}:{CellReference.Of(lastColumn, lastRow)}", 2));
+        }
+
+        // Below the autofilter's range, so sorting or filtering the cities leaves these rows where they are.
+        var counted = rows.Where(Counts).Select(r => r.Score).ToArray();
+        row++;
+        foreach (var (name, pick) in new (string, Func<Distribution, double>)[] { ("Upper quartile (Q3)", s => s.Q3), ("Median", s => s.Median), ("Lower quartile (Q1)", s => s.Q1) })
+        {
+            sheet.Text(0, row, $"{name} of {counted.Length} validated", WorkbookStyles.CellBold);
+            sheet.Number(overallColumn, row, Statistic(counted, s => s.Overall, pick), WorkbookStyles.Score);
+            for (var i = 0; i < picks.Length; i++)
+            {
+                sheet.Number(firstPillarColumn + i, row, Statistic(counted, picks[i], pick), WorkbookStyles.Score);
+            }
+
+            row++;
         }
 
         WritePractices(workbook, rubric, language);
         return workbook.Build();
     }
 
-    private static ConditionalFormatting ColorScale(string range) =>
+    private static bool Counts(HubComparisonEntry entry) => entry.Status is null || ResultStatus.IsValidated(entry.Status);
+
+    /// <summary>The change of the overall index since the city's previous period, from the rounded scores as shown.</summary>
+    private static double? Change(HubComparisonEntry entry) =>
+        ReportValues.Round(entry.Score.Overall) is { } now && ReportValues.Round(entry.Previous?.Overall) is { } before
+            ? Math.Round(now - before, 1, MidpointRounding.AwayFromZero)
+            : null;
+
+    private static double? Statistic(IEnumerable<ScoreResult> scores, Func<ScoreResult, double?> metric, Func<Distribution, double> pick) =>
+        Distribution.Of(scores.Select(metric).OfType<double>()) is { } summary ? ReportValues.Round(pick(summary)) : null;
+
+    /// <summary>A column width at least as wide as the header's longest word, so no word is split across lines.</summary>
+    private static double WidthKeepingWords(string header, double width) =>
+        Math.Max(width, (header.Split(' ').Max(w => w.Length) * 1.2) + 2);
+
+    private static ConditionalFormatting ColorScale(string range, int priority) =>
         new(new ConditionalFormattingRule(new DocumentFormat.OpenXml.Spreadsheet.ColorScale(
             new ConditionalFormatValueObject { Type = ConditionalFormatValueObjectValues.Number, Val = "0" },
             new ConditionalFormatValueObject { Type = ConditionalFormatValueObjectValues.Number, Val = "50" },
@@ -97,7 +145,7 @@ public static class HubComparisonReportWriter
             new Color { Rgb = "FF63BE7B" }))
         {
             Type = ConditionalFormatValues.ColorScale,
-            Priority = 1,
+            Priority = priority,
         })
         {
             SequenceOfReferences = new ListValue<StringValue> { InnerText = range },

@@ -4,7 +4,7 @@ using Nlc.Excel.Xlsx;
 
 namespace Nlc.Excel.Reports;
 
-/// <summary>The "Next steps" sheet: the engine's gap list, most valuable first, each with the next level's descriptor as the step to take.</summary>
+/// <summary>The "Next steps" sheet: the engine's gap list, most valuable first, each with the step to take as the engine words it (the same as the API's).</summary>
 internal static class NextStepsSheet
 {
     public static void Write(WorkbookBuilder workbook, Rubric rubric, ScoreResult score, string language)
@@ -17,8 +17,8 @@ internal static class NextStepsSheet
         sheet.PrintTitleRow = 1;
         (string Header, double Width)[] columns =
         [
-            ("Priority", 9), ("Practice", 30), ("Indicator", 10), ("Question", 44), ("Current level", 18), ("Next level", 18),
-            ("Next step", 60), ("Expected gain (index points)", 14),
+            ("Priority", 7), ("Practice", 20), ("Indicator", 9), ("Question", 30), ("Current level", 14), ("Next level", 14),
+            ("Next step", 50), ("Expected gain (index points)", 10),
         ];
         for (var i = 0; i < columns.Length; i++)
         {

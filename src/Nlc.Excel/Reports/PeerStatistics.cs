@@ -21,6 +21,9 @@ public sealed record PeerStatistics(
     /// empty and never written), or null for exact figures.
     /// </summary>
     public PeerBands? Bands { get; init; }
+
+    /// <summary>Why no peer figures are shown at all (e.g. the group is too small to keep cities anonymous), or null when some are shown.</summary>
+    public string? WithheldReason { get; init; }
 }
 
 /// <summary>The first quartile, median and third quartile of one score across a peer group (0–100).</summary>

@@ -6,108 +6,202 @@ using Nlc.Excel.Xlsx;
 namespace Nlc.Excel.Reports;
 
 /// <summary>
-/// The "Summary" sheet of an assessment report: overall index and completeness, a pillar table with a radar chart of
-/// the pillars, and a practice table; with peer quartiles beside each score when given.
+/// The "Summary" sheet of an assessment report. Page 1 is for a reader with half a minute: the overall index with the
+/// status and completeness beside it, the strongest and weakest pillar in one sentence, who the peers are (or why their
+/// figures are withheld), the top three next steps, the pillar table and a radar chart of the pillars. The practice
+/// table follows on page 2. Peer quartiles stand beside each score when given.
 /// </summary>
 internal static class SummarySheet
 {
+    /// <summary>How many next steps page 1 lists; the "Next steps" sheet has them all.</summary>
+    public const int TopSteps = 3;
+
+    private const int NameColumn = 0;
+    private const int ScoreColumn = 1;
+    private const int LevelColumn = 2;
+    private const int LastPeerColumn = 5;
+    private const int PillarsColumn = 6;
+    private const int ChartFirstColumn = 6;
+    private const int ChartEndColumn = 8;
+
     public static void Write(WorkbookBuilder workbook, Rubric rubric, ScoreResult score, ReportHeading heading, string language, PeerStatistics? peers)
     {
         var scale = rubric.Scale;
         var sheet = workbook.AddSheet(WorkbookNames.SummarySheet);
         sheet.Protected = true;
-        double[] widths = [44, 10, 22, 10, 10, 10, 34];
+        double[] widths = [34, 9, 20, 9, 9, 9, 30, 28];
         for (var i = 0; i < widths.Length; i++)
         {
             sheet.Width(i, widths[i]);
         }
 
+        var peerColumns = peers is not null && peers.WithheldReason is null ? peers : null;
         sheet.Text(0, 1, $"{heading.CityName}: {rubric.Title.Get(language)}", WorkbookStyles.Title);
         var about = $"Self-assessment report for the period {heading.Period}"
             + (heading.Country is null ? "" : $", {heading.Country}")
-            + (heading.AssessmentId is null ? "" : $", assessment {heading.AssessmentId}")
-            + (heading.Status is null ? "" : $" ({heading.Status})");
+            + (heading.AssessmentId is null ? "" : $", assessment {heading.AssessmentId}");
         sheet.Text(0, 2, about);
         sheet.Text(0, 3, $"Rubric {rubric.Id} {rubric.Version} ({rubric.ContentHash}).", WorkbookStyles.Small);
-        sheet.Text(0, 4, "Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal. An empty score means nothing applicable was answered there.", WorkbookStyles.Small);
+        sheet.Text(0, 4, "Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; an empty score means nothing applicable was answered there.", WorkbookStyles.Small);
 
+        var row = 6;
         var overallLevel = ReportValues.LevelReached(score.Overall, scale);
-        sheet.Text(0, 6, "Overall index", WorkbookStyles.Label);
-        sheet.Number(1, 6, ReportValues.Round(score.Overall), WorkbookStyles.BigScore);
-        sheet.Text(2, 6, ReportValues.LevelLabel(overallLevel, scale, language));
+        sheet.Text(NameColumn, row, "Overall index", WorkbookStyles.Label);
+        sheet.Number(ScoreColumn, row, ReportValues.Round(score.Overall), WorkbookStyles.BigScore);
+        sheet.Text(LevelColumn, row, ReportValues.LevelLabel(overallLevel, scale, language));
         if (peers?.Bands?.Overall is { } overallBands)
         {
-            sheet.Text(3, 6, $"Peer median in the {Band(overallBands.Median)} band (middle half from the {Band(overallBands.Q1)} to the {Band(overallBands.Q3)} band)");
+            sheet.TextAcross(3, LastPeerColumn, row, $"Peer median in the {Band(overallBands.Median)} band (middle half from {Band(overallBands.Q1)} to {Band(overallBands.Q3)})", WorkbookStyles.Body);
         }
         else if (peers?.Overall is { } overallPeers)
         {
-            sheet.Text(3, 6, ReportValues.Invariant($"Peer median {ReportValues.Round(overallPeers.Median):0.0} (middle half {ReportValues.Round(overallPeers.Q1):0.0} to {ReportValues.Round(overallPeers.Q3):0.0})"));
+            sheet.TextAcross(3, LastPeerColumn, row, ReportValues.Invariant($"Peer median {ReportValues.Round(overallPeers.Median):0.0} (middle half {ReportValues.Round(overallPeers.Q1):0.0} to {ReportValues.Round(overallPeers.Q3):0.0})"), WorkbookStyles.Body);
         }
 
+        row++;
         var completeness = score.Completeness;
+        sheet.Text(NameColumn, row, "Status", WorkbookStyles.Label);
+        sheet.TextAcross(ScoreColumn, LastPeerColumn, row, ResultStatus.Statement(heading.Status, completeness),
+            ResultStatus.IsFinal(heading.Status, completeness) ? WorkbookStyles.Statement : WorkbookStyles.Notice);
+
+        row++;
         var choices = new AnswerChoices(scale, language);
-        sheet.Text(0, 7, "Completeness", WorkbookStyles.Label);
-        sheet.Number(1, 7, completeness.Ratio, WorkbookStyles.Percent);
-        sheet.Text(2, 7, $"{completeness.Answered} of {completeness.Total} indicators answered; {completeness.NotApplicable} {choices.NotApplicable}, {completeness.DontKnow} {choices.DontKnow}");
-        // Row 8 names the peers; it is there without peers too, so the tables and the chart sit at the same cells either way.
+        sheet.Text(NameColumn, row, "Completeness", WorkbookStyles.Label);
+        sheet.Number(ScoreColumn, row, completeness.Ratio, WorkbookStyles.Percent);
+        sheet.TextAcross(LevelColumn, LastPeerColumn, row,
+            $"{completeness.Answered} of {completeness.Total} indicators answered; {completeness.NotApplicable} {choices.NotApplicable}, {completeness.DontKnow} {choices.DontKnow}",
+            WorkbookStyles.Body);
+
+        row++;
+        sheet.Text(NameColumn, row, "In short", WorkbookStyles.Label);
+        sheet.TextAcross(ScoreColumn, LastPeerColumn, row, StrongestAndWeakest(rubric, score, language), WorkbookStyles.Body);
+
         if (peers is not null)
         {
-            sheet.Text(0, 8, "Peers", WorkbookStyles.Label);
-            sheet.Text(1, 8, peers.Description);
+            row++;
+            sheet.Text(NameColumn, row, "Peers", WorkbookStyles.Label);
+            var text = peers.WithheldReason is { } reason
+                ? $"{peers.Description}. Peer figures are not shown: {reason}"
+                : peers.Description + (HasGaps(rubric, peers) ? ". An empty peer figure means too few peers have a score there to show one without revealing a city." : "");
+            sheet.TextAcross(ScoreColumn, LastPeerColumn, row, text, WorkbookStyles.Body);
         }
 
-        var row = 10;
-        var pillarHeader = row;
-        Header(sheet, row++, "Pillar", "Score", "Level reached", peers);
+        row++;
+        var chartTop = 5;
+        sheet.Text(NameColumn, row++, "Top next steps", WorkbookStyles.Heading);
+        row = TopNextSteps(sheet, row, rubric, score, language);
+
+        row++;
+        Header(sheet, row++, "Pillar", "Score", "Level reached", peerColumns);
         var firstPillarRow = row;
         foreach (var pillar in rubric.Pillars)
         {
             var value = score.Pillars.FirstOrDefault(p => p.PillarId == pillar.Id).Score;
-            sheet.Text(0, row, pillar.Title.Get(language), WorkbookStyles.CellBold);
-            sheet.Number(1, row, ReportValues.Round(value), WorkbookStyles.Score);
-            sheet.Text(2, row, ReportValues.LevelLabel(ReportValues.LevelReached(value, scale), scale, language), WorkbookStyles.Cell);
-            Peers(sheet, row, peers is not null && peers.Pillars.TryGetValue(pillar.Id, out var q) ? q : null, peers?.Bands?.Pillars.GetValueOrDefault(pillar.Id), peers);
+            sheet.Text(NameColumn, row, pillar.Title.Get(language), WorkbookStyles.CellBold);
+            sheet.Number(ScoreColumn, row, ReportValues.Round(value), WorkbookStyles.Score);
+            sheet.Text(LevelColumn, row, ReportValues.LevelLabel(ReportValues.LevelReached(value, scale), scale, language), WorkbookStyles.Cell);
+            Peers(sheet, row, peerColumns is not null && peerColumns.Pillars.TryGetValue(pillar.Id, out var q) ? q : null, peerColumns?.Bands?.Pillars.GetValueOrDefault(pillar.Id), peerColumns);
             row++;
         }
 
         var lastPillarRow = row - 1;
-        row++;
-        Header(sheet, row, "Practice", "Score", "Maturity level", peers);
-        sheet.Text(6, row++, "Pillars", WorkbookStyles.Header);
+        // The chart's anchor counts rows from 0, so this ends it at the bottom of the last pillar row.
+        var chartBottom = lastPillarRow;
+        row = lastPillarRow + 2;
+        // The practice table starts page 2, so page 1 is the summary a reader needs and nothing is cut in half.
+        sheet.PageBreakBeforeRow = row;
+        Header(sheet, row, "Practice", "Score", "Maturity level", peerColumns);
+        sheet.Text(PillarsColumn, row++, "Pillars", WorkbookStyles.Header);
         foreach (var practice in rubric.Practices)
         {
             var practiceScore = score.Practices.FirstOrDefault(p => p.PracticeId == practice.Id);
-            sheet.Text(0, row, ReportValues.PracticeName(practice, language), WorkbookStyles.CellBold);
-            sheet.Number(1, row, ReportValues.Round(practiceScore.Score), WorkbookStyles.Score);
-            sheet.Text(2, row, ReportValues.LevelLabel(practiceScore.MaturityLevel, scale, language), WorkbookStyles.Cell);
-            Peers(sheet, row, peers is not null && peers.Practices.TryGetValue(practice.Id, out var q) ? q : null, peers?.Bands?.Practices.GetValueOrDefault(practice.Id), peers);
-            sheet.Text(6, row, ReportValues.PillarsOf(practice, rubric, language), WorkbookStyles.Cell);
+            sheet.Text(NameColumn, row, ReportValues.PracticeName(practice, language), WorkbookStyles.CellBold);
+            sheet.Number(ScoreColumn, row, ReportValues.Round(practiceScore.Score), WorkbookStyles.Score);
+            sheet.Text(LevelColumn, row, ReportValues.LevelLabel(practiceScore.MaturityLevel, scale, language), WorkbookStyles.Cell);
+            Peers(sheet, row, peerColumns is not null && peerColumns.Practices.TryGetValue(practice.Id, out var q) ? q : null, peerColumns?.Bands?.Practices.GetValueOrDefault(practice.Id), peerColumns);
+            sheet.Text(PillarsColumn, row, ReportValues.PillarsOf(practice, rubric, language), WorkbookStyles.Cell);
             row++;
         }
 
-        var categories = new ChartCategories(
-            CellReference.Range(sheet.Name, 0, firstPillarRow, 0, lastPillarRow),
-            rubric.Pillars.Select(p => p.Title.Get(language)).ToArray());
-        var series = new List<ChartSeries>
+        workbook.AddChart(sheet, Radar(sheet, rubric, score, heading, language, peerColumns, firstPillarRow, lastPillarRow), new ChartAnchor(ChartFirstColumn, chartTop, ChartEndColumn, chartBottom));
+    }
+
+    /// <summary>The top next steps: which indicator, and the step to take (the engine's wording, as in the API and the "Next steps" sheet).</summary>
+    private static int TopNextSteps(SheetBuilder sheet, int row, Rubric rubric, ScoreResult score, string language)
+    {
+        if (score.Gaps.Count == 0)
         {
-            new(heading.CityName, CellReference.Range(sheet.Name, 1, firstPillarRow, 1, lastPillarRow),
-                rubric.Pillars.Select(p => ReportValues.Round(score.Pillars.FirstOrDefault(s => s.PillarId == p.Id).Score)).ToArray()),
-        };
-        // Bands have no single value to plot, so only exact peer medians are charted.
-        if (peers is not null && peers.Bands is null)
-        {
-            series.Add(new("Peer median", CellReference.Range(sheet.Name, 4, firstPillarRow, 4, lastPillarRow),
-                rubric.Pillars.Select(p => peers.Pillars.TryGetValue(p.Id, out var q) ? ReportValues.Round(q.Median) : null).ToArray()));
+            sheet.TextAcross(NameColumn, LastPeerColumn, row++, "No next steps: every answered indicator is at the top level, or nothing is answered yet.", WorkbookStyles.Body);
+            return row;
         }
 
-        workbook.AddChart(sheet, Charts.Radar("Pillar scores (0-100)", categories, series), new ChartAnchor(7, 4, 16, 34));
+        var practices = rubric.Practices.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var (gap, i) in score.Gaps.Take(TopSteps).Select((g, i) => (g, i)))
+        {
+            var practice = practices.TryGetValue(gap.PracticeId, out var p) ? " " + p.Title.Get(language) : "";
+            sheet.Text(NameColumn, row, $"{i + 1}. {gap.IndicatorId}{practice}", WorkbookStyles.CellBold);
+            sheet.TextAcross(ScoreColumn, LastPeerColumn, row,
+                gap.NextStep.Get(language) + ReportValues.Invariant($" (overall index +{Math.Round(gap.OverallGain, 1, MidpointRounding.AwayFromZero):0.0})"),
+                WorkbookStyles.Cell);
+            row++;
+        }
+
+        return row;
+    }
+
+    private static string StrongestAndWeakest(Rubric rubric, ScoreResult score, string language)
+    {
+        var scored = rubric.Pillars
+            .Select(p => (Name: p.Title.Get(language), Score: ReportValues.Round(score.Pillars.FirstOrDefault(s => s.PillarId == p.Id).Score)))
+            .Where(p => p.Score is not null)
+            .ToArray();
+        if (scored.Length == 0)
+        {
+            return "No pillar has a score yet: answer at least one indicator of each pillar.";
+        }
+
+        var strongest = scored.MaxBy(p => p.Score)!;
+        var weakest = scored.MinBy(p => p.Score)!;
+        return scored.Length == 1 || strongest.Score == weakest.Score
+            ? ReportValues.Invariant($"Every scored pillar stands at {strongest.Score:0.0}.")
+            : ReportValues.Invariant($"Strongest pillar: {strongest.Name} ({strongest.Score:0.0}). Weakest pillar: {weakest.Name} ({weakest.Score:0.0}).");
+    }
+
+    private static bool HasGaps(Rubric rubric, PeerStatistics peers) => peers.Bands is { } bands
+        ? bands.Overall is null || rubric.Pillars.Any(p => !bands.Pillars.ContainsKey(p.Id)) || rubric.Practices.Any(p => !bands.Practices.ContainsKey(p.Id))
+        : peers.Overall is null || rubric.Pillars.Any(p => !peers.Pillars.ContainsKey(p.Id)) || rubric.Practices.Any(p => !peers.Practices.ContainsKey(p.Id));
+
+    /// <summary>
+    /// The radar of the pillars: the peers' middle half as two dashed lines and their median first, the city last, so
+    /// the city is drawn on top where the lines meet. Bands have no single value to plot, so only exact peer figures are charted.
+    /// </summary>
+    private static DocumentFormat.OpenXml.Drawing.Charts.ChartSpace Radar(
+        SheetBuilder sheet, Rubric rubric, ScoreResult score, ReportHeading heading, string language, PeerStatistics? peers, int firstRow, int lastRow)
+    {
+        var categories = new ChartCategories(
+            CellReference.Range(sheet.Name, NameColumn, firstRow, NameColumn, lastRow),
+            rubric.Pillars.Select(p => p.Title.Get(language)).ToArray());
+        var series = new List<ChartSeries>();
+        if (peers is not null && peers.Bands is null)
+        {
+            ChartSeries Peer(string name, int column, Func<PeerQuartiles, double> pick, ChartLook look) =>
+                new(name, CellReference.Range(sheet.Name, column, firstRow, column, lastRow),
+                    rubric.Pillars.Select(p => peers.Pillars.TryGetValue(p.Id, out var q) ? ReportValues.Round(pick(q)) : null).ToArray()) { Look = look };
+            series.Add(Peer("Peers Q1", 3, q => q.Q1, ChartLook.PeerBand));
+            series.Add(Peer("Peers Q3", 5, q => q.Q3, ChartLook.PeerBand));
+            series.Add(Peer("Peer median", 4, q => q.Median, ChartLook.Of(1)));
+        }
+
+        series.Add(new(heading.CityName, CellReference.Range(sheet.Name, ScoreColumn, firstRow, ScoreColumn, lastRow),
+            rubric.Pillars.Select(p => ReportValues.Round(score.Pillars.FirstOrDefault(s => s.PillarId == p.Id).Score)).ToArray()) { Look = ChartLook.Of(0) with { Width = 38100 } });
+        return Charts.Radar("Pillar scores (0-100)", categories, series);
     }
 
     private static void Header(SheetBuilder sheet, int row, string first, string score, string level, PeerStatistics? peers)
     {
-        sheet.Text(0, row, first, WorkbookStyles.Header);
-        sheet.Text(1, row, score, WorkbookStyles.Header);
-        sheet.Text(2, row, level, WorkbookStyles.Header);
+        sheet.Text(NameColumn, row, first, WorkbookStyles.Header);
+        sheet.Text(ScoreColumn, row, score, WorkbookStyles.Header);
+        sheet.Text(LevelColumn, row, level, WorkbookStyles.Header);
         if (peers is not null)
         {
             sheet.Text(3, row, "Peers Q1", WorkbookStyles.Header);

@@ -9,7 +9,42 @@ namespace Nlc.Excel.Xlsx;
 internal sealed record ChartCategories(string Reference, IReadOnlyList<string> Labels);
 
 /// <summary>One series: its name, the cells of its values and the values themselves (null is a gap), cached in the chart.</summary>
-internal sealed record ChartSeries(string Name, string ValuesReference, IReadOnlyList<double?> Values);
+internal sealed record ChartSeries(string Name, string ValuesReference, IReadOnlyList<double?> Values)
+{
+    /// <summary>How the series is drawn; null for the look of its position (<see cref="ChartLook.Of"/>).</summary>
+    public ChartLook? Look { get; init; }
+}
+
+/// <summary>
+/// How one series is drawn: colour, marker, dash and line width (EMU). Series are told apart by all of them, so they
+/// stay distinct for readers who cannot tell colours apart and in grey print.
+/// </summary>
+internal sealed record ChartLook(string Color, C.MarkerStyleValues Marker, A.PresetLineDashValues Dash, int Width = 28575)
+{
+    private static readonly ChartLook[] Distinct =
+    [
+        new("1F4E79", C.MarkerStyleValues.Circle, A.PresetLineDashValues.Solid),
+        new("C55A11", C.MarkerStyleValues.Square, A.PresetLineDashValues.Solid),
+        new("548235", C.MarkerStyleValues.Triangle, A.PresetLineDashValues.Dash),
+        new("7030A0", C.MarkerStyleValues.Diamond, A.PresetLineDashValues.SystemDot),
+        new("BF9000", C.MarkerStyleValues.X, A.PresetLineDashValues.LargeDash),
+        new("A50021", C.MarkerStyleValues.Star, A.PresetLineDashValues.DashDot),
+        new("00B0F0", C.MarkerStyleValues.Plus, A.PresetLineDashValues.Solid),
+        new("7F7F7F", C.MarkerStyleValues.Circle, A.PresetLineDashValues.SystemDash),
+    ];
+
+    /// <summary>The thin grey dashed line of a peer quartile, behind the series that matter.</summary>
+    public static ChartLook PeerBand { get; } = new("A6A6A6", C.MarkerStyleValues.None, A.PresetLineDashValues.Dash, 15875);
+
+    /// <summary>The overall index: black, thick, solid.</summary>
+    public static ChartLook Overall { get; } = new("000000", C.MarkerStyleValues.Circle, A.PresetLineDashValues.Solid, 44450);
+
+    /// <summary>A target: a large red marker with no line, at the target period.</summary>
+    public static ChartLook Target { get; } = new("FF0000", C.MarkerStyleValues.Star, A.PresetLineDashValues.Solid, 0);
+
+    /// <summary>The look of the series at <paramref name="index"/>; the first eight differ in colour, marker and dash.</summary>
+    public static ChartLook Of(int index) => Distinct[index % Distinct.Length];
+}
 
 /// <summary>
 /// DrawingML charts (radar, line) over cells of the workbook, with every label and value cached in the chart part so
@@ -17,8 +52,6 @@ internal sealed record ChartSeries(string Name, string ValuesReference, IReadOnl
 /// </summary>
 internal static class Charts
 {
-    private static readonly string[] Palette = ["1F4E79", "C55A11", "548235", "7030A0", "BF9000", "2E75B6", "A50021", "00B0F0"];
-
     public static C.ChartSpace Radar(string title, ChartCategories categories, IReadOnlyList<ChartSeries> series)
     {
         var chart = new C.RadarChart(new C.RadarStyle { Val = C.RadarStyleValues.Marker }, new C.VaryColors { Val = false });
@@ -28,8 +61,8 @@ internal static class Charts
                 new C.Index { Val = (uint)i },
                 new C.Order { Val = (uint)i },
                 SeriesText(series[i].Name),
-                LineShape(Palette[i % Palette.Length]),
-                Marker(Palette[i % Palette.Length]),
+                LineShape(series[i].Look ?? ChartLook.Of(i)),
+                Marker(series[i].Look ?? ChartLook.Of(i)),
                 CategoryData(categories),
                 Values(series[i])));
         }
@@ -47,8 +80,8 @@ internal static class Charts
                 new C.Index { Val = (uint)i },
                 new C.Order { Val = (uint)i },
                 SeriesText(series[i].Name),
-                LineShape(Palette[i % Palette.Length]),
-                Marker(Palette[i % Palette.Length]),
+                LineShape(series[i].Look ?? ChartLook.Of(i)),
+                Marker(series[i].Look ?? ChartLook.Of(i)),
                 CategoryData(categories),
                 Values(series[i]),
                 new C.Smooth { Val = false }));
@@ -85,16 +118,17 @@ internal static class Charts
 
     private static C.SeriesText SeriesText(string name) => new(new C.NumericValue(XmlText.Clean(name)));
 
-    private static C.ChartShapeProperties LineShape(string rgb) =>
-        new(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = rgb })) { Width = 28575 });
+    private static C.ChartShapeProperties LineShape(ChartLook look) =>
+        new(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = look.Color }), new A.PresetDash { Val = look.Dash }) { Width = look.Width });
 
-    private static C.Marker Marker(string rgb) =>
-        new(
-            new C.Symbol { Val = C.MarkerStyleValues.Circle },
-            new C.Size { Val = 6 },
+    private static C.Marker Marker(ChartLook look) => look.Marker == C.MarkerStyleValues.None
+        ? new(new C.Symbol { Val = C.MarkerStyleValues.None })
+        : new(
+            new C.Symbol { Val = look.Marker },
+            new C.Size { Val = look.Width == 0 ? (byte)12 : (byte)7 },
             new C.ChartShapeProperties(
-                new A.SolidFill(new A.RgbColorModelHex { Val = rgb }),
-                new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = rgb }))));
+                new A.SolidFill(new A.RgbColorModelHex { Val = look.Color }),
+                new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = look.Color }))));
 
     private static C.CategoryAxisData CategoryData(ChartCategories categories)
     {

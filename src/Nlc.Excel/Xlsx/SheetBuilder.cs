@@ -13,12 +13,18 @@ internal sealed class SheetBuilder(string name)
 {
     private const double DefaultWidth = 8.43;
     private const double LineHeight = 14.4;
+    private const double MarginInches = 0.5;
+
+    // A column's width in pixels at 96 dpi per character of width: Excel gives 7 plus 5 of padding for 11 pt Calibri;
+    // LibreOffice (with Carlito for Calibri) lays columns out up to 7.6 a character, so the larger is assumed.
+    private const double PixelsPerCharacter = 7.6;
 
     private readonly SortedDictionary<int, SortedDictionary<int, Cell>> _rows = [];
     private readonly SortedDictionary<int, double> _widths = [];
     private readonly List<OpenXmlElement> _afterAutoFilter = [];
     private readonly Dictionary<int, int> _linesOfRow = [];
     private readonly Dictionary<int, double> _minHeightOfRow = [];
+    private readonly List<string> _merges = [];
 
     public string Name { get; } = name;
 
@@ -32,6 +38,12 @@ internal sealed class SheetBuilder(string name)
 
     /// <summary>The header row repeated at the top of every printed page; 0 for none. Every sheet prints fitted to the page width.</summary>
     public int PrintTitleRow { get; set; }
+
+    /// <summary>The smallest text size on paper, in points: below it, a sheet is not fitted to the page width.</summary>
+    public const double MinimumPrintedFontSize = 9;
+
+    /// <summary>The last column a chart covers, so the print width includes it; -1 for none.</summary>
+    public int LastChartColumn { get; set; } = -1;
 
     /// <summary>A manual page break before this row (e.g. so a chart starts on a page of its own); 0 for none.</summary>
     public int PageBreakBeforeRow { get; set; }
@@ -49,7 +61,10 @@ internal sealed class SheetBuilder(string name)
 
     public void Width(int column, double width) => _widths[column] = width;
 
-    public void Text(int column, int row, string? text, uint style = WorkbookStyles.Default)
+    public void Text(int column, int row, string? text, uint style = WorkbookStyles.Default) =>
+        WriteText(column, row, text, style, _widths.GetValueOrDefault(column, DefaultWidth), 1.1);
+
+    private void WriteText(int column, int row, string? text, uint style, double width, double charactersPerWidth)
     {
         var cell = NewCell(column, row, style);
         if (!string.IsNullOrEmpty(text))
@@ -60,9 +75,28 @@ internal sealed class SheetBuilder(string name)
             cell.InlineString = new InlineString(new Text(XmlText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve });
             if (WorkbookStyles.Wraps(style))
             {
-                var lines = Lines(value, _widths.GetValueOrDefault(column, DefaultWidth));
+                var lines = Lines(value, width, charactersPerWidth);
                 _linesOfRow[row] = Math.Max(lines, _linesOfRow.GetValueOrDefault(row, 1));
             }
+        }
+    }
+
+    /// <summary>
+    /// A text spread over the cells from <paramref name="column"/> to <paramref name="lastColumn"/> (merged), wrapping within
+    /// them, so a long sentence stays inside its block instead of running over a chart beside it.
+    /// </summary>
+    public void TextAcross(int column, int lastColumn, int row, string? text, uint style = WorkbookStyles.Body)
+    {
+        // Across several columns the generous estimate of one column would leave lines of space; 1.2 letters a unit is still safe for Calibri.
+        WriteText(column, row, text, style, Enumerable.Range(column, lastColumn - column + 1).Sum(c => _widths.GetValueOrDefault(c, DefaultWidth)), 1.2);
+        for (var c = column + 1; c <= lastColumn; c++)
+        {
+            NewCell(c, row, style);
+        }
+
+        if (lastColumn > column)
+        {
+            _merges.Add($"{CellReference.Of(column, row)}:{CellReference.Of(lastColumn, row)}");
         }
     }
 
@@ -83,7 +117,8 @@ internal sealed class SheetBuilder(string name)
     {
         var worksheet = new Worksheet();
         worksheet.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        var fitted = PrintsFittedToWidth();
+        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = fitted }));
 
         worksheet.Append(new SheetViews(BuildView()));
         if (_widths.Count > 0)
@@ -132,14 +167,19 @@ internal sealed class SheetBuilder(string name)
             worksheet.Append(new AutoFilter { Reference = AutoFilter });
         }
 
+        if (_merges.Count > 0)
+        {
+            worksheet.Append(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
+        }
+
         worksheet.Append(_afterAutoFilter);
-        worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageMargins { Left = MarginInches, Right = MarginInches, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup
         {
             PaperSize = 9,
             Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
-            FitToWidth = 1,
-            FitToHeight = 0,
+            FitToWidth = fitted ? 1U : null,
+            FitToHeight = fitted ? 0U : null,
         });
         worksheet.Append(new HeaderFooter(new OddFooter($"&L{Name}&RPage &P of &N")));
         if (PageBreakBeforeRow > 1)
@@ -152,6 +192,27 @@ internal sealed class SheetBuilder(string name)
         }
 
         return worksheet;
+    }
+
+    /// <summary>
+    /// Whether the sheet prints fitted to the page width (rows running on over as many pages as they need): only when its
+    /// smallest text still prints at <see cref="MinimumPrintedFontSize"/> or more. A wider sheet prints at full size over
+    /// several pages across, with its frozen columns repeated on each.
+    /// </summary>
+    public bool PrintsFittedToWidth()
+    {
+        var sizes = _rows.Values.SelectMany(cells => cells.Values).Select(c => WorkbookStyles.FontSize(c.StyleIndex?.Value ?? WorkbookStyles.Default));
+        var smallest = sizes.DefaultIfEmpty(WorkbookStyles.DefaultFontSize).Min();
+        return FitScale() * smallest >= MinimumPrintedFontSize;
+    }
+
+    /// <summary>The scale fitting the used columns (and charts) to the width of an A4 page inside the margins, at most 1.</summary>
+    public double FitScale()
+    {
+        var lastColumn = Math.Max(LastChartColumn, _rows.Values.Where(cells => cells.Count > 0).Select(cells => cells.Keys.Max()).DefaultIfEmpty(0).Max());
+        var pixels = Enumerable.Range(0, lastColumn + 1).Sum(c => _widths.GetValueOrDefault(c, DefaultWidth) * PixelsPerCharacter);
+        var printable = (((Landscape ? 297 : 210) / 25.4) - (2 * MarginInches)) * 96;
+        return Math.Min(1, printable / pixels);
     }
 
     private SheetView BuildView()
@@ -204,9 +265,9 @@ internal sealed class SheetBuilder(string name)
     /// The lines wrapped text takes in a column, estimated generously: row heights are written out because LibreOffice
     /// does not fit rows to wrapped text when it opens a file, and Excel re-fits them anyway once a cell is edited.
     /// </summary>
-    private static int Lines(string text, double width)
+    private static int Lines(string text, double width, double charactersPerWidth)
     {
-        var perLine = Math.Max(1, (int)(width * 1.05));
+        var perLine = Math.Max(1, (int)(width * charactersPerWidth));
         var lines = 0;
         foreach (var paragraph in text.Split('\n'))
         {

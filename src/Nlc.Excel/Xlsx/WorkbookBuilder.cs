@@ -33,6 +33,7 @@ internal sealed class WorkbookBuilder
         }
 
         charts.Add((chart, anchor));
+        sheet.LastChartColumn = Math.Max(sheet.LastChartColumn, anchor.ToColumn - 1);
     }
 
     public byte[] Build()
@@ -87,9 +88,21 @@ internal sealed class WorkbookBuilder
                     });
                 }
 
-                if (sheet.PrintTitleRow > 0)
+                var titleColumns = sheet.PrintsFittedToWidth() ? 0 : sheet.FrozenColumns;
+                if (sheet.PrintTitleRow > 0 || titleColumns > 0)
                 {
-                    definedNames.Append(new DefinedName($"'{Quote(sheet.Name)}'!${sheet.PrintTitleRow}:${sheet.PrintTitleRow}")
+                    var titles = new List<string>();
+                    if (titleColumns > 0)
+                    {
+                        titles.Add($"'{Quote(sheet.Name)}'!$A:${CellReference.Column(titleColumns - 1)}");
+                    }
+
+                    if (sheet.PrintTitleRow > 0)
+                    {
+                        titles.Add($"'{Quote(sheet.Name)}'!${sheet.PrintTitleRow}:${sheet.PrintTitleRow}");
+                    }
+
+                    definedNames.Append(new DefinedName(string.Join(',', titles))
                     {
                         Name = "_xlnm.Print_Titles",
                         LocalSheetId = (uint)index,

@@ -25,11 +25,33 @@ internal static class WorkbookStyles
     public const uint Change = 16;
     public const uint Gain = 17;
 
+    /// <summary>Bold on yellow: a warning the reader must see, e.g. that results are a draft.</summary>
+    public const uint Notice = 18;
+
+    /// <summary>Bold, wrapped: a plain statement, e.g. the status of validated results.</summary>
+    public const uint Statement = 19;
+
+    /// <summary>The smallest font size any style uses, in points; with the print scale it gives the smallest printed text.</summary>
+    public const double SmallestFontSize = 10;
+
     private const uint ScoreFormat = 164;
     private const uint ChangeFormat = 165;
 
     /// <summary>Whether text in a cell of this style wraps (and so makes its row taller).</summary>
-    public static bool Wraps(uint style) => style is Body or Header or Cell or CellBand or Answer or CellBold or CellBoldBand;
+    public static bool Wraps(uint style) => style is Body or Header or Cell or CellBand or Answer or CellBold or CellBoldBand or Notice or Statement;
+
+    /// <summary>The font size of body text, in points.</summary>
+    public const double DefaultFontSize = 11;
+
+    /// <summary>The font size of a style, in points.</summary>
+    public static double FontSize(uint style) => style switch
+    {
+        Title => 16,
+        BigScore => 14,
+        Heading => 12,
+        Small => SmallestFontSize,
+        _ => DefaultFontSize,
+    };
 
     /// <summary>The height a row needs for a larger font of this style; 0 for the default.</summary>
     public static double MinHeight(uint style) => style switch
@@ -43,11 +65,11 @@ internal static class WorkbookStyles
     public static Stylesheet Create()
     {
         var fonts = new Fonts(
-            Font(11, bold: false),
-            Font(11, bold: true),
+            Font(DefaultFontSize, bold: false),
+            Font(DefaultFontSize, bold: true),
             Font(16, bold: true),
             Font(12, bold: true),
-            Font(9, bold: false, italic: true, color: "FF595959"),
+            Font(SmallestFontSize, bold: false, italic: true, color: "FF595959"),
             Font(14, bold: true));
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
@@ -79,7 +101,9 @@ internal static class WorkbookStyles
             Format(font: 1, border: 1, wrap: true),
             Format(font: 1, fill: 3, border: 1, wrap: true),
             Format(font: 0, border: 1, numberFormat: ChangeFormat),
-            Format(font: 0, border: 1, numberFormat: 2));
+            Format(font: 0, border: 1, numberFormat: 2),
+            Format(font: 1, fill: 4, border: 1, wrap: true),
+            Format(font: 1, wrap: true));
 
         return new Stylesheet(
             new NumberingFormats(

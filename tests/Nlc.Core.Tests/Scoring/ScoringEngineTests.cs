@@ -62,8 +62,19 @@ public sealed class ScoringEngineTests
         Assert.AreEqual(14.0625, gaps[0].OverallGain, Tolerance);
         Assert.AreEqual(3.125, gaps[1].OverallGain, Tolerance);
         Assert.AreEqual(3.125, gaps[2].OverallGain, Tolerance);
-        Assert.AreEqual((2, 3, "P1.2 at level 3"), (gaps[0].CurrentLevel, gaps[0].NextLevel, gaps[0].NextStep.En));
-        Assert.AreEqual((0, 1, "P2.1 at level 1"), (gaps[1].CurrentLevel, gaps[1].NextLevel, gaps[1].NextStep.En));
+        Assert.AreEqual((2, 3), (gaps[0].CurrentLevel, gaps[0].NextLevel));
+        Assert.AreEqual((0, 1), (gaps[1].CurrentLevel, gaps[1].NextLevel));
+    }
+
+    [TestMethod]
+    public void Score_NextStep_ReadsAsAStep_AndADontKnowAnswersStepIsToFindOutTheLevel()
+    {
+        var gaps = _engine.Score(WorkedAnswers).Gaps;
+        var rubric = _engine.Rubric;
+
+        Assert.AreEqual($"Reach level 3 – {rubric.Scale.Levels[3].Name.En}: P1.2 at level 3", gaps[0].NextStep.En);
+        StringAssert.StartsWith(gaps[1].NextStep.En, "Find out which level applies");
+        StringAssert.EndsWith(gaps[1].NextStep.En, rubric.Indicators.Single(i => i.Id == "P2.1").Guidance.En, "whom to ask comes from the indicator's guidance");
     }
 
     [TestMethod]

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Nlc.Web.Pages;
 
-/// <summary>The home page: where a person who opens the server's address lands.</summary>
-[AllowAnonymous]
+/// <summary>The home page of a signed-in person.</summary>
 public sealed class IndexModel : PageModel;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Nlc.Api.Accounts;
 using Nlc.Api.Admin;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
@@ -112,6 +113,7 @@ app.MapRubricsApi();
 app.MapCitiesApi();
 app.MapAssessmentsApi();
 app.MapKeysApi();
+app.MapInvitationsApi();
 app.MapBenchmarksApi();
 app.MapProgressApi();
 app.MapAdminApi();

@@ -28,12 +28,13 @@ public static class WebSetup
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Cities.CityOverviews>();
         return services;
     }
 
     /// <summary>
     /// Uses the request's language (a language cookie, else Accept-Language, else English), serves the style sheet, and
-    /// shows an error page for errors of pages (the API's errors stay Problem Details). Call before authentication.
+    /// shows an error page for errors of pages (the API's errors stay Problem Details), then routes. Call before authentication.
     /// </summary>
     public static WebApplication UseNlcWeb(this WebApplication app)
     {
@@ -52,6 +53,9 @@ public static class WebSetup
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments(WebAuthentication.ApiPath) && !context.Request.Path.StartsWithSegments("/openapi"),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        // Routing runs after the status-code pages, so a re-executed request (/error/404) is routed to its page.
+        app.UseRouting();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Nlc.Api.Accounts;
 using Nlc.Api.Admin;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
@@ -12,7 +13,6 @@ using Nlc.Api.Keys;
 using Nlc.Api.Progress;
 using Nlc.Api.Reports;
 using Nlc.Api.Rubrics;
-using Nlc.Api.Scores;
 using Nlc.Api.Security;
 using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
@@ -29,8 +29,8 @@ var database = new SqliteDatabase(options.DatabasePath, TimeSpan.FromSeconds(opt
 
 // At build time the OpenAPI generator runs this program only to read its endpoints: touch no database then.
 var generatingOpenApiDocument = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
-var (rubrics, failure) = generatingOpenApiDocument
-    ? (new RubricCatalog([]), null)
+var (rubrics, failure, firstAdminInvitationPath) = generatingOpenApiDocument
+    ? (new RubricCatalog([]), null, null)
     : await Startup.PrepareAsync(database, options, builder.Configuration["NLC_BOOTSTRAP_ADMIN_KEY"] ?? options.BootstrapAdminKey, clock, Console.Out);
 if (rubrics is null)
 {
@@ -77,10 +77,11 @@ builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails 
         context.ProblemDetails.Detail = badRequest.Message;
     }
 });
-builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+// Cookies for the pages, keys for /api: the default scheme picks one by path (see WebAuthentication).
+builder.Services.AddNlcAuthentication(ApiKeyAuthentication.SchemeName, keysInDatabase: !generatingOpenApiDocument)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRoleRules();
 builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
 builder.Services.AddSingleton<FailedAuthentications>();
@@ -88,6 +89,11 @@ builder.Services.AddNlcOpenApi();
 builder.Services.AddNlcWeb();
 
 var app = builder.Build();
+if (firstAdminInvitationPath is not null)
+{
+    app.Lifetime.ApplicationStarted.Register(() => Startup.PrintFirstAdminInvitation(firstAdminInvitationPath, options.FirstAdminEmail, app.Urls, Console.Out));
+}
+
 app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -102,6 +108,7 @@ app.UseSwaggerUI(ui =>
     ui.SwaggerEndpoint("/openapi/v1.json", "NLC Self-Assessment Toolkit API v1");
     ui.DocumentTitle = "NLC Self-Assessment Toolkit API";
 });
+app.UseNlcWeb();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -115,6 +122,7 @@ api.MapRubricsApi();
 api.MapCitiesApi();
 api.MapAssessmentsApi();
 api.MapKeysApi();
+api.MapInvitationsApi();
 api.MapBenchmarksApi();
 api.MapProgressApi();
 api.MapAdminApi();

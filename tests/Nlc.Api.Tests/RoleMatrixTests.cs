@@ -53,6 +53,7 @@ public sealed class RoleMatrixTests
         ["POST", "/api/v1/admin/backups", null, null, "201 403 403 403 403 401"],
         ["POST", "/api/v1/keys", "{\"name\":\"\"}", null, "422 403 403 403 403 401"],
         ["DELETE", "/api/v1/keys/key_unknown", null, null, "404 403 403 403 403 401"],
+        ["POST", "/api/v1/invitations", "{\"email\":\"\"}", null, "422 403 403 403 403 401"],
     ];
 
     [ClassInitialize]

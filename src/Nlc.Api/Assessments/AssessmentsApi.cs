@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Api.Cities;
 using Nlc.Api.Http;
-using Nlc.Api.Scores;
 using Nlc.Api.Security;
 using Nlc.Core.Assessments;
 using Nlc.Core.Periods;

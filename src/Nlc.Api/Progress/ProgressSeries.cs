@@ -1,4 +1,3 @@
-using Nlc.Api.Scores;
 using Nlc.Api.Security;
 using Nlc.Core.Assessments;
 using Nlc.Core.Periods;

@@ -6,7 +6,6 @@ using Nlc.Api.Cities;
 using Nlc.Api.Hosting;
 using Nlc.Api.Http;
 using Nlc.Api.Progress;
-using Nlc.Api.Scores;
 using Nlc.Api.Security;
 using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;

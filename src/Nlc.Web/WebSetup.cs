@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Nlc.Web.Assessments;
 
 namespace Nlc.Web;
 
@@ -11,6 +12,8 @@ public static class WebSetup
     {
         services.AddLocalization(localization => localization.ResourcesPath = "Resources");
         services.AddRazorPages();
+        services.AddSingleton<AssessmentFinder>();
+        services.AddSingleton<PeerPlaces>();
         return services;
     }
 

@@ -159,6 +159,12 @@ export interface INlcApiClient {
     revokeKey(keyId: string): Promise<KeyResponse>;
 
     /**
+     * Invite a person to the web pages
+     * @return Created
+     */
+    createInvitation(body: CreateInvitationRequest): Promise<InvitationResponse>;
+
+    /**
      * Statistics of a peer group
      * @param rubricId (optional) 
      * @param period (optional) 
@@ -1930,6 +1936,95 @@ export class NlcApiClient implements INlcApiClient {
     }
 
     /**
+     * Invite a person to the web pages
+     * @return Created
+     */
+    createInvitation(body: CreateInvitationRequest): Promise<InvitationResponse> {
+        let url_ = this.baseUrl + "/api/v1/invitations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateInvitation(_response);
+        });
+    }
+
+    protected processCreateInvitation(response: Response): Promise<InvitationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvitationResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvitationResponse>(null as any);
+    }
+
+    /**
      * Statistics of a peer group
      * @param rubricId (optional) 
      * @param period (optional) 
@@ -3278,6 +3373,16 @@ export interface CreatedKeyResponse {
     [key: string]: any;
 }
 
+/** A person to invite to the web pages: their email (their sign-in name), the name shown, role and, for city users, cities. */
+export interface CreateInvitationRequest {
+    email: string | undefined;
+    displayName: string | undefined;
+    role: ApiRole | undefined;
+    cityIds?: string[] | undefined;
+
+    [key: string]: any;
+}
+
 /** A new key: a name saying whom it is for, its role, and for city keys the cities it covers. */
 export interface CreateKeyRequest {
     name: string | undefined;
@@ -3326,6 +3431,19 @@ export interface IndicatorScoreResponse {
     answer: AnswerKind;
     level: number | undefined;
     score: number | undefined;
+
+    [key: string]: any;
+}
+
+/** A new account and its one-time invitation link in string InvitationResponse.Url: shown this once (only its hash is stored), it works until DateTimeOffset InvitationResponse.ExpiresAt and lets the person choose their password. */
+export interface InvitationResponse {
+    accountId: string;
+    email: string;
+    displayName: string;
+    role: ApiRole;
+    cityIds: string[];
+    url: string;
+    expiresAt: string;
 
     [key: string]: any;
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Nlc.Api.Accounts;
 using Nlc.Api.Admin;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
@@ -25,8 +26,8 @@ var database = new SqliteDatabase(options.DatabasePath, TimeSpan.FromSeconds(opt
 
 // At build time the OpenAPI generator runs this program only to read its endpoints: touch no database then.
 var generatingOpenApiDocument = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
-var (rubrics, failure) = generatingOpenApiDocument
-    ? (new RubricCatalog([]), null)
+var (rubrics, failure, firstAdminInvitationPath) = generatingOpenApiDocument
+    ? (new RubricCatalog([]), null, null)
     : await Startup.PrepareAsync(database, options, builder.Configuration["NLC_BOOTSTRAP_ADMIN_KEY"] ?? options.BootstrapAdminKey, clock, Console.Out);
 if (rubrics is null)
 {
@@ -71,16 +72,22 @@ builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails 
         context.ProblemDetails.Detail = badRequest.Message;
     }
 });
-builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+// Cookies for the pages, keys for /api: the default scheme picks one by path (see WebAuthentication).
+builder.Services.AddNlcAuthentication(ApiKeyAuthentication.SchemeName, keysInDatabase: !generatingOpenApiDocument)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddNlcRateLimits(options.RequestsPerMinute);
 builder.Services.AddSingleton<FailedAuthentications>();
 builder.Services.AddNlcOpenApi();
 builder.Services.AddNlcWeb();
 
 var app = builder.Build();
+if (firstAdminInvitationPath is not null)
+{
+    app.Lifetime.ApplicationStarted.Register(() => Startup.PrintFirstAdminInvitation(firstAdminInvitationPath, options.FirstAdminEmail, app.Urls, Console.Out));
+}
+
 app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -95,6 +102,7 @@ app.UseSwaggerUI(ui =>
     ui.SwaggerEndpoint("/openapi/v1.json", "NLC Self-Assessment Toolkit API v1");
     ui.DocumentTitle = "NLC Self-Assessment Toolkit API";
 });
+app.UseNlcWeb();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -105,6 +113,7 @@ app.MapRubricsApi();
 app.MapCitiesApi();
 app.MapAssessmentsApi();
 app.MapKeysApi();
+app.MapInvitationsApi();
 app.MapBenchmarksApi();
 app.MapProgressApi();
 app.MapAdminApi();

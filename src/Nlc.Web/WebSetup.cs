@@ -1,5 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Nlc.Web.Assessments;
 
 namespace Nlc.Web;
@@ -7,14 +12,54 @@ namespace Nlc.Web;
 /// <summary>Adds the web application for people (server-rendered pages) to the server that hosts the API.</summary>
 public static class WebSetup
 {
-    /// <summary>Registers the pages and their localizer.</summary>
+    /// <summary>The languages of the pages; the first is the default.</summary>
+    public static readonly IReadOnlyList<CultureInfo> Languages = [CultureInfo.GetCultureInfo("en")];
+
+    /// <summary>The path the pages' own files (the style sheet) are served under, to anyone.</summary>
+    public const string AssetsPath = "/assets";
+
+    /// <summary>Registers the pages, their localizer and antiforgery.</summary>
     public static IServiceCollection AddNlcWeb(this IServiceCollection services)
     {
         services.AddLocalization(localization => localization.ResourcesPath = "Resources");
-        services.AddRazorPages();
+        services.AddRazorPages().AddViewLocalization();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "nlc_antiforgery";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Cities.CityOverviews>();
         services.AddSingleton<AssessmentFinder>();
         services.AddSingleton<PeerPlaces>();
         return services;
+    }
+
+    /// <summary>
+    /// Uses the request's language (a language cookie, else Accept-Language, else English), serves the style sheet, and
+    /// shows an error page for errors of pages (the API's errors stay Problem Details), then routes. Call before authentication.
+    /// </summary>
+    public static WebApplication UseNlcWeb(this WebApplication app)
+    {
+        app.UseRequestLocalization(localization =>
+        {
+            localization.DefaultRequestCulture = new RequestCulture(Languages[0]);
+            localization.SupportedCultures = Languages.ToList();
+            localization.SupportedUICultures = Languages.ToList();
+            localization.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = AssetsPath,
+            FileProvider = new EmbeddedFileProvider(typeof(WebSetup).Assembly, "Nlc.Web.Assets"),
+        });
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments(WebAuthentication.ApiPath) && !context.Request.Path.StartsWithSegments("/openapi"),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        // Routing runs after the status-code pages, so a re-executed request (/error/404) is routed to its page.
+        app.UseRouting();
+        return app;
     }
 
     /// <summary>Maps the pages; the home page is the server's root address.</summary>

@@ -23,6 +23,9 @@ public sealed class NlcOptions
     /// <summary>The admin key to create on an empty database (also read from NLC_BOOTSTRAP_ADMIN_KEY); empty means generate one.</summary>
     public string BootstrapAdminKey { get; set; } = "";
 
+    /// <summary>The sign-in email of the first admin account, invited on a database without accounts.</summary>
+    public string FirstAdminEmail { get; set; } = "admin@localhost";
+
     /// <summary>Requests one API key (or one client address, without a key) may make per minute.</summary>
     public int RequestsPerMinute { get; set; } = 1200;
 

@@ -3,7 +3,7 @@ namespace Nlc.Api.Infrastructure;
 /// <summary>
 /// The OWASP Secure Headers project's recommended response headers that fit an API, on every response, errors included:
 /// no MIME sniffing, no caching (responses carry city data), no framing, no referrer, no cross-origin reads, and a
-/// Content-Security-Policy that lets nothing load, except on the API reference page, which loads its own files.
+/// Content-Security-Policy that lets nothing load on the API, and lets the reference page and the web pages load their own files.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -18,6 +18,13 @@ public static class SecurityHeaders
     public const string DocsPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; "
         + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The policy of the web pages (every path outside <c>/api</c>, <c>/openapi</c>, <c>/health</c> and <c>/docs</c>): their own style
+    /// sheet and images, forms posting only to this server, no script at all, no framing.
+    /// </summary>
+    public const string PagePolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>The path the reference page is served under.</summary>
     public const string DocsPath = "/docs";
@@ -46,7 +53,10 @@ public static class SecurityHeaders
                 headers[name] = value;
             }
 
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(DocsPath) ? DocsPolicy : ApiPolicy;
+            var path = context.Request.Path;
+            headers.ContentSecurityPolicy = path.StartsWithSegments(DocsPath) ? DocsPolicy
+                : path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") ? ApiPolicy
+                : PagePolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -2,14 +2,18 @@ using Microsoft.Data.Sqlite;
 using Nlc.Core.Access;
 using Nlc.Core.Rubrics;
 using Nlc.Storage;
+using Nlc.Web.Accounts;
 
 namespace Nlc.Api.Infrastructure;
 
 /// <summary>What must hold before the server listens: valid rubrics, a migrated database that knows them, and an admin key.</summary>
 public static class Startup
 {
-    /// <summary>Prepares storage; returns the rubric catalog, or the reason the server must not start.</summary>
-    public static async Task<(RubricCatalog? Rubrics, string? Failure)> PrepareAsync(
+    /// <summary>
+    /// Prepares storage; returns the rubric catalog, or the reason the server must not start, and on a database without
+    /// accounts the path of a new one-time invitation for the first admin (printed with the server's address once it listens).
+    /// </summary>
+    public static async Task<(RubricCatalog? Rubrics, string? Failure, string? FirstAdminInvitationPath)> PrepareAsync(
         SqliteDatabase database, NlcOptions options, string? bootstrapAdminKey, TimeProvider clock, TextWriter console)
     {
         try
@@ -30,19 +34,20 @@ public static class Startup
             }
 
             await EnsureAdminKeyAsync(new ApiKeyStore(database, clock), bootstrapAdminKey, console);
-            return (rubrics, null);
+            var invitationPath = await InviteFirstAdminAsync(new AccountStore(database, clock), options.FirstAdminEmail);
+            return (rubrics, null, invitationPath);
         }
         catch (RubricLoadException error)
         {
-            return (null, $"The API cannot start: the rubrics in {options.ResolvedRubricsPath} are invalid.{Environment.NewLine}{error.Message}");
+            return (null, $"The API cannot start: the rubrics in {options.ResolvedRubricsPath} are invalid.{Environment.NewLine}{error.Message}", null);
         }
         catch (DatabaseVersionException error)
         {
-            return (null, $"The API cannot start: {error.Message}");
+            return (null, $"The API cannot start: {error.Message}", null);
         }
         catch (SqliteException error)
         {
-            return (null, $"The API cannot start: the database {database.Path} cannot be used: {error.Message}");
+            return (null, $"The API cannot start: the database {database.Path} cannot be used: {error.Message}", null);
         }
     }
 
@@ -63,5 +68,26 @@ public static class Startup
         var (_, secret) = await keys.CreateAsync("bootstrap admin", ApiRole.Admin, [], "system");
         console.WriteLine("No API key existed, so an admin key was created. It is shown only this once; keep it safe:");
         console.WriteLine($"  {secret}");
+    }
+
+    private static async Task<string?> InviteFirstAdminAsync(AccountStore accounts, string email)
+    {
+        if (await accounts.CountAsync() > 0)
+        {
+            return null;
+        }
+
+        var invitation = await accounts.InviteAsync(new NewAccount(email, "Administrator", ApiRole.Admin, []), "system");
+        return invitation.Value is null ? null : InvitationLinks.PathOf(invitation.Value.Token);
+    }
+
+    /// <summary>Prints the first admin's invitation link at each address the server listens on.</summary>
+    public static void PrintFirstAdminInvitation(string path, string email, IEnumerable<string> addresses, TextWriter console)
+    {
+        console.WriteLine($"No account existed, so an invitation for the first admin ({email}) was created. It works once, for {AccountStore.InvitationLifetime.TotalDays:0} days; open it in a browser to choose the password:");
+        foreach (var address in addresses)
+        {
+            console.WriteLine($"  {address.TrimEnd('/')}{path}");
+        }
     }
 }

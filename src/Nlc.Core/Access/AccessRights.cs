@@ -29,4 +29,10 @@ public sealed record AccessRights(ApiRole Role, IReadOnlySet<string> CityIds)
 
     /// <summary>May add and change cities in the register.</summary>
     public bool CanManageCities => Role is ApiRole.Admin or ApiRole.Hub;
+
+    /// <summary>May see the people who sign in to the web pages, invite them, disable and reset them: admin and hub users.</summary>
+    public bool CanManageAccounts => Role is ApiRole.Admin or ApiRole.Hub;
+
+    /// <summary>May invite, disable or reset someone with <paramref name="role"/>: admins anyone, hub users anyone but admins.</summary>
+    public bool CanManageAccountWith(ApiRole role) => Role == ApiRole.Admin || (Role == ApiRole.Hub && role != ApiRole.Admin);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Nlc.Core.Rubrics;
+using Nlc.Web.Accounts;
 
 namespace Nlc.Web.Assessments;
 
@@ -24,6 +25,19 @@ public abstract class AssessmentPage : PageModel
     /// <summary>The rubric of the assessment's own version.</summary>
     public Rubric Rubric => Open.Engine.Rubric;
 
+    /// <summary>What is wrong with what was posted, in page order; nothing was written when there is any.</summary>
+    public IReadOnlyList<PageError> Errors { get; private set; } = [];
+
+    /// <summary>Shows <paramref name="errors"/>: in the layout's error summary (through the model state, each linking to its field) and beside their fields.</summary>
+    protected void ShowErrors(IEnumerable<PageError> errors)
+    {
+        Errors = errors.ToArray();
+        foreach (var error in Errors)
+        {
+            ModelState.AddModelError(error.FieldId, error.Message);
+        }
+    }
+
     /// <summary>The locale rubric texts are shown in (the request's language; English where a text has no translation).</summary>
     public static string Locale => CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : LocalizedText.DefaultLocale;
 
@@ -31,7 +45,7 @@ public abstract class AssessmentPage : PageModel
     protected async Task<bool> OpenAsync()
     {
         var finder = HttpContext.RequestServices.GetRequiredService<AssessmentFinder>();
-        var found = await finder.FindAsync(AssessmentId, SignedInUser.Rights(User), HttpContext.RequestAborted);
+        var found = await finder.FindAsync(AssessmentId, AccountPrincipal.Rights(User), HttpContext.RequestAborted);
         if (found is null)
         {
             return false;

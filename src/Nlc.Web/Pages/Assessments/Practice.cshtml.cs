@@ -5,6 +5,7 @@ using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
 using Nlc.Excel;
 using Nlc.Storage;
+using Nlc.Web.Accounts;
 using Nlc.Web.Assessments;
 
 namespace Nlc.Web.Pages.Assessments;
@@ -29,9 +30,6 @@ public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<
 
     /// <summary>The answers saved by someone else since the page was loaded, for the indicators in conflict.</summary>
     public IReadOnlyDictionary<string, StoredAnswer?> Conflicts { get; private set; } = new Dictionary<string, StoredAnswer?>();
-
-    /// <summary>What is wrong with the posted answers; nothing was saved when there is any.</summary>
-    public IReadOnlyList<PageError> Errors { get; private set; } = [];
 
     /// <summary>The assessment's version when the page was loaded.</summary>
     public long LoadedVersion { get; private set; }
@@ -82,12 +80,12 @@ public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<
         var (edited, errors) = Check();
         if (errors.Count > 0)
         {
-            Errors = errors;
+            ShowErrors(errors);
             return Page();
         }
 
         var result = await assessments.MergeAnswersAsync(
-            AssessmentId, expectedVersion: null, edited, AnswerFingerprint.Of, SignedInUser.Actor(User), HttpContext.RequestAborted);
+            AssessmentId, expectedVersion: null, edited, AnswerFingerprint.Of, AccountPrincipal.AccountId(User), HttpContext.RequestAborted);
         if (result is { Outcome: WriteOutcome.Conflict, Value: { } refused })
         {
             ShowConflicts(refused);
@@ -101,7 +99,7 @@ public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<
 
         if (result.Outcome != WriteOutcome.Done)
         {
-            Errors = [new PageError("answers", text["FillNotDraft", Open.Assessment.Status.ToString()])];
+            ShowErrors([new PageError("answers", text["FillNotDraft", text["AsmStatus_" + Open.Assessment.Status]])]);
             return Page();
         }
 
@@ -201,7 +199,7 @@ public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<
                 }
                 : f.Value,
             StringComparer.Ordinal);
-        Errors = conflicts.Keys.Select(id => new PageError($"resolve-{id}-mine", text["FillConflict", id])).ToArray();
+        ShowErrors(conflicts.Keys.Select(id => new PageError($"resolve-{id}-mine", text["FillConflict", id])).ToArray());
     }
 
     private Practice? Neighbour(int step)

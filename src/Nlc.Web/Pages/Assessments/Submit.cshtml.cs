@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Nlc.Core.Assessments;
 using Nlc.Storage;
+using Nlc.Web.Accounts;
 using Nlc.Web.Assessments;
 
 namespace Nlc.Web.Pages.Assessments;
@@ -12,9 +13,6 @@ public sealed class SubmitModel(AssessmentStore assessments, IStringLocalizer<Sh
 {
     /// <summary>The answers saved now, by indicator id.</summary>
     public IReadOnlyDictionary<string, StoredAnswer> Answers { get; private set; } = new Dictionary<string, StoredAnswer>();
-
-    /// <summary>Why the assessment was not submitted; empty before a try.</summary>
-    public IReadOnlyList<PageError> Errors { get; private set; } = [];
 
     /// <summary>The indicators the workflow says are unanswered (after a refused submit, or found on loading).</summary>
     public IReadOnlyList<string> Unanswered { get; private set; } = [];
@@ -44,7 +42,7 @@ public sealed class SubmitModel(AssessmentStore assessments, IStringLocalizer<Sh
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var transition = await assessments.TransitionAsync(AssessmentId, version, AssessmentAction.Submit, SignedInUser.Actor(User), Open.Engine, HttpContext.RequestAborted);
+        var transition = await assessments.TransitionAsync(AssessmentId, version, AssessmentAction.Submit, AccountPrincipal.AccountId(User), Open.Engine, HttpContext.RequestAborted);
         if (transition.Write.Outcome == WriteOutcome.Done)
         {
             return Redirect($"/assessments/{AssessmentId}/results?submitted=true");
@@ -62,11 +60,11 @@ public sealed class SubmitModel(AssessmentStore assessments, IStringLocalizer<Sh
         }
 
         await LoadAnswersAsync();
-        Errors = transition.IsIncomplete
+        ShowErrors(transition.IsIncomplete
             ? transition.Unanswered.Select(id => new PageError($"answer-{id}", text["SubmitErrorUnanswered", id])).ToArray()
             : transition.Write.Outcome == WriteOutcome.Stale
                 ? [new PageError("answers", text["SubmitErrorStale"])]
-                : [new PageError("answers", text["SubmitErrorNotDraft", text["AsmStatus_" + Open.Assessment.Status]])];
+                : [new PageError("answers", text["SubmitErrorNotDraft", text["AsmStatus_" + Open.Assessment.Status]])]);
         return Page();
     }
 

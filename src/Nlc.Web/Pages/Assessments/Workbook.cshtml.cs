@@ -7,6 +7,7 @@ using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
 using Nlc.Excel.Reports;
 using Nlc.Storage;
+using Nlc.Web.Accounts;
 using Nlc.Web.Assessments;
 
 namespace Nlc.Web.Pages.Assessments;
@@ -20,9 +21,6 @@ public sealed class WorkbookModel(
     AssessmentStore assessments, ScoreCache scores, AssessmentWorkbookReader reader, TimeProvider clock, IStringLocalizer<SharedResource> text) : AssessmentPage
 {
     private static readonly AssessmentWorkbookWriter Writer = new();
-
-    /// <summary>What is wrong with the uploaded workbook; nothing was written when there is any.</summary>
-    public IReadOnlyList<PageError> Errors { get; private set; } = [];
 
     /// <summary>Indicators changed both in the workbook and by someone else since its download, with both answers.</summary>
     public IReadOnlyList<(string IndicatorId, string Cell, string Yours, string? Saved, string? SavedBy, DateTimeOffset? SavedAt)> Conflicts { get; private set; } = [];
@@ -79,7 +77,7 @@ public sealed class WorkbookModel(
 
         if (workbook is null || workbook.Length == 0)
         {
-            Errors = [new PageError("workbook", text["WorkbookErrorNoFile"])];
+            ShowErrors([new PageError("workbook", text["WorkbookErrorNoFile"])]);
             return Page();
         }
 
@@ -91,17 +89,17 @@ public sealed class WorkbookModel(
         }
         catch (WorkbookRejectedException rejected)
         {
-            Errors = rejected.Problems.Select(p => new PageError("workbook", p.ToString())).ToArray();
+            ShowErrors(rejected.Problems.Select(p => new PageError("workbook", p.ToString())).ToArray());
             return Page();
         }
 
         if (import.MismatchWith(Open.Assessment) is { } mismatch)
         {
-            Errors = [new PageError("workbook", mismatch)];
+            ShowErrors([new PageError("workbook", mismatch)]);
             return Page();
         }
 
-        var result = await assessments.MergeAnswersAsync(AssessmentId, null, import.BasedAnswers(), AnswerFingerprint.Of, SignedInUser.Actor(User), HttpContext.RequestAborted);
+        var result = await assessments.MergeAnswersAsync(AssessmentId, null, import.BasedAnswers(), AnswerFingerprint.Of, AccountPrincipal.AccountId(User), HttpContext.RequestAborted);
         if (result is { Outcome: WriteOutcome.Conflict, Value: { } refused })
         {
             Conflicts = refused.Plan.Conflicts.Select(c => (
@@ -111,13 +109,13 @@ public sealed class WorkbookModel(
                 c.Saved is null ? null : import.Describe(new AnswerInput(c.Saved.Answer, c.Saved.Evidence)),
                 c.Saved?.AnsweredBy,
                 c.Saved?.AnsweredAt)).ToArray();
-            Errors = Conflicts.Select(c => new PageError($"conflict-{c.IndicatorId}", text["WorkbookErrorConflict", c.Cell, c.IndicatorId])).ToArray();
+            ShowErrors(Conflicts.Select(c => new PageError($"conflict-{c.IndicatorId}", text["WorkbookErrorConflict", c.Cell, c.IndicatorId])).ToArray());
             return Page();
         }
 
         if (result.Outcome != WriteOutcome.Done)
         {
-            Errors = [new PageError("workbook", result.Outcome == WriteOutcome.NotFound ? text["WorkbookErrorGone"] : text["FillNotDraft", text["AsmStatus_" + Open.Assessment.Status]])];
+            ShowErrors([new PageError("workbook", result.Outcome == WriteOutcome.NotFound ? text["WorkbookErrorGone"] : text["FillNotDraft", text["AsmStatus_" + Open.Assessment.Status]])]);
             return Page();
         }
 

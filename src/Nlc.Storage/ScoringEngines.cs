@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Storage;
 
 /// <summary>The rubric catalog plus one prepared scoring engine per rubric version.</summary>
 public sealed class ScoringEngines(RubricCatalog catalog)

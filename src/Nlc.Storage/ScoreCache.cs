@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Caching.Memory;
 using Nlc.Core.Assessments;
 using Nlc.Core.Scoring;
-using Nlc.Storage;
 
-namespace Nlc.Api.Infrastructure;
+namespace Nlc.Storage;
 
 /// <summary>
 /// Scores of assessments by id and row version. Every write bumps the row version, so a cached score is never stale;

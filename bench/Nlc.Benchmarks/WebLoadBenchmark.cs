@@ -11,13 +11,17 @@ namespace Nlc.Benchmarks;
 /// <summary>
 /// The web pages under load on the real server over 1,000 cities × 3 periods: 16 city officials, signed in with their
 /// cookies, read the fill-in page of their city's draft and the results page of its latest validated assessment at 32
-/// connections; each against a static page of the same server (the style sheet) measured in the same run; and the
+/// connections; each against a static page of the same server (the change-password form) measured in the same run; and the
 /// server's peak memory.
 /// </summary>
 internal static partial class WebLoadBenchmark
 {
     private const int Connections = 32;
     private const int People = 16;
+
+    // A page of fixed content through the same pipeline as the measured pages (cookie, layout, antiforgery token): what the
+    // pages' own reads and rendering cost is measured against it.
+    private const string StaticPage = "/account/password";
     private static readonly string[] Periods = ["2023", "2024", "2025"];
 
     public static void Run(Rubric rubric, int seconds = 15)
@@ -31,7 +35,7 @@ internal static partial class WebLoadBenchmark
             var people = Enumerable.Range(0, People).Select(i => SignInCityOfficialAsync(server.Address, $"city_{i:00000}").GetAwaiter().GetResult()).ToArray();
             var fillIn = people.Select(p => ($"/assessments/{p.DraftId}/practices/{rubric.Practices[0].Id}", p.Cookie)).ToArray();
             var results = people.Select(p => ($"/assessments/{p.LatestValidatedId}/results", p.Cookie)).ToArray();
-            var staticPage = people.Select(p => ("/assets/site.css", p.Cookie)).ToArray();
+            var staticPage = people.Select(p => (StaticPage, p.Cookie)).ToArray();
             var load = new LoadRun(server.Address, ApiProcess.Key);
 
             // Warm both paths first, so neither side of a ratio pays for start-up alone.
@@ -42,8 +46,8 @@ internal static partial class WebLoadBenchmark
                 var measured = load.ReadPagesAsync(pages, Connections, duration).GetAwaiter().GetResult();
                 var ratio = measured.RequestsPerSecond / baseline.RequestsPerSecond;
                 Report.Figure($"web: {name}, errors", measured.Errors + baseline.Errors, "", 1, $"{measured.Requests:N0} + {baseline.Requests:N0} requests at {Connections} connections, {People} people signed in");
-                Report.Figure($"web: {name}, p99 latency", measured.P99Milliseconds, "ms", 100, $"p50 {measured.P50Milliseconds:N1} ms; {measured.RequestsPerSecond:N0} req/s (static page p99 {baseline.P99Milliseconds:N1} ms)");
-                Report.Figure($"web: static / {name} throughput", 1 / ratio, "x", 2.0001, $"{ratio:N2}x: {measured.RequestsPerSecond:N0} req/s vs the style sheet {baseline.RequestsPerSecond:N0} req/s (goal: at least half)");
+                Report.Figure($"web: {name}, p99 latency", measured.P99Milliseconds, "ms", 100, $"p50 {measured.P50Milliseconds:N1} ms; {measured.RequestsPerSecond:N0} req/s (change-password page p99 {baseline.P99Milliseconds:N1} ms)");
+                Report.Figure($"web: static / {name} throughput", 1 / ratio, "x", 2.0001, $"{ratio:N2}x: {measured.RequestsPerSecond:N0} req/s vs the change-password page {baseline.RequestsPerSecond:N0} req/s (goal: at least half)");
             }
 
             Report.Figure("web: server peak resident memory", server.PeakResidentMegabytes(), "MB", 300, "VmHWM of the server process");

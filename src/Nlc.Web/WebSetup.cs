@@ -32,6 +32,7 @@ public static class WebSetup
         services.AddSingleton<Cities.CityOverviews>();
         services.AddSingleton<AssessmentFinder>();
         services.AddSingleton<PeerPlaces>();
+        services.AddSingleton<ActorNames>();
         return services;
     }
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Nlc.Core.Benchmarking;
@@ -15,6 +17,10 @@ namespace Nlc.Web.Assessments;
 /// </summary>
 public sealed class PeerPlaces(BenchmarkStore benchmarks, IConfiguration configuration, IStringLocalizer<SharedResource> text)
 {
+    // A peer group's benchmark is the same for every page until the eligible rows change; the store hands out a new list
+    // after any write, so a benchmark kept with its list is never stale.
+    private readonly ConditionalWeakTable<IReadOnlyList<PeerCity>, ConcurrentDictionary<(string Country, bool Restricted, int K), PeerBenchmark>> _benchmarks = new();
+
     // The same setting the API's options bind (Nlc:MinimumGroupSize); the web project cannot see the API's options type.
     private int K => configuration.GetValue<int?>("Nlc:MinimumGroupSize") ?? PeerBenchmark.DefaultMinimumGroupSize;
 
@@ -33,7 +39,9 @@ public sealed class PeerPlaces(BenchmarkStore benchmarks, IConfiguration configu
         var eligible = await benchmarks.EligibleAsync(
             rubric.Id, rubric.Version.Major, open.Assessment.Period, new ScoreSnapshotReader(pillarIds, practiceIds), cancellationToken);
         var restricted = !open.Rights.CanReview;
-        var benchmark = PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: open.City.Country), pillarIds, practiceIds, restricted, K);
+        var benchmark = _benchmarks.GetOrCreateValue(eligible).GetOrAdd(
+            (open.City.Country, restricted, K),
+            group => PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: group.Country), pillarIds, practiceIds, group.Restricted, group.K));
         if (!benchmark.Members.Any(m => m.AssessmentId == open.Assessment.Id))
         {
             return new PeerPlace(benchmark.N, text["PeersNotValidated", open.City.Country, open.Assessment.Period], []);

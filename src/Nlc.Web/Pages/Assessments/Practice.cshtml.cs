@@ -16,7 +16,7 @@ namespace Nlc.Web.Pages.Assessments;
 /// same merge as a workbook upload): answers to other indicators are kept; if a colleague saved the same indicator since
 /// the page was loaded, both answers are shown and nothing is written until the person chooses.
 /// </summary>
-public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<SharedResource> text) : AssessmentPage
+public sealed class PracticeModel(AssessmentStore assessments, ActorNames names, IStringLocalizer<SharedResource> text) : AssessmentPage
 {
     /// <summary>The practice id from the route.</summary>
     [FromRoute]
@@ -30,6 +30,9 @@ public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<
 
     /// <summary>The answers saved by someone else since the page was loaded, for the indicators in conflict.</summary>
     public IReadOnlyDictionary<string, StoredAnswer?> Conflicts { get; private set; } = new Dictionary<string, StoredAnswer?>();
+
+    /// <summary>Who saved each conflicting answer, by indicator id, in words.</summary>
+    public IReadOnlyDictionary<string, string> SavedBy { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The assessment's version when the page was loaded.</summary>
     public long LoadedVersion { get; private set; }
@@ -88,7 +91,7 @@ public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<
             AssessmentId, expectedVersion: null, edited, AnswerFingerprint.Of, AccountPrincipal.AccountId(User), HttpContext.RequestAborted);
         if (result is { Outcome: WriteOutcome.Conflict, Value: { } refused })
         {
-            ShowConflicts(refused);
+            await ShowConflictsAsync(refused);
             return Page();
         }
 
@@ -183,10 +186,20 @@ public sealed class PracticeModel(AssessmentStore assessments, IStringLocalizer<
     };
 
     /// <summary>Shows each conflict beside the person's own answer; their other answers stay in the form, unsaved, until they choose.</summary>
-    private void ShowConflicts(AnswerMergeResult refused)
+    private async Task ShowConflictsAsync(AnswerMergeResult refused)
     {
         var conflicts = refused.Plan.Conflicts.ToDictionary(c => c.IndicatorId, c => c.Saved, StringComparer.Ordinal);
         Conflicts = conflicts;
+        var savedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, saved) in conflicts)
+        {
+            if (saved is not null)
+            {
+                savedBy[id] = await names.NameAsync(saved.AnsweredBy, HttpContext.RequestAborted);
+            }
+        }
+
+        SavedBy = savedBy;
         LoadedVersion = refused.Assessment.RowVersion;
         Forms = Forms.ToDictionary(
             f => f.Key,

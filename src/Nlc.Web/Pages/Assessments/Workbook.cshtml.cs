@@ -18,7 +18,7 @@ namespace Nlc.Web.Pages.Assessments;
 /// <see cref="AssessmentStore.MergeAnswersAsync"/>), with every problem shown by sheet and cell.
 /// </summary>
 public sealed class WorkbookModel(
-    AssessmentStore assessments, ScoreCache scores, AssessmentWorkbookReader reader, TimeProvider clock, IStringLocalizer<SharedResource> text) : AssessmentPage
+    AssessmentStore assessments, ScoreCache scores, ActorNames names, AssessmentWorkbookReader reader, TimeProvider clock, IStringLocalizer<SharedResource> text) : AssessmentPage
 {
     private static readonly AssessmentWorkbookWriter Writer = new();
 
@@ -102,13 +102,19 @@ public sealed class WorkbookModel(
         var result = await assessments.MergeAnswersAsync(AssessmentId, null, import.BasedAnswers(), AnswerFingerprint.Of, AccountPrincipal.AccountId(User), HttpContext.RequestAborted);
         if (result is { Outcome: WriteOutcome.Conflict, Value: { } refused })
         {
-            Conflicts = refused.Plan.Conflicts.Select(c => (
-                c.IndicatorId,
-                import.LevelCells.GetValueOrDefault(c.IndicatorId) ?? "",
-                import.Describe(c.Yours),
-                c.Saved is null ? null : import.Describe(new AnswerInput(c.Saved.Answer, c.Saved.Evidence)),
-                c.Saved?.AnsweredBy,
-                c.Saved?.AnsweredAt)).ToArray();
+            var conflicts = new List<(string, string, string, string?, string?, DateTimeOffset?)>();
+            foreach (var c in refused.Plan.Conflicts)
+            {
+                conflicts.Add((
+                    c.IndicatorId,
+                    import.LevelCells.GetValueOrDefault(c.IndicatorId) ?? "",
+                    import.Describe(c.Yours),
+                    c.Saved is null ? null : import.Describe(new AnswerInput(c.Saved.Answer, c.Saved.Evidence)),
+                    c.Saved is null ? null : await names.NameAsync(c.Saved.AnsweredBy, HttpContext.RequestAborted),
+                    c.Saved?.AnsweredAt));
+            }
+
+            Conflicts = conflicts;
             ShowErrors(Conflicts.Select(c => new PageError($"conflict-{c.IndicatorId}", text["WorkbookErrorConflict", c.Cell, c.IndicatorId])).ToArray());
             return Page();
         }

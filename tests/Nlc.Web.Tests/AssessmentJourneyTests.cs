@@ -30,6 +30,11 @@ public sealed class AssessmentJourneyTests
         var cityName = "Kotor " + Guid.NewGuid().ToString("N")[..6];
         var cityId = await _site.CreateCityAsync(cityName);
         await ValidatedAssessmentAsync(cityId, "2024", level: 1);
+        using (var targets = await _site.Server.Client.PutAsJsonAsync($"/api/v1/cities/{cityId}/targets", new { rubricId = "nlc", targetPeriod = "2027", practices = new Dictionary<string, int> { ["GP01"] = 3 } }))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, targets.StatusCode, await targets.Content.ReadAsStringAsync());
+        }
+
         var ana = await _site.SignedInAsync($"ana{Guid.NewGuid():N}"[..9] + "@kotor.example", "city", cityId);
         var ben = await _site.SignedInAsync($"ben{Guid.NewGuid():N}"[..9] + "@kotor.example", "city", cityId);
 
@@ -167,6 +172,7 @@ public sealed class AssessmentJourneyTests
         await Expect(ana.Locator("svg.chart-line title")).ToHaveTextAsync("Scores by period, 0 to 100");
         await Expect(ana.GetByRole(AriaRole.Table, new() { Name = "Pillar scores out of 100" }).Locator("tbody tr")).ToHaveCountAsync(6);
         await Expect(ana.GetByText("is shown once this assessment is validated")).ToBeVisibleAsync();
+        await Expect(ana.GetByRole(AriaRole.Table, new() { Name = "Progress from 2024 toward the targets for 2027" }).Locator("tbody tr")).ToHaveCountAsync(2);
         await WebSite.CheckAccessibleAsync(ana, "results");
         using var score = await _site.Server.Client.GetAsync($"/api/v1/assessments/{assessmentId}/score");
         var overall = (await score.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("overall").GetDouble();

@@ -5,7 +5,8 @@ namespace Nlc.Web.Charts;
 /// <summary>
 /// A line chart of scores on 0–100 over categories (periods), drawn as SVG on the server. Lines are told apart by dash
 /// pattern and marker shape as well as colour, and named in a legend, so no information rests on colour alone; a title
-/// and a text alternative come with it, and the page shows the numbers in a table.
+/// and a text alternative come with it, and the page shows the numbers in a table. The first series (the overall index)
+/// is drawn thicker.
 /// </summary>
 public static class LineChart
 {
@@ -47,7 +48,7 @@ public static class LineChart
             foreach (var run in Runs(series[s].Values))
             {
                 var points = string.Join(' ', run.Select(c => $"{Svg.N(X(c, categories.Count))},{Svg.N(Y(series[s].Values[c]!.Value))}"));
-                svg.Append($"""<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="3"{dashAttribute}/>""");
+                svg.Append($"""<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="{(s == 0 ? 5 : 3)}"{dashAttribute}/>""");
             }
 
             for (var c = 0; c < series[s].Values.Count && c < categories.Count; c++)

@@ -13,7 +13,7 @@ public static class RadarChart
     private const double Height = 400;
     private const double CenterX = Width / 2;
     private const double CenterY = Height / 2;
-    private const double Radius = 140;
+    private const double Radius = 120;
 
     /// <summary>The SVG markup for <paramref name="values"/> (at least three), titled <paramref name="title"/> and described by <paramref name="description"/>; <paramref name="id"/> makes its element ids unique on the page.</summary>
     public static string Draw(string id, string title, string description, IReadOnlyList<ChartValue> values)
@@ -32,17 +32,17 @@ public static class RadarChart
             var points = string.Join(' ', Enumerable.Range(0, values.Count).Select(i => Point(i, values.Count, ring)));
             svg.Append($"""<polygon points="{points}" fill="none" stroke="#b1b4b6" stroke-width="1"/>""");
             var (_, labelY) = At(0, values.Count, ring);
-            svg.Append($"""<text x="{Svg.N(CenterX + 4)}" y="{Svg.N(labelY + 12)}" font-size="11" fill="#505a5f">{ring}</text>""");
+            svg.Append($"""<text x="{Svg.N(CenterX + 4)}" y="{Svg.N(labelY + 12)}" font-size="13" fill="#505a5f">{ring}</text>""");
         }
 
         for (var i = 0; i < values.Count; i++)
         {
             var (x, y) = At(i, values.Count, 100);
             svg.Append($"""<line x1="{Svg.N(CenterX)}" y1="{Svg.N(CenterY)}" x2="{Svg.N(x)}" y2="{Svg.N(y)}" stroke="#b1b4b6" stroke-width="1"/>""");
-            var (lx, ly) = At(i, values.Count, 114);
+            var (lx, ly) = At(i, values.Count, 110);
             var anchor = Math.Abs(lx - CenterX) < 1 ? "middle" : lx < CenterX ? "end" : "start";
-            var dy = ly < CenterY - 1 ? -4 : ly > CenterY + 1 ? 14 : 4;
-            svg.Append($"""<text x="{Svg.N(lx)}" y="{Svg.N(ly + dy)}" text-anchor="{anchor}" font-size="14" fill="#0b0c0c">{Svg.Text(values[i].Label)}</text>""");
+            var dy = ly < CenterY - 1 ? -6 : ly > CenterY + 1 ? 18 : 6;
+            svg.Append($"""<text x="{Svg.N(lx)}" y="{Svg.N(ly + dy)}" text-anchor="{anchor}" font-size="18" fill="#0b0c0c">{Svg.Text(values[i].Label)}</text>""");
         }
 
         var shape = string.Join(' ', values.Select((v, i) => Point(i, values.Count, v.Value ?? 0)));

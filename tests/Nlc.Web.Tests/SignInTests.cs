@@ -89,6 +89,8 @@ public sealed class SignInTests
         StringAssert.StartsWith(link, _site.Url("/invitations/"));
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = email })).ToContainTextAsync("Invited");
         await WebSite.CheckAccessibleAsync(page, "users-invited");
+        // The README's picture of this step (docs/web-invitation-link.png is a copy of it).
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebSite.ScreenshotFolder, "readme-invitation-link.png"), Clip = new() { X = 0, Y = 0, Width = 1280, Height = 420 } });
 
         await page.ReloadAsync();
         await Expect(page.Locator("#invitation-link")).ToHaveCountAsync(0);

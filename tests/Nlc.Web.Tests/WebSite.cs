@@ -43,7 +43,7 @@ internal sealed partial class WebSite : IAsyncDisposable
     public static async Task<WebSite> StartAsync(string? databasePath = null)
     {
         var executable = await Chromium.PathAsync();
-        var server = await ApiServer.StartAsync(databasePath);
+        var server = await ApiServer.StartAsync(databasePath, WithNewHome());
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -55,13 +55,18 @@ internal sealed partial class WebSite : IAsyncDisposable
         return new WebSite(server, playwright, browser);
     }
 
-    /// <summary>Stops the server and starts it again on the same database (a new port, same host: cookies still apply).</summary>
+    /// <summary>
+    /// Stops the server and starts it again on the same database (a new port, same host: cookies still apply) with a new
+    /// home folder, so nothing but the database carries over (ASP.NET Core would otherwise keep its keys under ~/.aspnet).
+    /// </summary>
     public async Task RestartServerAsync()
     {
         var databasePath = Server.DatabasePath;
         await Server.DisposeAsync();
-        Server = await ApiServer.StartAsync(databasePath);
+        Server = await ApiServer.StartAsync(databasePath, WithNewHome());
     }
+
+    private static Dictionary<string, string> WithNewHome() => new() { ["HOME"] = TestFolders.New("home") };
 
     /// <summary>A new page in a new browser context (no cookies) at desktop width.</summary>
     public async Task<IPage> NewPageAsync()

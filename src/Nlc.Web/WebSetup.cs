@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Nlc.Web.Assessments;
 
 namespace Nlc.Web;
 
@@ -29,6 +30,9 @@ public static class WebSetup
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Cities.CityOverviews>();
+        services.AddSingleton<AssessmentFinder>();
+        services.AddSingleton<PeerPlaces>();
+        services.AddSingleton<ActorNames>();
         return services;
     }
 

@@ -21,10 +21,35 @@ public sealed class LoadRun(Uri server, string key)
     public sealed record WriteResult(
         long Writes, long Retried412, long ServerErrors, long OtherErrors, IReadOnlyDictionary<string, int> LastWritten, IReadOnlyList<string> ErrorSamples);
 
-    /// <summary>GETs a URL from <paramref name="urls"/> (round robin) on <paramref name="connections"/> connections for <paramref name="duration"/>.</summary>
+    /// <summary>GETs a URL from <paramref name="urls"/> (round robin) with the key on <paramref name="connections"/> connections for <paramref name="duration"/>.</summary>
     public async Task<ReadResult> ReadAsync(IReadOnlyList<string> urls, int connections, TimeSpan duration)
     {
         using var client = NewClient(connections);
+        return await MeasureAsync(client, i => new HttpRequestMessage(HttpMethod.Get, urls[i % urls.Count]), connections, duration);
+    }
+
+    /// <summary>
+    /// GETs pages as signed-in people do: each request a URL of <paramref name="pages"/> (round robin) with its person's
+    /// sign-in cookie and no key, on <paramref name="connections"/> connections for <paramref name="duration"/>.
+    /// </summary>
+    public async Task<ReadResult> ReadPagesAsync(IReadOnlyList<(string Url, string Cookie)> pages, int connections, TimeSpan duration)
+    {
+        using var client = NewClient(connections, withKey: false);
+        return await MeasureAsync(
+            client,
+            i =>
+            {
+                var (url, cookie) = pages[i % pages.Count];
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.TryAddWithoutValidation("Cookie", cookie);
+                return request;
+            },
+            connections,
+            duration);
+    }
+
+    private static async Task<ReadResult> MeasureAsync(HttpClient client, Func<int, HttpRequestMessage> requestFor, int connections, TimeSpan duration)
+    {
         var latencies = new ConcurrentBag<double>();
         long requests = 0, errors = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -36,7 +61,8 @@ public sealed class LoadRun(Uri server, string key)
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.GetAsync(urls[i % urls.Count], HttpCompletionOption.ResponseContentRead);
+                    using var request = requestFor(i);
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                     if (!response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref errors);
@@ -109,14 +135,15 @@ public sealed class LoadRun(Uri server, string key)
         return new WriteResult(writes, retried, serverErrors, otherErrors, lastWritten, errorSamples.ToArray());
     }
 
-    private HttpClient NewClient(int connections)
+    private HttpClient NewClient(int connections, bool withKey = true)
     {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false, AllowAutoRedirect = false };
+        var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        if (withKey)
         {
-            BaseAddress = server,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
         return client;
     }
 

@@ -48,6 +48,20 @@ public sealed record WorkbookImport(WorkbookMetadata Metadata, Rubric Rubric, IR
         return string.Join("; ", parts);
     }
 
+    /// <summary>
+    /// Null when this workbook may be uploaded into <paramref name="assessment"/> (it is that assessment's, or a blank one of
+    /// its rubric version); otherwise why not.
+    /// </summary>
+    public string? MismatchWith(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return Metadata.AssessmentId is { } forAssessment && forAssessment != assessment.Id
+            ? $"The workbook is for assessment '{forAssessment}', not '{assessment.Id}'."
+            : Metadata.RubricId != assessment.RubricId || Metadata.RubricVersion != assessment.RubricVersion
+                ? $"The workbook is for rubric {Metadata.RubricKey}, but this assessment uses {assessment.RubricId}@{assessment.RubricVersion}: download a new workbook."
+                : null;
+    }
+
     /// <summary>Each answer with what its indicator held at download, ready for <see cref="AnswerMerge"/> with <see cref="AnswerFingerprint.Of"/>.</summary>
     public IReadOnlyList<BasedAnswer> BasedAnswers() =>
         Answers.Select(a => new BasedAnswer(a, Baseline.GetValueOrDefault(a.Answer.IndicatorId))).ToArray();

@@ -22,7 +22,7 @@ public sealed class PeerPlaces(BenchmarkStore benchmarks, IConfiguration configu
     private readonly ConditionalWeakTable<IReadOnlyList<PeerCity>, ConcurrentDictionary<(string Country, bool Restricted, int K), PeerBenchmark>> _benchmarks = new();
 
     // The same setting the API's options bind (Nlc:MinimumGroupSize); the web project cannot see the API's options type.
-    private int K => configuration.GetValue<int?>("Nlc:MinimumGroupSize") ?? PeerBenchmark.DefaultMinimumGroupSize;
+    private int K => configuration.GetValue<int?>("Nlc:MinimumGroupSize") ?? PeerDisclosure.DefaultK;
 
     /// <summary>The place of <paramref name="open"/>'s city, scored <paramref name="score"/>, among its country's peers.</summary>
     public async Task<PeerPlace> PlaceAsync(OpenAssessment open, ScoreResult score, CancellationToken cancellationToken)
@@ -41,7 +41,8 @@ public sealed class PeerPlaces(BenchmarkStore benchmarks, IConfiguration configu
         var restricted = !open.Rights.CanReview;
         var benchmark = _benchmarks.GetOrCreateValue(eligible).GetOrAdd(
             (open.City.Country, restricted, K),
-            group => PeerBenchmark.Compute(eligible, new PeerGroupFilter(Country: group.Country), pillarIds, practiceIds, group.Restricted, group.K));
+            group => PeerBenchmark.Compute(
+                eligible, new PeerGroupFilter(Country: group.Country), pillarIds, practiceIds, group.Restricted ? PeerDisclosure.Restricted(group.K) : PeerDisclosure.Exact));
         if (!benchmark.Members.Any(m => m.AssessmentId == open.Assessment.Id))
         {
             return new PeerPlace(benchmark.N, text["PeersNotValidated", open.City.Country, open.Assessment.Period], []);
@@ -58,7 +59,7 @@ public sealed class PeerPlaces(BenchmarkStore benchmarks, IConfiguration configu
         return new PeerPlace(benchmark.N, null, rows);
     }
 
-    private PeerPlaceRow Row(string label, double? score, Func<ScoredCity, double?> metric, BandedSummary? bands, PeerBenchmark benchmark, bool restricted)
+    private PeerPlaceRow Row(string label, double? score, Func<ScoredCity, double?> metric, BandedDistribution? bands, PeerBenchmark benchmark, bool restricted)
     {
         if (score is not { } own)
         {
@@ -70,7 +71,7 @@ public sealed class PeerPlaces(BenchmarkStore benchmarks, IConfiguration configu
             return new PeerPlaceRow(label, own, bands is null ? null : QuarterWords(RestrictedRelease.Quarter(own, bands)));
         }
 
-        var rank = Summary.PercentileRank(benchmark.Members.Select(metric).OfType<double>().ToArray(), own);
+        var rank = Distribution.PercentileRank(benchmark.Members.Select(metric).OfType<double>().ToArray(), own);
         return new PeerPlaceRow(label, own, text["PeersPercentile", Math.Round(rank).ToString(CultureInfo.CurrentCulture)]);
     }
 

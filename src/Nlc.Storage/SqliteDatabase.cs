@@ -87,7 +87,7 @@ public sealed class SqliteDatabase
             }
             finally
             {
-                RollBackQuietly(connection, transaction);
+                RollBackQuietly(transaction);
             }
         }
         finally
@@ -98,20 +98,13 @@ public sealed class SqliteDatabase
 
     /// <summary>
     /// Rolls back a transaction that may already be over: after some errors (a full disk, an I/O error) SQLite has rolled
-    /// it back itself, and the ROLLBACK that disposing sends would fail and hide the error that matters. An empty
-    /// transaction is opened for that ROLLBACK to end, so the connection goes back to its pool in a clean state.
+    /// it back itself. Microsoft.Data.Sqlite notices that and sends no ROLLBACK then; any other failure of the ROLLBACK is
+    /// swallowed so it cannot hide the error that matters.
     /// </summary>
-    private static void RollBackQuietly(SqliteConnection connection, SqliteTransaction transaction)
+    private static void RollBackQuietly(SqliteTransaction transaction)
     {
         try
         {
-            if (connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0 && transaction.Connection is not null)
-            {
-                using var begin = connection.CreateCommand();
-                begin.CommandText = "BEGIN;";
-                begin.ExecuteNonQuery();
-            }
-
             transaction.Dispose();
         }
         catch (SqliteException)

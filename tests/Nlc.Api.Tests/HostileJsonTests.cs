@@ -156,6 +156,7 @@ public sealed class HostileJsonTests
         ["setCityTargets"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/targets", null,
             """{"rubricId":"nlc","targetPeriod":"2030","indicators":{"GP01.1":3},"practices":{"GP02":2}}"""),
         ["createKey"] = (HttpMethod.Post, "/api/v1/keys", null, $$"""{"name":"k","role":"city","cityIds":["{{cityId}}"]}"""),
+        ["createInvitation"] = (HttpMethod.Post, "/api/v1/invitations", null, $$"""{"email":"fuzz@example.org","displayName":"Fuzz","role":"city","cityIds":["{{cityId}}"]}"""),
     };
 
     /// <summary>Every operation of the document whose request body is JSON, with that body's schema.</summary>

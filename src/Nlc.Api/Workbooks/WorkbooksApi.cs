@@ -104,15 +104,8 @@ public static class WorkbooksApi
                 errors);
         }
 
-        var metadata = import.Metadata;
         var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;
-        string? mismatch = metadata.AssessmentId is { } forAssessment && forAssessment != assessment.Id
-            ? $"This workbook belongs to the assessment of {metadata.CityName ?? "another city"} for {metadata.Period ?? "another period"} ({forAssessment}), "
-                + $"not to the assessment of {city.Name} for {assessment.Period} ({assessment.Id}). Download the workbook of {city.Name} for {assessment.Period} and enter your answers there, "
-                + $"or upload this one to the assessment it belongs to."
-            : metadata.RubricId != assessment.RubricId || metadata.RubricVersion != assessment.RubricVersion
-                ? $"The workbook is for rubric {metadata.RubricKey}, but this assessment uses {assessment.RubricId}@{assessment.RubricVersion}: download a new workbook."
-                : null;
+        var mismatch = import.MismatchWith(assessment, city.Name);
         if (mismatch is not null)
         {
             return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this assessment", mismatch, [new ProblemError("_meta", ProblemCodes.Mismatch, mismatch)]);

@@ -49,14 +49,16 @@ public sealed record WorkbookImport(WorkbookMetadata Metadata, Rubric Rubric, IR
     }
 
     /// <summary>
-    /// Null when this workbook may be uploaded into <paramref name="assessment"/> (it is that assessment's, or a blank one of
-    /// its rubric version); otherwise why not.
+    /// Null when this workbook may be uploaded into <paramref name="assessment"/> of the city named <paramref name="cityName"/>
+    /// (it is that assessment's, or a blank one of its rubric version); otherwise why not, and what to do instead.
     /// </summary>
-    public string? MismatchWith(Assessment assessment)
+    public string? MismatchWith(Assessment assessment, string cityName)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         return Metadata.AssessmentId is { } forAssessment && forAssessment != assessment.Id
-            ? $"The workbook is for assessment '{forAssessment}', not '{assessment.Id}'."
+            ? $"This workbook belongs to the assessment of {Metadata.CityName ?? "another city"} for {Metadata.Period ?? "another period"} ({forAssessment}), "
+                + $"not to the assessment of {cityName} for {assessment.Period} ({assessment.Id}). Download the workbook of {cityName} for {assessment.Period} and enter your answers there, "
+                + "or upload this one to the assessment it belongs to."
             : Metadata.RubricId != assessment.RubricId || Metadata.RubricVersion != assessment.RubricVersion
                 ? $"The workbook is for rubric {Metadata.RubricKey}, but this assessment uses {assessment.RubricId}@{assessment.RubricVersion}: download a new workbook."
                 : null;

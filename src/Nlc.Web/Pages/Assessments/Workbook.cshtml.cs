@@ -93,7 +93,7 @@ public sealed class WorkbookModel(
             return Page();
         }
 
-        if (import.MismatchWith(Open.Assessment) is { } mismatch)
+        if (import.MismatchWith(Open.Assessment, Open.City.Name) is { } mismatch)
         {
             ShowErrors([new PageError("workbook", mismatch)]);
             return Page();

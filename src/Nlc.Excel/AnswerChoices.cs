@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nlc.Core.Languages;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 
@@ -8,7 +9,7 @@ namespace Nlc.Excel;
 /// <summary>
 /// The choices of the Level column in one language ("0 - Not in place" … "4 - Embedded", "Not applicable", "Don't know")
 /// and the lenient reading of what people actually type there: a name, a number, a number cell, "3 - Established",
-/// in the workbook's language or in English.
+/// in any served language (a workbook may be filled in by people of several languages, and re-saved anywhere).
 /// </summary>
 internal sealed class AnswerChoices
 {
@@ -23,7 +24,8 @@ internal sealed class AnswerChoices
         Labels = scale.Levels.Select(l => Label(l.Level, l.Name.Get(language))).ToArray();
         NotApplicable = scale.NotApplicable.Name.Get(language);
         DontKnow = scale.DontKnow.Name.Get(language);
-        foreach (var locale in new[] { language, LocalizedText.DefaultLocale })
+        // The workbook's language first, so a name shared by two languages means what it means in the workbook.
+        foreach (var locale in SupportedLanguages.All.Prepend(language))
         {
             foreach (var level in scale.Levels)
             {
@@ -45,8 +47,8 @@ internal sealed class AnswerChoices
     /// <summary>Every choice of the drop-down, in order.</summary>
     public IReadOnlyList<string> All => [.. Labels, NotApplicable, DontKnow];
 
-    /// <summary>"0-4, Not applicable or Don't know": what a Level cell may hold, for messages.</summary>
-    public string Expected => $"0-{_scale.MaxLevel.ToString(CultureInfo.InvariantCulture)}, {NotApplicable} or {DontKnow}";
+    /// <summary>The highest level of the scale.</summary>
+    public int MaxLevel => _scale.MaxLevel;
 
     public static string Label(int level, string name) => $"{level.ToString(CultureInfo.InvariantCulture)} - {name}";
 

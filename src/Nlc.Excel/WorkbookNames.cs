@@ -1,6 +1,11 @@
 namespace Nlc.Excel;
 
-/// <summary>Every sheet name, column header and metadata key the workbooks use, in one place for writers and readers.</summary>
+/// <summary>
+/// Every sheet key, column key and metadata key the workbooks use, in one place for writers and readers. What people
+/// read (sheet names, headers) is in <see cref="ExcelText"/> under "Sheet.{key}" and "Column.{key}"; readers find sheets
+/// and columns by these keys, never by the words of one language. The English names are still read in workbooks of
+/// format 2, which had no keys.
+/// </summary>
 internal static class WorkbookNames
 {
     /// <summary>What the _meta sheet's "format" entry says, so a workbook from elsewhere is recognised as such.</summary>
@@ -9,8 +14,12 @@ internal static class WorkbookNames
     /// <summary>
     /// The layout version of the fill-in workbook; a reader refuses newer ones. Version 2 added the baseline (the version
     /// and the answers the workbook was downloaded with); a version 1 workbook reads as if downloaded with no answers.
+    /// Version 3 is written in any served language, with a hidden row of column keys above the headers.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
+
+    /// <summary>The prefix of each hidden column key ("nlc:level"), so no header a person types is taken for one.</summary>
+    public const string KeyPrefix = "nlc:";
 
     public const string StartSheet = "Start here";
     public const string AssessmentSheet = "Assessment";
@@ -24,15 +33,15 @@ internal static class WorkbookNames
     public const string ComparisonSheet = "Comparison";
     public const string PracticesSheet = "Practices";
 
-    /// <summary>The sheets of the fill-in workbook.</summary>
-    public static readonly IReadOnlyList<string> FillInSheets = [StartSheet, AssessmentSheet, LevelsSheet, MetaSheet];
+    /// <summary>The keys of the sheets only reports have, by whose names (in any language) an uploaded report is recognised.</summary>
+    public static readonly IReadOnlyList<string> ReportSheetKeys = ["Summary", "Progress", "Comparison"];
 
-    /// <summary>The sheets only reports have, by which an uploaded report is recognised.</summary>
-    public static readonly IReadOnlyList<string> ReportSheets = [SummarySheet, ProgressSheet, ComparisonSheet];
-
-    /// <summary>The columns of the Assessment sheet, found again by these headers when read.</summary>
+    /// <summary>The columns of the Assessment sheet: their keys (in the hidden key row) and their English headers of format 2.</summary>
     public static class Columns
     {
+        /// <summary>The keys of the columns, in order; their headers are "Column.{key}" in <see cref="ExcelText"/>.</summary>
+        public static readonly IReadOnlyList<string> Keys = ["practice", "practiceTitle", "indicator", "question", "guidance", "level", "reason", "note", "evidence"];
+
         public const string PracticeId = "Practice";
         public const string PracticeTitle = "Practice title";
         public const string IndicatorId = "Indicator";

@@ -92,7 +92,7 @@ public static class WorkbooksApi
         WorkbookImport import;
         try
         {
-            import = await reader.ReadAsync(workbook.File, context.RequestAborted);
+            import = await reader.ReadAsync(workbook.File, RequestLanguage.Resolve(context.Request, null), context.RequestAborted);
         }
         catch (WorkbookRejectedException rejected)
         {

@@ -20,37 +20,37 @@ internal static class AssessmentSheet
     public const int NoteColumn = 7;
     public const int EvidenceColumn = 8;
 
-    private static readonly (string Header, double Width)[] Layout =
-    [
-        (WorkbookNames.Columns.PracticeId, 8),
-        (WorkbookNames.Columns.PracticeTitle, 14),
-        (WorkbookNames.Columns.IndicatorId, 8),
-        (WorkbookNames.Columns.Question, 30),
-        (WorkbookNames.Columns.Guidance, 36),
-        (WorkbookNames.Columns.Level, 17),
-        (WorkbookNames.Columns.Reason, 14),
-        (WorkbookNames.Columns.Note, 14),
-        (WorkbookNames.Columns.Evidence, 14),
-    ];
+    /// <summary>The hidden row of column keys (<see cref="WorkbookNames.Columns.Keys"/>), by which the reader finds the columns in any language.</summary>
+    public const int KeyRow = 1;
+
+    private static readonly double[] Widths = [8, 14, 8, 30, 36, 17, 14, 14, 14];
 
     public static void Write(WorkbookBuilder workbook, FillInContent content)
     {
         var language = content.Language;
-        var sheet = workbook.AddSheet(WorkbookNames.AssessmentSheet);
+        var sheet = workbook.AddSheet(ExcelText.Get("Sheet.Assessment", language));
         sheet.Protected = true;
-        // A read-only workbook says so above the header; the reader finds the header wherever it is in the first rows.
-        var headerRow = content.ReadOnly ? 2 : 1;
-        sheet.FrozenRows = headerRow;
-        sheet.PrintTitleRow = headerRow;
-        for (var column = 0; column < Layout.Length; column++)
+        var keys = WorkbookNames.Columns.Keys;
+        sheet.HideRow(KeyRow);
+        for (var column = 0; column < keys.Count; column++)
         {
-            sheet.Width(column, Layout[column].Width);
-            sheet.Text(column, headerRow, Layout[column].Header, WorkbookStyles.Header);
+            sheet.Width(column, Widths[column]);
+            sheet.Text(column, KeyRow, WorkbookNames.KeyPrefix + keys[column]);
         }
 
-        if (content.ReadOnlyNotice is { } notice)
+        // Notices (draft translation, read-only) stand above the header; the reader finds the columns by the key row.
+        var notices = new[] { content.DraftNotice, content.ReadOnlyNotice }.OfType<string>().ToArray();
+        var headerRow = KeyRow + 1 + (notices.Length == 0 ? 0 : 1);
+        if (notices.Length > 0)
         {
-            sheet.TextAcross(0, Layout.Length - 1, 1, notice, WorkbookStyles.Notice);
+            sheet.TextAcross(0, keys.Count - 1, KeyRow + 1, string.Join(' ', notices), WorkbookStyles.Notice);
+        }
+
+        sheet.FrozenRows = headerRow;
+        sheet.PrintTitleRow = headerRow;
+        for (var column = 0; column < keys.Count; column++)
+        {
+            sheet.Text(column, headerRow, ExcelText.Get($"Column.{keys[column]}", language), WorkbookStyles.Header);
         }
 
         var answerStyle = content.ReadOnly ? WorkbookStyles.Cell : WorkbookStyles.Answer;
@@ -87,6 +87,7 @@ internal static class AssessmentSheet
         var lastRow = row - 1;
         var levels = $"{CellReference.Of(LevelColumn, headerRow + 1)}:{CellReference.Of(LevelColumn, lastRow)}";
         var choices = content.Choices;
+        var levelHeader = Cut(ExcelText.Get("Column.level", language), 32);
         sheet.Add(new DataValidations(new DataValidation(new Formula1(MetaSheet.ChoicesRange(choices.All.Count)))
         {
             Type = DataValidationValues.List,
@@ -95,10 +96,10 @@ internal static class AssessmentSheet
             ShowErrorMessage = true,
             // Information, not Stop: the import also reads "3" or "3 - Established" typed by hand, so typing must not be blocked.
             ErrorStyle = DataValidationErrorStyleValues.Information,
-            ErrorTitle = Cut(WorkbookNames.Columns.Level, 32),
-            Error = Cut($"Not one of the listed choices. A level number such as 3 is fine; otherwise choose from the list: a level from {choices.Labels[0]} to {choices.Labels[^1]}, {choices.NotApplicable} or {choices.DontKnow}.", 225),
-            PromptTitle = Cut(WorkbookNames.Columns.Level, 32),
-            Prompt = Cut($"Choose the level you can show today (see the sheet \"{WorkbookNames.LevelsSheet}\"), or {choices.NotApplicable} with a reason, or {choices.DontKnow}.", 255),
+            ErrorTitle = levelHeader,
+            Error = Cut(ExcelText.Format("Assessment.ValidationError", language, choices.Labels[0], choices.Labels[^1], choices.NotApplicable, choices.DontKnow), 225),
+            PromptTitle = levelHeader,
+            Prompt = Cut(ExcelText.Format("Assessment.ValidationPrompt", language, ExcelText.Get("Sheet.Levels", language), choices.NotApplicable, choices.DontKnow), 255),
             SequenceOfReferences = new ListValue<StringValue> { InnerText = levels },
         })
         { Count = 1 });
@@ -109,7 +110,7 @@ internal static class AssessmentSheet
         var guidance = indicator.Guidance.Get(language);
         return indicator.Evidence.Count == 0
             ? guidance
-            : guidance + "\n\nExamples of evidence:\n" + string.Join('\n', indicator.Evidence.Select(e => "• " + e.Get(language)));
+            : guidance + "\n\n" + ExcelText.Get("Assessment.EvidenceExamples", language) + "\n" + string.Join('\n', indicator.Evidence.Select(e => "• " + e.Get(language)));
     }
 
     private static string Cut(string text, int length)

@@ -14,14 +14,24 @@ namespace Nlc.Excel.FillIn;
 /// </summary>
 public sealed class AssessmentWorkbookWriter
 {
-    /// <summary>The contact line on "Start here", e.g. the regional hub's address.</summary>
-    public string Contact { get; init; } = "Ask the colleague or regional hub who sent you this workbook.";
+    /// <summary>The contact line on "Start here", e.g. the regional hub's address; null says, in the workbook's language, to ask whoever sent it.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>
+    /// The language a workbook of <paramref name="rubric"/> asked for in <paramref name="requested"/> is written in: the served
+    /// language the tag names ("sq-XK" → sq) if the rubric is translated into it, else English. The workbook says which.
+    /// </summary>
+    public static string ServedLanguage(Rubric rubric, string? requested)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        return ExcelText.Served(rubric, requested);
+    }
 
     /// <summary>A workbook for <paramref name="rubric"/> not tied to any assessment (no assessment id), in <paramref name="language"/>.</summary>
     public byte[] WriteBlank(Rubric rubric, string language)
     {
         ArgumentNullException.ThrowIfNull(rubric);
-        return Build(new FillInContent(rubric, Language(language), null, null, null, new Dictionary<string, AnswerInput>(), null, null, Contact));
+        return Build(new FillInContent(rubric, ExcelText.Served(rubric, language), null, null, null, new Dictionary<string, AnswerInput>(), null, null, Contact));
     }
 
     /// <summary>
@@ -48,6 +58,7 @@ public sealed class AssessmentWorkbookWriter
             throw new ArgumentException($"Assessment {assessment.Id} belongs to city {assessment.CityId}, not {city.Id}.", nameof(city));
         }
 
+        var served = ExcelText.Served(rubric, language);
         var byIndicator = new Dictionary<string, AnswerInput>(StringComparer.Ordinal);
         foreach (var answer in answers)
         {
@@ -55,27 +66,23 @@ public sealed class AssessmentWorkbookWriter
         }
 
         return Build(new FillInContent(
-            rubric, Language(language), assessment.Id, city.Name, assessment.Period, byIndicator, assessment.RowVersion, downloadedAt, Contact, ReadOnlyNotice(assessment.Status)));
+            rubric, served, assessment.Id, city.Name, assessment.Period, byIndicator, assessment.RowVersion, downloadedAt, Contact, ReadOnlyNotice(assessment.Status, served)));
     }
 
     /// <summary>Why the workbook of an assessment in <paramref name="status"/> is read-only and what to do to change it; null for a draft.</summary>
-    private static string? ReadOnlyNotice(AssessmentStatus status) => status switch
+    private static string? ReadOnlyNotice(AssessmentStatus status, string language) => status switch
     {
         AssessmentStatus.Draft => null,
-        AssessmentStatus.Submitted => "Read-only: this assessment has been submitted, so these answers can no longer be changed here. "
-            + "To change an answer, ask your regional hub to reopen the assessment, then download a new workbook.",
-        _ => "Read-only: this assessment has been validated; it shows the answers its results are based on. "
-            + "To change an answer, ask your regional hub to reopen the assessment, then download a new workbook.",
+        AssessmentStatus.Submitted => ExcelText.Get("ReadOnly.Submitted", language),
+        _ => ExcelText.Get("ReadOnly.Validated", language),
     };
-
-    private static string Language(string language) =>
-        string.IsNullOrWhiteSpace(language) ? LocalizedText.DefaultLocale : language.Trim();
 
     private static byte[] Build(FillInContent content)
     {
         var workbook = new WorkbookBuilder
         {
             LockStructure = true,
+            Language = content.Language,
             Title = content.Rubric.Title.Get(content.Language),
         };
         StartSheet.Write(workbook, content);

@@ -16,9 +16,12 @@ internal sealed record FillInContent(
     IReadOnlyDictionary<string, AnswerInput> Answers,
     long? BaseVersion,
     DateTimeOffset? DownloadedAt,
-    string Contact,
+    string? Contact,
     string? ReadOnlyNotice = null)
 {
+    /// <summary>The notice that the texts are a draft translation, in <see cref="Language"/>; null when they are not.</summary>
+    public string? DraftNotice { get; } = ExcelText.DraftNotice(Rubric, Language);
+
     /// <summary>Whether the answer cells are locked, because the assessment is no longer a draft (<see cref="ReadOnlyNotice"/> says why).</summary>
     public bool ReadOnly => ReadOnlyNotice is not null;
 

@@ -8,7 +8,7 @@ internal static class LevelsSheet
     public static void Write(WorkbookBuilder workbook, FillInContent content)
     {
         var language = content.Language;
-        var sheet = workbook.AddSheet(WorkbookNames.LevelsSheet);
+        var sheet = workbook.AddSheet(ExcelText.Get("Sheet.Levels", language));
         sheet.Protected = true;
         sheet.FrozenRows = 1;
         sheet.FrozenColumns = 2;
@@ -16,9 +16,9 @@ internal static class LevelsSheet
         sheet.Width(0, 8);
         sheet.Width(1, 8);
         sheet.Width(2, 26);
-        sheet.Text(0, 1, WorkbookNames.Columns.PracticeId, WorkbookStyles.Header);
-        sheet.Text(1, 1, WorkbookNames.Columns.IndicatorId, WorkbookStyles.Header);
-        sheet.Text(2, 1, WorkbookNames.Columns.Question, WorkbookStyles.Header);
+        sheet.Text(0, 1, ExcelText.Get("Column.practice", language), WorkbookStyles.Header);
+        sheet.Text(1, 1, ExcelText.Get("Column.indicator", language), WorkbookStyles.Header);
+        sheet.Text(2, 1, ExcelText.Get("Column.question", language), WorkbookStyles.Header);
         var labels = content.Choices.Labels;
         for (var level = 0; level < labels.Count; level++)
         {

@@ -9,7 +9,8 @@ internal static class StartSheet
     {
         var rubric = content.Rubric;
         var language = content.Language;
-        var sheet = workbook.AddSheet(WorkbookNames.StartSheet);
+        string T(string key) => ExcelText.Get(key, language);
+        var sheet = workbook.AddSheet(T("Sheet.Start"));
         sheet.Protected = true;
         sheet.Landscape = false;
         // Two columns and no merged cells: Excel and LibreOffice fit row heights to wrapped text only in unmerged cells.
@@ -20,9 +21,14 @@ internal static class StartSheet
         sheet.Text(0, row, rubric.Title.Get(language), WorkbookStyles.Title);
         row++;
         sheet.Text(0, row, content.CityName is null
-            ? "A blank self-assessment workbook: it can be filled in for any city."
-            : $"Self-assessment of {content.CityName} for the period {content.Period}.", WorkbookStyles.Default);
+            ? T("Start.Blank")
+            : ExcelText.Format("Start.For", language, content.CityName, content.Period), WorkbookStyles.Default);
         row++;
+        if (content.DraftNotice is { } draft)
+        {
+            sheet.TextAcross(0, 1, row++, draft, WorkbookStyles.Notice);
+        }
+
         if (content.ReadOnlyNotice is { } notice)
         {
             sheet.TextAcross(0, 1, row, notice, WorkbookStyles.Notice);
@@ -30,28 +36,27 @@ internal static class StartSheet
 
         row++;
 
-        Pair(sheet, ref row, "Rubric", $"{rubric.Id} version {rubric.Version}");
+        Pair(sheet, ref row, T("Start.Rubric"), ExcelText.Format("Start.RubricValue", language, rubric.Id, rubric.Version));
         if (content.AssessmentId is not null)
         {
-            Pair(sheet, ref row, "Assessment", content.AssessmentId);
+            Pair(sheet, ref row, T("Start.Assessment"), content.AssessmentId);
         }
 
-        Pair(sheet, ref row, "Language", language);
+        Pair(sheet, ref row, T("Start.Language"), $"{T("LanguageName")} ({language})");
         if (content.DownloadedAt is { } downloadedAt)
         {
-            Pair(sheet, ref row, "Downloaded", downloadedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)
-                + $" (version {content.BaseVersion})");
+            Pair(sheet, ref row, T("Start.Downloaded"), ExcelText.Format("Start.DownloadedValue", language, downloadedAt.UtcDateTime, content.BaseVersion));
         }
 
         row++;
 
-        row = Section(sheet, row, "What this is for", rubric.Description.Get(language));
+        row = Section(sheet, row, T("Start.Purpose"), rubric.Description.Get(language));
         row = Steps(sheet, row, content);
         row = Scale(sheet, row, content);
 
-        row = Section(sheet, row, "Questions", content.Contact);
-        row = Section(sheet, row, "Source", rubric.Source.Get(language));
-        Section(sheet, row, "About the wording", rubric.Attribution.Get(language));
+        row = Section(sheet, row, T("Start.Questions"), content.Contact ?? T("Start.Contact"));
+        row = Section(sheet, row, T("Start.Source"), rubric.Source.Get(language));
+        Section(sheet, row, T("Start.Wording"), rubric.Attribution.Get(language));
     }
 
     private static void Pair(SheetBuilder sheet, ref int row, string label, string value)
@@ -70,29 +75,22 @@ internal static class StartSheet
 
     private static int Steps(SheetBuilder sheet, int row, FillInContent content)
     {
+        var language = content.Language;
         var choices = content.Choices;
+        string Column(string key) => ExcelText.Get($"Column.{key}", language);
         string[] steps =
         [
-            $"Go to the sheet \"{WorkbookNames.AssessmentSheet}\". Each row is one indicator, grouped by good practice.",
-            $"In the column \"{WorkbookNames.Columns.Level}\", choose from the list the level that matches what you can show today, "
-                + $"from \"{choices.Labels[0]}\" to \"{choices.Labels[^1]}\". The sheet \"{WorkbookNames.LevelsSheet}\" describes "
-                + "what each level looks like for each indicator.",
-            $"If an indicator does not apply to your city, choose \"{choices.NotApplicable}\" and write why in the column "
-                + $"\"{WorkbookNames.Columns.Reason}\".",
-            $"If nobody can tell, choose \"{choices.DontKnow}\". It counts as level 0 and is reported separately.",
-            $"Use \"{WorkbookNames.Columns.Note}\" for a short comment and \"{WorkbookNames.Columns.Evidence}\" for links or "
-                + "document references, one per line.",
-            "Leave a row empty if you have not answered it yet. Only the yellow cells can be changed; please do not rename the sheets.",
-            "Emptying a row does not delete an answer that is already saved: the saved answer is kept, and the reply to your upload "
-                + $"lists it. To change an answer, choose another level, \"{choices.NotApplicable}\" or \"{choices.DontKnow}\".",
-            "Colleagues can work on the same assessment at the same time, in their own copies or online. When you upload this file, "
-                + "only the answers you changed in it are saved; answers that others saved after you downloaded it stay as they are. "
-                + "If someone else changed the same indicator in the meantime, nothing is saved and the reply shows both answers and who "
-                + "saved the other one, so you can agree which is right.",
-            "Save the file as .xlsx (Excel, LibreOffice and online editors all work) and send it back or upload it. "
-                + "The scores are calculated when the file is read, not in this workbook.",
+            ExcelText.Format("Start.Step1", language, ExcelText.Get("Sheet.Assessment", language)),
+            ExcelText.Format("Start.Step2", language, Column("level"), choices.Labels[0], choices.Labels[^1], ExcelText.Get("Sheet.Levels", language)),
+            ExcelText.Format("Start.Step3", language, choices.NotApplicable, Column("reason")),
+            ExcelText.Format("Start.Step4", language, choices.DontKnow),
+            ExcelText.Format("Start.Step5", language, Column("note"), Column("evidence")),
+            ExcelText.Get("Start.Step6", language),
+            ExcelText.Format("Start.Step7", language, choices.NotApplicable, choices.DontKnow),
+            ExcelText.Get("Start.Step8", language),
+            ExcelText.Get("Start.Step9", language),
         ];
-        sheet.Text(0, row++, "How to fill it in", WorkbookStyles.Heading);
+        sheet.Text(0, row++, ExcelText.Get("Start.HowTo", language), WorkbookStyles.Heading);
         for (var i = 0; i < steps.Length; i++)
         {
             sheet.Text(0, row, $"{i + 1}.", WorkbookStyles.Body);
@@ -107,9 +105,9 @@ internal static class StartSheet
     {
         var scale = content.Rubric.Scale;
         var language = content.Language;
-        sheet.Text(0, row++, "The levels", WorkbookStyles.Heading);
-        sheet.Text(0, row, "Level", WorkbookStyles.Header);
-        sheet.Text(1, row, "What it means", WorkbookStyles.Header);
+        sheet.Text(0, row++, ExcelText.Get("Start.Levels", language), WorkbookStyles.Heading);
+        sheet.Text(0, row, ExcelText.Get("Column.level", language), WorkbookStyles.Header);
+        sheet.Text(1, row, ExcelText.Get("Start.Meaning", language), WorkbookStyles.Header);
         row++;
         var choices = content.Choices;
         foreach (var level in scale.Levels)

@@ -7,14 +7,15 @@ using Nlc.Core.Scoring;
 namespace Nlc.Excel.Import;
 
 /// <summary>
-/// Reads the answers of the "Assessment" sheet. Columns are found by their headers (in any order, in the first rows);
+/// Reads the answers of the "Assessment" sheet, whatever its name and language: the sheet and its columns are found by
+/// the hidden row of column keys ("nlc:level") in the first rows, in any order (a workbook of format 2, written before
+/// there were keys, by its English sheet name and headers);
 /// rows with no answer are unanswered; every problem is collected with its cell. A formula in a cell that is read is a
 /// problem, not its cached value: an answer is what the official typed or chose, never something computed.
 /// </summary>
 internal sealed class AssessmentSheetReader
 {
     private const int HeaderSearchRows = 20;
-    private const string Sheet = WorkbookNames.AssessmentSheet;
 
     private readonly Rubric _rubric;
     private readonly AnswerChoices _choices;
@@ -26,6 +27,7 @@ internal sealed class AssessmentSheetReader
     private readonly List<string> _blankIndicators = [];
     private readonly List<WorkbookProblem> _warnings = [];
     private readonly string _language;
+    private string _sheet = WorkbookNames.AssessmentSheet;
 
     public AssessmentSheetReader(Rubric rubric, string language)
     {
@@ -40,7 +42,7 @@ internal sealed class AssessmentSheetReader
 
     /// <summary>The level cell of each answer with its sheet ("Assessment!F14"), by indicator id.</summary>
     public IReadOnlyDictionary<string, string> LevelCells =>
-        _answers.Select((a, i) => (a.Answer.IndicatorId, Cell: $"{Sheet}!{_answerCells[i]}")).ToDictionary(x => x.IndicatorId, x => x.Cell, StringComparer.Ordinal);
+        _answers.Select((a, i) => (a.Answer.IndicatorId, Cell: $"{_sheet}!{_answerCells[i]}")).ToDictionary(x => x.IndicatorId, x => x.Cell, StringComparer.Ordinal);
 
     /// <summary>What was read but deserves the user's attention, such as an edited question text; none stops the import.</summary>
     public IReadOnlyList<WorkbookProblem> Warnings => _warnings;
@@ -51,10 +53,10 @@ internal sealed class AssessmentSheetReader
     /// <summary>Reads the sheet once; returns every problem found (none: <see cref="Answers"/> holds the answers).</summary>
     public IReadOnlyList<WorkbookProblem> Read(WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
-        var part = SheetRows.Find(workbook, Sheet) ?? throw WorkbookRejectedException.Of(NoAssessmentSheet(SheetRows.SheetNames(workbook)));
-
+        var (sheet, part) = FindSheet(workbook, sharedStrings, limits);
+        _sheet = sheet;
         Columns? columns = null;
-        foreach (var (row, cells) in SheetRows.Read(part, Sheet, sharedStrings, limits))
+        foreach (var (row, cells) in SheetRows.Read(part, _sheet, sharedStrings, limits))
         {
             if (columns is null)
             {
@@ -72,8 +74,7 @@ internal sealed class AssessmentSheetReader
 
         if (columns is null)
         {
-            _problems.Insert(0, new WorkbookProblem(Sheet, null,
-                $"no header row with the columns \"{WorkbookNames.Columns.IndicatorId}\" and \"{WorkbookNames.Columns.Level}\" in the first {HeaderSearchRows} rows"));
+            _problems.Insert(0, WorkbookProblem.Of(_sheet, null, "noHeaderRow", null, WorkbookNames.Columns.IndicatorId, WorkbookNames.Columns.Level, HeaderSearchRows));
             return _problems;
         }
 
@@ -81,22 +82,37 @@ internal sealed class AssessmentSheetReader
         {
             foreach (var problem in new ScoringEngine(_rubric).Validate(_answers.Select(a => a.Answer).ToArray()))
             {
-                _problems.Add(new WorkbookProblem(Sheet, _answerCells[problem.Position], problem.Message, problem.IndicatorId));
+                _problems.Add(WorkbookProblem.Of(_sheet, _answerCells[problem.Position], "answerRule", problem.IndicatorId, problem.Message));
             }
         }
 
         return _problems;
     }
 
-    /// <summary>Why the answers cannot be found: most often the sheet was renamed, and then which sheet to give its name back.</summary>
-    private static string NoAssessmentSheet(IReadOnlyList<string> sheets)
+    /// <summary>
+    /// The sheet with the answers: the first (in tab order) whose first rows hold the hidden column keys, whatever it is
+    /// called; else, for a workbook of format 2, the sheet named "Assessment". Throws when there is neither.
+    /// </summary>
+    private static (string Name, System.IO.Compression.ZipArchiveEntry Part) FindSheet(WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
-        var strangers = sheets.Where(s => !WorkbookNames.FillInSheets.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray();
-        return strangers.Length == 1
-            ? $"the workbook has no sheet \"{Sheet}\", which holds the answers; it looks renamed to \"{strangers[0]}\". Rename that sheet back to \"{Sheet}\" and upload again"
-            : $"the workbook has no sheet \"{Sheet}\", which holds the answers (it has: {string.Join(", ", sheets.Select(s => $"\"{s}\""))}). "
-                + $"If you renamed the sheet with the answers, rename it back to \"{Sheet}\" and upload again";
+        var names = SheetRows.SheetNames(workbook);
+        foreach (var name in names.Where(n => !string.Equals(n, WorkbookNames.MetaSheet, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (SheetRows.Find(workbook, name) is { } part
+                && SheetRows.Read(part, name, sharedStrings, limits).TakeWhile(r => r.Row <= HeaderSearchRows).Any(r => IsKeyRow(r.Cells)))
+            {
+                return (name, part);
+            }
+        }
+
+        return SheetRows.Find(workbook, WorkbookNames.AssessmentSheet) is { } named
+            ? (WorkbookNames.AssessmentSheet, named)
+            : throw WorkbookRejectedException.Of("noAnswerSheet", string.Join(", ", names.Select(s => $"\"{s}\"")));
     }
+
+    private static bool IsKeyRow(List<CellContent> cells) =>
+        cells.Any(c => c.Kind == CellKind.Text && c.Text == WorkbookNames.KeyPrefix + "indicator")
+        && cells.Any(c => c.Kind == CellKind.Text && c.Text == WorkbookNames.KeyPrefix + "level");
 
     private Columns? FindHeader(List<CellContent> cells)
     {
@@ -112,25 +128,18 @@ internal sealed class AssessmentSheetReader
 
             if (!found.TryAdd(key, cell))
             {
-                duplicates.Add(new WorkbookProblem(Sheet, cell.Reference, $"a second column {cell.Quoted}; each column may appear only once"));
+                duplicates.Add(WorkbookProblem.Of(_sheet, cell.Reference, "duplicateColumn", null, cell.Quoted));
             }
         }
 
-        if (!found.TryGetValue(HeaderKey(WorkbookNames.Columns.IndicatorId), out var indicator)
-            || !found.TryGetValue(HeaderKey(WorkbookNames.Columns.Level), out var level))
+        if (!found.TryGetValue("indicator", out var indicator) || !found.TryGetValue("level", out var level))
         {
             return null;
         }
 
         _problems.AddRange(duplicates);
-        int? Optional(string header) => found.TryGetValue(HeaderKey(header), out var cell) ? cell.Column : null;
-        return new Columns(
-            indicator.Column,
-            level.Column,
-            Optional(WorkbookNames.Columns.Reason),
-            Optional(WorkbookNames.Columns.Note),
-            Optional(WorkbookNames.Columns.Evidence),
-            Optional(WorkbookNames.Columns.Question));
+        int? Optional(string key) => found.TryGetValue(key, out var cell) ? cell.Column : null;
+        return new Columns(indicator.Column, level.Column, Optional("reason"), Optional("note"), Optional("evidence"), Optional("question"));
     }
 
     private void ReadRow(int row, List<CellContent> cells, Columns columns)
@@ -145,7 +154,8 @@ internal sealed class AssessmentSheetReader
         var noteCell = At(columns.Note);
         var evidenceCell = At(columns.Evidence);
         CellContent[] read = [indicatorCell, levelCell, reasonCell, noteCell, evidenceCell];
-        if (read.All(c => c.IsBlank))
+        // The headers below the hidden key row are read as a row like any other: they are left out by their words in any language.
+        if (read.All(c => c.IsBlank) || (indicatorCell.Kind == CellKind.Text && IndicatorHeaders.Contains(indicatorCell.Text.Trim())))
         {
             return;
         }
@@ -154,7 +164,7 @@ internal sealed class AssessmentSheetReader
         var problemsBefore = _problems.Count;
         foreach (var cell in read.Where(c => c.Formula is not null))
         {
-            _problems.Add(new WorkbookProblem(Sheet, cell.Reference, $"{cell.Quoted} is a formula; type the value itself", NullIfEmpty(id)));
+            _problems.Add(WorkbookProblem.Of(_sheet, cell.Reference, "formula", NullIfEmpty(id), cell.Quoted));
         }
 
         if (_problems.Count > problemsBefore)
@@ -165,13 +175,13 @@ internal sealed class AssessmentSheetReader
         var answered = new[] { levelCell, reasonCell, noteCell, evidenceCell }.Where(c => !c.IsBlank).ToArray();
         if (id.Length == 0)
         {
-            Problem(indicatorCell, $"no indicator id, but the row has an answer in {answered[0].Reference}; answers belong in the row of their indicator");
+            Problem(indicatorCell, "noIndicatorId", null, answered[0].Reference);
             return;
         }
 
         if (!_indicatorIds.Contains(id))
         {
-            Problem(indicatorCell, $"{indicatorCell.Quoted} is not an indicator of rubric {_rubric.Key}", id);
+            Problem(indicatorCell, "unknownIndicator", id, indicatorCell.Quoted, _rubric.Key);
             return;
         }
 
@@ -182,7 +192,7 @@ internal sealed class AssessmentSheetReader
 
         if (_rowOfIndicator.TryGetValue(id, out var firstRow))
         {
-            Problem(indicatorCell, $"indicator {id} appears again; it is first in row {firstRow.ToString(CultureInfo.InvariantCulture)}", id);
+            Problem(indicatorCell, "duplicateIndicator", id, id, firstRow.ToString(CultureInfo.InvariantCulture));
             return;
         }
 
@@ -191,7 +201,7 @@ internal sealed class AssessmentSheetReader
         {
             if (answered.Length > 0)
             {
-                Problem(levelCell, $"no level chosen, but {answered[0].Reference} is filled in; choose a level, {_choices.NotApplicable} or {_choices.DontKnow}, or clear the row", id);
+                Problem(levelCell, "levelMissing", id, answered[0].Reference, _choices.NotApplicable, _choices.DontKnow);
             }
             else
             {
@@ -209,7 +219,7 @@ internal sealed class AssessmentSheetReader
         };
         if (choice is not { } chosen)
         {
-            Problem(levelCell, $"{levelCell.Quoted} is not a level; expected {_choices.Expected}", id);
+            Problem(levelCell, "levelUnknown", id, levelCell.Quoted, _choices.MaxLevel.ToString(CultureInfo.InvariantCulture), _choices.NotApplicable, _choices.DontKnow);
             return;
         }
 
@@ -228,7 +238,8 @@ internal sealed class AssessmentSheetReader
                 AnswerPart.Evidence => evidenceCell,
                 _ => levelCell,
             };
-            Problem(cell, SheetMessage(violation, input, levelCell), id);
+            var (code, arguments) = SheetMessage(violation, input, levelCell);
+            Problem(cell, code, id, arguments);
         }
 
         if (violations.Count == 0)
@@ -239,21 +250,23 @@ internal sealed class AssessmentSheetReader
     }
 
     /// <summary>A broken answer rule in the words of the sheet: its choices, its columns, one evidence entry per line.</summary>
-    private string SheetMessage(AnswerViolation violation, AnswerInput input, CellContent levelCell) => violation.Rule switch
+    private (string Code, object?[] Arguments) SheetMessage(AnswerViolation violation, AnswerInput input, CellContent levelCell) => violation.Rule switch
     {
-        AnswerRule.ReasonRequired => $"{_choices.NotApplicable} needs a reason in the column \"{WorkbookNames.Columns.Reason}\"",
-        AnswerRule.ReasonNotAllowed =>
-            $"a reason is only for {_choices.NotApplicable}, but the level is {levelCell.Quoted}; clear the reason or choose {_choices.NotApplicable}",
+        AnswerRule.ReasonRequired => ("reasonRequired", [_choices.NotApplicable, ColumnHeader("reason")]),
+        AnswerRule.ReasonNotAllowed => ("reasonNotAllowed", [_choices.NotApplicable, levelCell.Quoted]),
         AnswerRule.TextTooLong => TooLong(violation.Part == AnswerPart.Reason ? input.Answer.Reason! : input.Answer.Note!, AnswerRules.MaxTextLength),
-        AnswerRule.TooManyEvidence => $"{input.Evidence.Count} evidence entries; at most {AnswerRules.MaxEvidence}, one per line",
+        AnswerRule.TooManyEvidence => ("tooManyEvidence", [input.Evidence.Count, AnswerRules.MaxEvidence]),
         AnswerRule.EvidenceEntryLength => TooLong(input.Evidence[violation.EvidenceIndex!.Value], AnswerRules.MaxEvidenceLength),
-        _ => violation.Message,
+        _ => ("answerRule", [violation.Message]),
     };
 
-    private static string TooLong(string text, int max) => $"{text.Length} characters; at most {max}";
+    private static (string Code, object?[] Arguments) TooLong(string text, int max) => ("tooLong", [text.Length, max]);
 
-    private void Problem(CellContent cell, string message, string? indicatorId = null) =>
-        _problems.Add(new WorkbookProblem(Sheet, cell.Reference, message, indicatorId));
+    /// <summary>A column's header as the workbook shows it, in its language.</summary>
+    private string ColumnHeader(string key) => ExcelText.Get($"Column.{key}", _language);
+
+    private void Problem(CellContent cell, string code, string? indicatorId, params object?[] arguments) =>
+        _problems.Add(WorkbookProblem.Of(_sheet, cell.Reference, code, indicatorId, arguments));
 
     /// <summary>An answer always answers the rubric's question; an edited question text in the sheet changes nothing, so the user is told.</summary>
     private void WarnIfQuestionEdited(CellContent questionCell, string id)
@@ -262,27 +275,33 @@ internal sealed class AssessmentSheetReader
         static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (questionCell.Formula is not null || !string.Equals(Words(questionCell.Kind == CellKind.Text ? questionCell.Text : questionCell.Value), Words(original), StringComparison.Ordinal))
         {
-            _warnings.Add(new WorkbookProblem(Sheet, questionCell.Reference,
-                $"the question of {id} was edited; your answer is kept as the answer to the rubric's question \"{original}\". Check that it still fits", id));
+            _warnings.Add(WorkbookProblem.Of(_sheet, questionCell.Reference, "questionEdited", id, id, original));
         }
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    /// <summary>"Reason (if not applicable)" and "reason" alike: lower case, single spaces, without a bracketed remark.</summary>
+    /// <summary>
+    /// A column's key: "nlc:reason" → "reason"; an English header of format 2 alike ("Reason (if not applicable)" → "reason"):
+    /// lower case, single spaces, without a bracketed remark.
+    /// </summary>
     private static string HeaderKey(string header)
     {
+        if (header.StartsWith(WorkbookNames.KeyPrefix, StringComparison.Ordinal))
+        {
+            return header[WorkbookNames.KeyPrefix.Length..];
+        }
+
         var text = string.Join(' ', header.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
         var bracket = text.IndexOf('(', StringComparison.Ordinal);
         return (bracket > 0 ? text[..bracket] : text).Trim();
     }
 
+    /// <summary>The header of the indicator column in every language, by which the visible header row is passed over.</summary>
+    private static readonly HashSet<string> IndicatorHeaders = ExcelText.InEveryLanguage("Column.indicator").ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     private sealed record Columns(int Indicator, int Level, int? Reason, int? Note, int? Evidence, int? Question)
     {
-        public static readonly HashSet<string> Headers = new[]
-        {
-            WorkbookNames.Columns.IndicatorId, WorkbookNames.Columns.Level, WorkbookNames.Columns.Reason,
-            WorkbookNames.Columns.Note, WorkbookNames.Columns.Evidence, WorkbookNames.Columns.Question,
-        }.Select(HeaderKey).ToHashSet(StringComparer.Ordinal);
+        public static readonly HashSet<string> Headers = new(StringComparer.Ordinal) { "indicator", "level", "reason", "note", "evidence", "question" };
     }
 }

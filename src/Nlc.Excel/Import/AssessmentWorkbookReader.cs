@@ -9,8 +9,9 @@ namespace Nlc.Excel.Import;
 /// thrown: the file is size- and zip-bomb-checked before the Open XML SDK opens it, DTDs are refused, and no formula
 /// is ever evaluated (a formula where an answer is expected is a problem). Checking that the workbook belongs to the
 /// assessment it is uploaded to is the caller's job, with <see cref="WorkbookImport.Metadata"/>.
-/// A level may be typed as its label ("3 - Established"), its name (in the workbook's language or English), its number
-/// ("3", "3,0", or a number cell); rows left blank are unanswered. One reader can serve many threads at once.
+/// A level may be typed as its label ("3 - Established"), its name (in any served language), its number ("3", "3,0", or a
+/// number cell); rows left blank are unanswered. Problems and warnings are worded in the language asked for, whatever the
+/// language the workbook is written in; each has a stable <see cref="WorkbookProblem.Code"/>. One reader can serve many threads at once.
 /// </summary>
 public sealed class AssessmentWorkbookReader
 {
@@ -25,18 +26,49 @@ public sealed class AssessmentWorkbookReader
         _limits = limits ?? WorkbookReadLimits.Default;
     }
 
-    /// <summary>Reads the workbook in <paramref name="workbook"/> (to its end); throws <see cref="WorkbookRejectedException"/> listing every problem.</summary>
-    public WorkbookImport Read(Stream workbook)
+    /// <summary>
+    /// Reads the workbook in <paramref name="workbook"/> (to its end); throws <see cref="WorkbookRejectedException"/> listing
+    /// every problem, worded in <paramref name="language"/> (a served language; any other, or none, gives English).
+    /// </summary>
+    public WorkbookImport Read(Stream workbook, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(workbook);
-        return Read(PackageGuard.ReadAll(workbook, _limits));
+        return InLanguage(language, () => Read(PackageGuard.ReadAll(workbook, _limits)));
     }
 
-    /// <summary>Reads the workbook without blocking on <paramref name="workbook"/>, e.g. a request body; as <see cref="Read(Stream)"/>.</summary>
-    public async Task<WorkbookImport> ReadAsync(Stream workbook, CancellationToken cancellationToken = default)
+    /// <summary>Reads the workbook without blocking on <paramref name="workbook"/>, e.g. a request body; as <see cref="Read(Stream, string?)"/>.</summary>
+    public async Task<WorkbookImport> ReadAsync(Stream workbook, string? language = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workbook);
-        return Read(await PackageGuard.ReadAllAsync(workbook, _limits, cancellationToken).ConfigureAwait(false));
+        byte[] bytes;
+        try
+        {
+            bytes = await PackageGuard.ReadAllAsync(workbook, _limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkbookRejectedException e)
+        {
+            throw e.In(language);
+        }
+
+        return InLanguage(language, () => Read(bytes));
+    }
+
+    /// <summary>Reads the workbook without blocking, with problems in English; as <see cref="ReadAsync(Stream, string?, CancellationToken)"/>.</summary>
+    public Task<WorkbookImport> ReadAsync(Stream workbook, CancellationToken cancellationToken) => ReadAsync(workbook, null, cancellationToken);
+
+    private static WorkbookImport InLanguage(string? language, Func<WorkbookImport> read)
+    {
+        WorkbookImport import;
+        try
+        {
+            import = read();
+        }
+        catch (WorkbookRejectedException e)
+        {
+            throw e.In(language);
+        }
+
+        return import with { Warnings = import.Warnings.Select(w => w.In(language)).ToArray() };
     }
 
     private WorkbookImport Read(byte[] bytes)
@@ -53,7 +85,7 @@ public sealed class AssessmentWorkbookReader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Whatever the SDK or the XML parser trips over in a damaged file, the caller gets a refusal, not a crash.
-            throw WorkbookRejectedException.Of($"the file is not a readable Excel workbook ({e.Message.TrimEnd('.')})");
+            throw WorkbookRejectedException.Of("unreadable", e.Message.TrimEnd('.'));
         }
     }
 
@@ -71,7 +103,7 @@ public sealed class AssessmentWorkbookReader
         stream.Write(bytes);
         using var document = SpreadsheetDocument.Open(stream, isEditable: true, settings);
         using var workbook = new WorkbookParts(
-            document.WorkbookPart ?? throw WorkbookRejectedException.Of("the file is not an Excel workbook: it has no workbook part"), bytes);
+            document.WorkbookPart ?? throw WorkbookRejectedException.Of("noWorkbookPart"), bytes);
         var sharedStrings = SheetRows.SharedStrings(workbook, _limits);
         var (metadata, baseline) = MetaSheetReader.Read(workbook, sharedStrings, _limits);
         var rubric = MetaSheetReader.FindRubric(_rubrics, metadata);

@@ -17,7 +17,7 @@ internal static class MetaSheetReader
         WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var sheetName = WorkbookNames.MetaSheet;
-        var part = SheetRows.Find(workbook, sheetName) ?? throw WorkbookRejectedException.Of(NoMetaSheet(SheetRows.SheetNames(workbook)));
+        var part = SheetRows.Find(workbook, sheetName) ?? throw NoMetaSheet(SheetRows.SheetNames(workbook));
 
         var values = new Dictionary<string, CellContent>(StringComparer.OrdinalIgnoreCase);
         var baseline = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,11 +37,11 @@ internal static class MetaSheetReader
             {
                 if (baselineIndicator.Formula is not null || baselineAnswer.Formula is not null)
                 {
-                    problems.Add(new WorkbookProblem(sheetName, baselineIndicator.Reference, "the baseline holds a formula; the sheet was changed, download a fresh workbook"));
+                    problems.Add(WorkbookProblem.Of(sheetName, baselineIndicator.Reference, "baselineFormula", null));
                 }
                 else if (!baseline.TryAdd(baselineIndicator.Value, baselineAnswer.Value))
                 {
-                    problems.Add(new WorkbookProblem(sheetName, baselineIndicator.Reference, $"indicator {baselineIndicator.Value} appears twice in the baseline; the sheet was changed, download a fresh workbook"));
+                    problems.Add(WorkbookProblem.Of(sheetName, baselineIndicator.Reference, "baselineDuplicate", null, baselineIndicator.Value));
                 }
             }
         }
@@ -52,7 +52,7 @@ internal static class MetaSheetReader
             {
                 if (required)
                 {
-                    problems.Add(new WorkbookProblem(sheetName, null, $"no \"{key}\" entry; the sheet was changed, download a fresh workbook"));
+                    problems.Add(WorkbookProblem.Of(sheetName, null, "metaMissing", null, key));
                 }
 
                 return null;
@@ -60,14 +60,14 @@ internal static class MetaSheetReader
 
             if (cell.Formula is not null)
             {
-                problems.Add(new WorkbookProblem(sheetName, cell.Reference, $"{cell.Quoted} is a formula; expected the value of \"{key}\""));
+                problems.Add(WorkbookProblem.Of(sheetName, cell.Reference, "metaFormula", null, cell.Quoted, key));
                 return null;
             }
 
             var text = cell.Value;
             if (text.Length == 0 && required)
             {
-                problems.Add(new WorkbookProblem(sheetName, cell.Reference, $"\"{key}\" is empty; the sheet was changed, download a fresh workbook"));
+                problems.Add(WorkbookProblem.Of(sheetName, cell.Reference, "metaEmpty", null, key));
             }
 
             return text.Length == 0 ? null : text;
@@ -89,7 +89,7 @@ internal static class MetaSheetReader
 
         if (format is not null && format != WorkbookNames.Format)
         {
-            problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.Format), $"\"{format}\" is not this toolkit's workbook format; expected \"{WorkbookNames.Format}\""));
+            problems.Add(WorkbookProblem.Of(sheetName, Where(WorkbookNames.Meta.Format), "notToolkitFormat", null, format, WorkbookNames.Format));
         }
 
         var formatVersion = 0;
@@ -97,21 +97,18 @@ internal static class MetaSheetReader
         {
             if (!int.TryParse(formatVersionText, NumberStyles.None, CultureInfo.InvariantCulture, out formatVersion) || formatVersion < 1)
             {
-                problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.FormatVersion), $"\"{formatVersionText}\" is not a format version; expected a whole number"));
+                problems.Add(WorkbookProblem.Of(sheetName, Where(WorkbookNames.Meta.FormatVersion), "formatVersionMalformed", null, formatVersionText));
             }
             else if (formatVersion > WorkbookNames.FormatVersion)
             {
-                problems.Add(new WorkbookProblem(
-                    sheetName,
-                    Where(WorkbookNames.Meta.FormatVersion),
-                    $"\"{formatVersionText}\": the workbook was made by a newer version of the toolkit (format {formatVersion}); this one reads format {WorkbookNames.FormatVersion}"));
+                problems.Add(WorkbookProblem.Of(sheetName, Where(WorkbookNames.Meta.FormatVersion), "formatVersionNewer", null, formatVersionText, formatVersion, WorkbookNames.FormatVersion));
             }
         }
 
         var version = default(RubricVersion);
         if (versionText is not null && !RubricVersion.TryParse(versionText, out version))
         {
-            problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.RubricVersion), $"\"{versionText}\" is not a rubric version; expected MAJOR.MINOR.PATCH"));
+            problems.Add(WorkbookProblem.Of(sheetName, Where(WorkbookNames.Meta.RubricVersion), "rubricVersionMalformed", null, versionText));
         }
 
         long? baseVersion = null;
@@ -123,7 +120,7 @@ internal static class MetaSheetReader
             }
             else
             {
-                problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.BaseVersion), $"\"{baseVersionText}\" is not a version; the sheet was changed, download a fresh workbook"));
+                problems.Add(WorkbookProblem.Of(sheetName, Where(WorkbookNames.Meta.BaseVersion), "baseVersionMalformed", null, baseVersionText));
             }
         }
 
@@ -136,7 +133,7 @@ internal static class MetaSheetReader
             }
             else
             {
-                problems.Add(new WorkbookProblem(sheetName, Where(WorkbookNames.Meta.DownloadedAt), $"\"{downloadedAtText}\" is not a time; the sheet was changed, download a fresh workbook"));
+                problems.Add(WorkbookProblem.Of(sheetName, Where(WorkbookNames.Meta.DownloadedAt), "downloadedAtMalformed", null, downloadedAtText));
             }
         }
 
@@ -148,12 +145,14 @@ internal static class MetaSheetReader
         return (new WorkbookMetadata(formatVersion, rubricId!, version, hash!, assessmentId, language, city, period, baseVersion, downloadedAt), baseline);
     }
 
-    private static string NoMetaSheet(IReadOnlyList<string> sheets) =>
-        sheets.FirstOrDefault(s => WorkbookNames.ReportSheets.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } report
-            ? $"this file is a report (it has the sheet \"{report}\"), not a workbook to fill in; reports are for reading and cannot be uploaded. "
-                + "To change answers, download the assessment's workbook, fill it in and upload that"
-            : $"the workbook has no sheet \"{WorkbookNames.MetaSheet}\", so it is not a workbook made by this toolkit (or a sheet was deleted); "
-                + "download a fresh workbook and copy the answers into it";
+    /// <summary>Why a workbook without the _meta sheet is refused: it is a report (found by its sheet names in any language), or not the toolkit's.</summary>
+    private static WorkbookRejectedException NoMetaSheet(IReadOnlyList<string> sheets)
+    {
+        var reportSheets = WorkbookNames.ReportSheetKeys.SelectMany(key => ExcelText.InEveryLanguage($"Sheet.{key}")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return sheets.FirstOrDefault(reportSheets.Contains) is { } report
+            ? WorkbookRejectedException.Of("isReport", report)
+            : WorkbookRejectedException.Of("noMetaSheet", WorkbookNames.MetaSheet);
+    }
 
     /// <summary>The rubric version the workbook names, with the same content hash; throws when there is none.</summary>
     public static Rubric FindRubric(RubricCatalog catalog, WorkbookMetadata metadata)
@@ -163,17 +162,16 @@ internal static class MetaSheetReader
         {
             var known = string.Join(", ", catalog.Versions(metadata.RubricId).Select(r => r.Key));
             throw new WorkbookRejectedException(
-                [new WorkbookProblem(WorkbookNames.MetaSheet, null, $"the workbook is for rubric {metadata.RubricKey}, which is not known here"
-                    + (known.Length > 0 ? $" (known: {known})" : "")
-                    + ". Download a fresh workbook of your assessment and copy your answers into it")],
+                [known.Length > 0
+                    ? WorkbookProblem.Of(WorkbookNames.MetaSheet, null, "rubricUnknownKnown", null, metadata.RubricKey, known)
+                    : WorkbookProblem.Of(WorkbookNames.MetaSheet, null, "rubricUnknown", null, metadata.RubricKey)],
                 metadata);
         }
 
         if (!string.Equals(rubric.ContentHash, metadata.RubricContentHash, StringComparison.Ordinal))
         {
             throw new WorkbookRejectedException(
-                [new WorkbookProblem(WorkbookNames.MetaSheet, null,
-                    $"the workbook was made from another text of rubric {metadata.RubricKey} ({metadata.RubricContentHash}); expected {rubric.ContentHash}. Download a fresh workbook")],
+                [WorkbookProblem.Of(WorkbookNames.MetaSheet, null, "rubricHashMismatch", null, metadata.RubricKey, metadata.RubricContentHash, rubric.ContentHash)],
                 metadata);
         }
 

@@ -52,18 +52,17 @@ internal static class PackageGuard
     {
         if (bytes.Length == 0)
         {
-            throw WorkbookRejectedException.Of("the file is empty");
+            throw WorkbookRejectedException.Of("fileEmpty");
         }
 
         if (bytes.AsSpan().StartsWith(OleCompoundFile))
         {
-            throw WorkbookRejectedException.Of(
-                "this is an old-style Excel file (.xls) or a password-protected workbook; save it as an Excel Workbook (.xlsx) without a password");
+            throw WorkbookRejectedException.Of("oldExcelOrPassword");
         }
 
         if (!bytes.AsSpan().StartsWith(ZipLocalHeader) && !bytes.AsSpan().StartsWith(ZipEmpty))
         {
-            throw WorkbookRejectedException.Of("this is not an Excel workbook (.xlsx): an .xlsx file is a zip archive, and this file is not one");
+            throw WorkbookRejectedException.Of("notZip");
         }
 
         try
@@ -73,7 +72,7 @@ internal static class PackageGuard
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
         {
-            throw WorkbookRejectedException.Of($"the file is damaged or incomplete: its zip archive cannot be read ({e.Message})");
+            throw WorkbookRejectedException.Of("zipDamaged", e.Message);
         }
     }
 
@@ -81,7 +80,7 @@ internal static class PackageGuard
     {
         if (buffer.Length + count > limits.MaxFileBytes)
         {
-            throw WorkbookRejectedException.Of($"the file is larger than {Size(limits.MaxFileBytes)}; a filled-in workbook is far smaller");
+            throw WorkbookRejectedException.Of("fileTooLarge", Size(limits.MaxFileBytes));
         }
 
         buffer.Write(chunk, 0, count);
@@ -92,17 +91,17 @@ internal static class PackageGuard
         var entries = zip.Entries;
         if (entries.Count > limits.MaxEntries)
         {
-            throw WorkbookRejectedException.Of($"the zip archive holds {entries.Count} entries; a workbook is refused above {limits.MaxEntries}");
+            throw WorkbookRejectedException.Of("tooManyEntries", entries.Count, limits.MaxEntries);
         }
 
         if (entries.Any(e => e.FullName == "mimetype") && !entries.Any(e => e.FullName == "[Content_Types].xml"))
         {
-            throw WorkbookRejectedException.Of("this looks like an OpenDocument spreadsheet (.ods); save it as an Excel Workbook (.xlsx)");
+            throw WorkbookRejectedException.Of("openDocument");
         }
 
         if (!entries.Any(e => e.FullName == "[Content_Types].xml"))
         {
-            throw WorkbookRejectedException.Of("this zip archive is not an Excel workbook (.xlsx): it has no [Content_Types].xml");
+            throw WorkbookRejectedException.Of("noContentTypes");
         }
 
         long declared = 0;
@@ -111,28 +110,23 @@ internal static class PackageGuard
             declared += entry.Length;
             if (entry.Length > limits.MaxCharactersInPart)
             {
-                throw WorkbookRejectedException.Of(
-                    $"the part {entry.FullName} is too large ({Size(entry.Length)} uncompressed; at most {Size(limits.MaxCharactersInPart)})");
+                throw WorkbookRejectedException.Of("partTooLarge", entry.FullName, Size(entry.Length), Size(limits.MaxCharactersInPart));
             }
 
             if (entry.Length > limits.MaxStructurePartBytes
                 && (entry.FullName == "[Content_Types].xml" || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
             {
-                throw WorkbookRejectedException.Of(
-                    $"the part {entry.FullName} is too large ({Size(entry.Length)} uncompressed; content types and relationships parts hold at most {Size(limits.MaxStructurePartBytes)})");
+                throw WorkbookRejectedException.Of("structurePartTooLarge", entry.FullName, Size(entry.Length), Size(limits.MaxStructurePartBytes));
             }
 
             if (declared > limits.MaxUncompressedBytes)
             {
-                throw WorkbookRejectedException.Of(
-                    $"the workbook would unpack to more than {Size(limits.MaxUncompressedBytes)}; it is refused as a possible zip bomb");
+                throw WorkbookRejectedException.Of("unpacksTooLarge", Size(limits.MaxUncompressedBytes));
             }
 
             if (entry.Length > limits.RatioCheckedAbove && entry.Length > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
             {
-                throw WorkbookRejectedException.Of(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the part {entry.FullName} is compressed {entry.Length / (double)Math.Max(1, entry.CompressedLength):N0} to 1; it is refused as a possible zip bomb (at most {limits.MaxCompressionRatio:N0} to 1)"));
+                throw WorkbookRejectedException.Of("compressionRatio", entry.FullName, Math.Round(entry.Length / (double)Math.Max(1, entry.CompressedLength)), limits.MaxCompressionRatio);
             }
         }
 
@@ -164,22 +158,19 @@ internal static class PackageGuard
             total += read;
             if (total > entry.Length || total > budget)
             {
-                throw WorkbookRejectedException.Of(
-                    $"the part {entry.FullName} unpacks to more than the {Size(entry.Length)} it declares; it is refused as a possible zip bomb");
+                throw WorkbookRejectedException.Of("unpacksMoreThanDeclared", entry.FullName, Size(entry.Length));
             }
 
             var window = buffer.AsSpan(0, kept + read);
             patterns ??= DeclarationsFor(window);
             if (window.IndexOf(patterns.Doctype) >= 0 || window.IndexOf(patterns.Entity) >= 0)
             {
-                throw WorkbookRejectedException.Of(
-                    $"the part {entry.FullName} declares a DTD or entities, which workbooks never need; it is refused");
+                throw WorkbookRejectedException.Of("dtd", entry.FullName);
             }
 
             if (total <= buffer.Length && window.IndexOf(patterns.Strict) >= 0)
             {
-                throw WorkbookRejectedException.Of(
-                    "the workbook is saved as \"Strict Open XML Spreadsheet\"; save it as an ordinary Excel Workbook (.xlsx)");
+                throw WorkbookRejectedException.Of("strictOpenXml");
             }
 
             // Keep the tail, so a declaration split across two reads is still found.
@@ -189,8 +180,7 @@ internal static class PackageGuard
 
         if (total != entry.Length)
         {
-            throw WorkbookRejectedException.Of(
-                $"the part {entry.FullName} holds {Size(total)} but declares {Size(entry.Length)}: the file is damaged");
+            throw WorkbookRejectedException.Of("partSizeMismatch", entry.FullName, Size(total), Size(entry.Length));
         }
 
         return total;

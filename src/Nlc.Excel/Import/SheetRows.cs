@@ -43,18 +43,14 @@ internal static class SheetRows
             {
                 if (strings.Count == limits.MaxSharedStrings)
                 {
-                    throw WorkbookRejectedException.Of(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"the shared strings ({entry.FullName}) hold more than {limits.MaxSharedStrings:N0} texts; a filled-in workbook holds far fewer, so it is refused"));
+                    throw WorkbookRejectedException.Of("tooManySharedStrings", entry.FullName, limits.MaxSharedStrings);
                 }
 
                 var value = ReadRichText(reader, text, limits, new Where(entry.FullName, strings.Count + 1, 0));
                 characters += value.Length;
                 if (characters > limits.MaxTextCharacters)
                 {
-                    throw WorkbookRejectedException.Of(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"the shared strings ({entry.FullName}) hold more than {limits.MaxTextCharacters:N0} characters; a filled-in workbook holds far fewer, so it is refused"));
+                    throw WorkbookRejectedException.Of("sharedStringsTooLong", entry.FullName, limits.MaxTextCharacters);
                 }
 
                 strings.Add(value);
@@ -126,7 +122,7 @@ internal static class SheetRows
 
             if (++rows > limits.MaxRows)
             {
-                throw new WorkbookRejectedException([new WorkbookProblem(sheetName, null, $"the sheet has more than {limits.MaxRows} rows; it is refused")]);
+                throw new WorkbookRejectedException([WorkbookProblem.Of(sheetName, null, "tooManyRows", null, limits.MaxRows)]);
             }
 
             var rowIndex = uint.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 1_048_576
@@ -166,8 +162,7 @@ internal static class SheetRows
 
             if (++count > CellReference.MaxColumns)
             {
-                throw new WorkbookRejectedException([new WorkbookProblem(sheetName, null,
-                    string.Create(CultureInfo.InvariantCulture, $"row {rowIndex} has more than {CellReference.MaxColumns:N0} cells, more than a sheet has columns; the file is damaged"))]);
+                throw new WorkbookRejectedException([WorkbookProblem.Of(sheetName, null, "tooManyCells", null, rowIndex, CellReference.MaxColumns)]);
             }
 
             var column = CellReference.TryParse(reader.GetAttribute("r"), out var c, out _) ? c : previousColumn + 1;
@@ -177,8 +172,7 @@ internal static class SheetRows
             characters += (formula?.Length ?? 0) + (value?.Length ?? 0) + (inline?.Length ?? 0);
             if (characters > limits.MaxTextCharacters)
             {
-                throw new WorkbookRejectedException([new WorkbookProblem(sheetName, null,
-                    string.Create(CultureInfo.InvariantCulture, $"row {rowIndex} holds more than {limits.MaxTextCharacters:N0} characters; it is refused"))]);
+                throw new WorkbookRejectedException([WorkbookProblem.Of(sheetName, null, "rowTooLong", null, rowIndex, limits.MaxTextCharacters)]);
             }
 
             var content = CellContent.Read(column, rowIndex, type, value, formula, inline, sharedStrings);
@@ -293,9 +287,7 @@ internal static class SheetRows
                         text.Append(chunk, 0, read);
                         if (text.Length > limits.MaxCharactersInText)
                         {
-                            throw WorkbookRejectedException.Of(string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"{where}: a text of more than {limits.MaxCharactersInText:N0} characters, more than a cell holds; it is refused"));
+                            throw WorkbookRejectedException.Of("textTooLong", where.ToString(), limits.MaxCharactersInText);
                         }
                     }
                 }

@@ -19,7 +19,7 @@ internal sealed class WorkbookParts(WorkbookPart workbook, byte[] package) : IDi
     /// <summary>The zip entry that holds <paramref name="part"/>; throws when there is none.</summary>
     public ZipArchiveEntry EntryOf(OpenXmlPart part) =>
         _archive.GetEntry(part.Uri.OriginalString.TrimStart('/'))
-        ?? throw WorkbookRejectedException.Of($"the part {part.Uri} cannot be found in the zip archive: the file is damaged");
+        ?? throw WorkbookRejectedException.Of("partMissing", part.Uri.ToString());
 
     public void Dispose() => _archive.Dispose();
 }

@@ -13,7 +13,12 @@ public sealed class WorkbookRejectedException(IReadOnlyList<WorkbookProblem> pro
     /// <summary>The workbook's metadata, or null when it could not be read.</summary>
     public WorkbookMetadata? Metadata { get; } = metadata;
 
-    internal static WorkbookRejectedException Of(string message) => new([new WorkbookProblem(null, null, message)]);
+    /// <summary>The same refusal with every problem worded in <paramref name="language"/>.</summary>
+    public WorkbookRejectedException In(string? language) => new(Problems.Select(p => p.In(language)).ToArray(), Metadata);
+
+    /// <summary>A refusal of the file as a whole, of kind <paramref name="code"/>.</summary>
+    internal static WorkbookRejectedException Of(string code, params object?[] arguments) =>
+        new([WorkbookProblem.Of(null, null, code, null, arguments)]);
 
     private static string Describe(IReadOnlyList<WorkbookProblem> problems) => problems.Count == 1
         ? $"The workbook was refused: {problems[0]}"

@@ -25,6 +25,7 @@ internal sealed class SheetBuilder(string name)
     private readonly Dictionary<int, int> _linesOfRow = [];
     private readonly Dictionary<int, double> _minHeightOfRow = [];
     private readonly List<string> _merges = [];
+    private readonly HashSet<int> _hiddenRows = [];
 
     public string Name { get; } = name;
 
@@ -60,6 +61,12 @@ internal sealed class SheetBuilder(string name)
     public string? DrawingId { get; set; }
 
     public void Width(int column, double width) => _widths[column] = width;
+
+    /// <summary>Hides <paramref name="row"/>, e.g. a row of keys a reader finds columns by.</summary>
+    public void HideRow(int row) => _hiddenRows.Add(row);
+
+    /// <summary>The page footer's right part, with Excel's codes for the page number (&amp;P) and count (&amp;N).</summary>
+    public string PageFooter { get; set; } = "Page &P of &N";
 
     public void Text(int column, int row, string? text, uint style = WorkbookStyles.Default) =>
         WriteText(column, row, text, style, _widths.GetValueOrDefault(column, DefaultWidth), 1.1);
@@ -135,7 +142,7 @@ internal sealed class SheetBuilder(string name)
         var sheetData = new SheetData();
         foreach (var (row, cells) in _rows)
         {
-            var element = new Row(cells.Values) { RowIndex = (uint)row };
+            var element = new Row(cells.Values) { RowIndex = (uint)row, Hidden = _hiddenRows.Contains(row) ? true : null };
             var height = Math.Max(
                 _linesOfRow.TryGetValue(row, out var lines) && lines > 1 ? (lines * LineHeight) + 3 : 0,
                 _minHeightOfRow.GetValueOrDefault(row));
@@ -181,7 +188,7 @@ internal sealed class SheetBuilder(string name)
             FitToWidth = fitted ? 1U : null,
             FitToHeight = fitted ? 0U : null,
         });
-        worksheet.Append(new HeaderFooter(new OddFooter($"&L{Name}&RPage &P of &N")));
+        worksheet.Append(new HeaderFooter(new OddFooter($"&L{Name}&R{PageFooter}")));
         if (PageBreakBeforeRow > 1)
         {
             worksheet.Append(new RowBreaks(new Break { Id = (uint)(PageBreakBeforeRow - 1), Max = 16383, ManualPageBreak = true }) { Count = 1, ManualBreakCount = 1 });

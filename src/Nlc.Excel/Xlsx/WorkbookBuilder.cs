@@ -18,9 +18,12 @@ internal sealed class WorkbookBuilder
 
     public string? Title { get; set; }
 
+    /// <summary>The language of the page footers ("Page 1 of 3").</summary>
+    public string Language { get; init; } = Core.Languages.SupportedLanguages.English;
+
     public SheetBuilder AddSheet(string name)
     {
-        var sheet = new SheetBuilder(name);
+        var sheet = new SheetBuilder(name) { PageFooter = ExcelText.Get("PageFooter", Language) };
         _sheets.Add(sheet);
         return sheet;
     }

@@ -29,25 +29,29 @@ public static class CityProgressReportWriter
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(cityName);
         ArgumentNullException.ThrowIfNull(points);
-        language = string.IsNullOrWhiteSpace(language) ? LocalizedText.DefaultLocale : language.Trim();
+        language = ExcelText.Served(rubric, language);
+        string T(string key) => ExcelText.Get(key, language);
         var ordered = points.OrderBy(p => p.Period, Period.TextComparer).ToArray();
         var counted = Enumerable.Range(0, ordered.Length).Where(i => includeUnvalidated || Counts(ordered[i])).ToArray();
 
-        var workbook = new WorkbookBuilder { Title = $"{cityName}: progress" };
-        var sheet = workbook.AddSheet(WorkbookNames.ProgressSheet);
+        var workbook = new WorkbookBuilder { Title = ExcelText.Format("Progress.DocumentTitle", language, cityName), Language = language };
+        var sheet = workbook.AddSheet(T("Sheet.Progress"));
         sheet.Protected = true;
         sheet.FrozenRows = HeaderRow;
         sheet.FrozenColumns = 1;
         sheet.PrintTitleRow = HeaderRow;
         sheet.Width(0, 44);
-        sheet.Text(0, 1, $"{cityName}: progress over time", WorkbookStyles.Title);
-        sheet.Text(0, 2, $"{rubric.Title.Get(language)}. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; changes are in index points.", WorkbookStyles.Small);
-        sheet.Text(0, 3, includeUnvalidated
-            ? "Changes and the chart include drafts and submitted assessments, as asked: those may still change."
-            : "Changes and the chart use validated assessments only; drafts and submitted assessments are shown for information.", WorkbookStyles.Label);
+        sheet.Text(0, 1, ExcelText.Format("Progress.Title", language, cityName), WorkbookStyles.Title);
+        sheet.Text(0, 2, ExcelText.Format("Progress.Explained", language, rubric.Title.Get(language)), WorkbookStyles.Small);
+        sheet.Text(0, 3, T(includeUnvalidated ? "Progress.IncludesDrafts" : "Progress.ValidatedOnly"), WorkbookStyles.Label);
+        if (ExcelText.DraftNotice(rubric, language) is { } draft)
+        {
+            sheet.Text(0, 4, draft, WorkbookStyles.Notice);
+        }
+
         if (ordered.Length == 0)
         {
-            sheet.Text(0, HeaderRow, "No assessments to show yet.");
+            sheet.Text(0, HeaderRow, T("Progress.None"));
             return workbook.Build();
         }
 
@@ -63,7 +67,7 @@ public static class CityProgressReportWriter
         }
 
         var firstChangeColumn = FirstPeriodColumn + ordered.Length;
-        sheet.Text(0, HeaderRow, "Score", WorkbookStyles.Header);
+        sheet.Text(0, HeaderRow, T("Report.Score"), WorkbookStyles.Header);
         for (var i = 0; i < ordered.Length; i++)
         {
             sheet.Width(FirstPeriodColumn + i, 12);
@@ -73,25 +77,25 @@ public static class CityProgressReportWriter
         for (var c = 0; c < changes.Count; c++)
         {
             sheet.Width(firstChangeColumn + c, 14);
-            sheet.Text(firstChangeColumn + c, HeaderRow, $"Change {ordered[changes[c].From].Period} to {ordered[changes[c].To].Period}", WorkbookStyles.Header);
+            sheet.Text(firstChangeColumn + c, HeaderRow, ExcelText.Format("Progress.Change", language, ordered[changes[c].From].Period, ordered[changes[c].To].Period), WorkbookStyles.Header);
         }
 
         var row = HeaderRow + 1;
-        sheet.Text(0, row, "Status", WorkbookStyles.CellBold);
+        sheet.Text(0, row, T("Report.Status"), WorkbookStyles.CellBold);
         for (var i = 0; i < ordered.Length; i++)
         {
-            sheet.Text(FirstPeriodColumn + i, row, ResultStatus.Label(ordered[i].Status), Counts(ordered[i]) ? WorkbookStyles.Cell : WorkbookStyles.Notice);
+            sheet.Text(FirstPeriodColumn + i, row, ResultStatus.Label(ordered[i].Status, language), Counts(ordered[i]) ? WorkbookStyles.Cell : WorkbookStyles.Notice);
         }
 
         row++;
-        sheet.Text(0, row, "Rubric version", WorkbookStyles.Cell);
+        sheet.Text(0, row, T("Progress.RubricVersion"), WorkbookStyles.Cell);
         for (var i = 0; i < ordered.Length; i++)
         {
             sheet.Text(FirstPeriodColumn + i, row, ordered[i].Score.RubricVersion.ToString(), WorkbookStyles.Cell);
         }
 
         row++;
-        sheet.Text(0, row, "Completeness", WorkbookStyles.Cell);
+        sheet.Text(0, row, T("Report.Completeness"), WorkbookStyles.Cell);
         for (var i = 0; i < ordered.Length; i++)
         {
             sheet.Number(FirstPeriodColumn + i, row, ordered[i].Score.Completeness.Ratio, WorkbookStyles.Percent);
@@ -117,14 +121,14 @@ public static class CityProgressReportWriter
             row++;
         }
 
-        ScoreRow("Overall index", s => s.Overall, WorkbookStyles.CellBold);
-        sheet.Text(0, row++, "Pillars", WorkbookStyles.Heading);
+        ScoreRow(T("Report.Overall"), s => s.Overall, WorkbookStyles.CellBold);
+        sheet.Text(0, row++, T("Report.Pillars"), WorkbookStyles.Heading);
         foreach (var pillar in rubric.Pillars)
         {
             ScoreRow(pillar.Title.Get(language), s => s.Pillars.FirstOrDefault(p => p.PillarId == pillar.Id).Score, WorkbookStyles.Cell);
         }
 
-        sheet.Text(0, row++, "Practices", WorkbookStyles.Heading);
+        sheet.Text(0, row++, T("Sheet.Practices"), WorkbookStyles.Heading);
         foreach (var practice in rubric.Practices)
         {
             ScoreRow(ReportValues.PracticeName(practice, language), s => s.Practices.FirstOrDefault(p => p.PracticeId == practice.Id).Score, WorkbookStyles.Cell);
@@ -150,8 +154,16 @@ public static class CityProgressReportWriter
     /// <summary>The targets table: for the overall index and each targeted practice, the baseline, now, the target and the way covered.</summary>
     private static int Targets(SheetBuilder sheet, int row, Rubric rubric, ProgressTargets targets, string language)
     {
-        sheet.Text(0, row++, targets.TargetPeriod is null ? "Targets" : $"Targets to reach by {targets.TargetPeriod}", WorkbookStyles.Heading);
-        string[] headers = ["Target", $"Baseline ({targets.BaselinePeriod})", $"Now ({targets.CurrentPeriod})", targets.TargetPeriod is null ? "Target" : $"Target ({targets.TargetPeriod})", "Way covered"];
+        string T(string key) => ExcelText.Get(key, language);
+        sheet.Text(0, row++, targets.TargetPeriod is null ? T("Progress.Targets") : ExcelText.Format("Progress.TargetsBy", language, targets.TargetPeriod), WorkbookStyles.Heading);
+        string[] headers =
+        [
+            T("Progress.Target"),
+            ExcelText.Format("Progress.Baseline", language, targets.BaselinePeriod),
+            ExcelText.Format("Progress.Now", language, targets.CurrentPeriod),
+            targets.TargetPeriod is null ? T("Progress.Target") : ExcelText.Format("Progress.TargetIn", language, targets.TargetPeriod),
+            T("Progress.WayCovered"),
+        ];
         for (var i = 0; i < headers.Length; i++)
         {
             sheet.Text(i, row, headers[i], WorkbookStyles.Header);
@@ -162,7 +174,7 @@ public static class CityProgressReportWriter
         foreach (var metric in targets.Progress.Practices.Prepend(targets.Progress.Overall))
         {
             var name = metric == targets.Progress.Overall
-                ? "Overall index"
+                ? T("Report.Overall")
                 : practices.TryGetValue(metric.Id, out var practice) ? ReportValues.PracticeName(practice, language) : metric.Id;
             sheet.Text(0, row, name, metric == targets.Progress.Overall ? WorkbookStyles.CellBold : WorkbookStyles.Cell);
             sheet.Number(1, row, ReportValues.Round(metric.Baseline), WorkbookStyles.Score);
@@ -183,19 +195,20 @@ public static class CityProgressReportWriter
         WorkbookBuilder workbook, SheetBuilder sheet, int row, Rubric rubric, PeriodScore[] ordered, int[] counted, ProgressTargets? targets, string language)
     {
         sheet.PageBreakBeforeRow = row;
-        sheet.Text(0, row++, "Values in the chart", WorkbookStyles.Heading);
+        string T(string key) => ExcelText.Get(key, language);
+        sheet.Text(0, row++, T("Progress.ChartValues"), WorkbookStyles.Heading);
         if (counted.Length == 0)
         {
-            sheet.Text(0, row, "No validated assessment yet: the chart is left out. Ask for the report with drafts included to see them.", WorkbookStyles.Statement);
+            sheet.Text(0, row, T("Progress.NoValidated"), WorkbookStyles.Statement);
             return;
         }
 
         var header = row++;
-        sheet.Text(0, header, "Score", WorkbookStyles.Header);
+        sheet.Text(0, header, T("Report.Score"), WorkbookStyles.Header);
         var labels = counted.Select(i => ordered[i].Period).ToList();
         if (targets is not null)
         {
-            labels.Add(targets.TargetPeriod is null ? "Target" : $"Target {targets.TargetPeriod}");
+            labels.Add(targets.TargetPeriod is null ? T("Progress.Target") : ExcelText.Format("Progress.TargetLabel", language, targets.TargetPeriod));
         }
 
         for (var c = 0; c < labels.Count; c++)
@@ -220,7 +233,7 @@ public static class CityProgressReportWriter
         double?[] Values(Func<ScoreResult, double?> pick) =>
             [.. counted.Select(i => ReportValues.Round(pick(ordered[i].Score))), .. targets is null ? Array.Empty<double?>() : [null]];
 
-        SeriesRow("Overall index", Values(s => s.Overall), ChartLook.Overall, WorkbookStyles.CellBold);
+        SeriesRow(T("Report.Overall"), Values(s => s.Overall), ChartLook.Overall, WorkbookStyles.CellBold);
         foreach (var (pillar, i) in rubric.Pillars.Select((p, i) => (p, i)))
         {
             SeriesRow(pillar.Title.Get(language), Values(s => s.Pillars.FirstOrDefault(p => p.PillarId == pillar.Id).Score), ChartLook.Of(i), WorkbookStyles.Cell);
@@ -230,10 +243,10 @@ public static class CityProgressReportWriter
         {
             var target = new double?[labels.Count];
             target[^1] = ReportValues.Round(targets.Progress.Overall.Target);
-            SeriesRow("Overall index target", target, ChartLook.Target, WorkbookStyles.CellBold);
+            SeriesRow(T("Progress.OverallTarget"), target, ChartLook.Target, WorkbookStyles.CellBold);
         }
 
         var categories = new ChartCategories(CellReference.Range(sheet.Name, FirstPeriodColumn, header, lastColumn, header), labels);
-        workbook.AddChart(sheet, Charts.Line("Overall index and pillar scores over time (0-100)", categories, series), new ChartAnchor(0, row + 1, 8, row + 26));
+        workbook.AddChart(sheet, Charts.Line(T("Progress.ChartTitle"), categories, series), new ChartAnchor(0, row + 1, 8, row + 26));
     }
 }

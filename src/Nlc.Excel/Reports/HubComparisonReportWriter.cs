@@ -30,7 +30,8 @@ public static class HubComparisonReportWriter
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(entries);
-        language = string.IsNullOrWhiteSpace(language) ? LocalizedText.DefaultLocale : language.Trim();
+        language = ExcelText.Served(rubric, language);
+        string T(string key) => ExcelText.Get(key, language);
         var rows = entries
             .OrderBy(e => e.Country, StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase))
             .ThenBy(e => e.CityName, StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase))
@@ -38,10 +39,16 @@ public static class HubComparisonReportWriter
             .ToArray();
 
         var periods = rows.Select(r => r.Period).Distinct(StringComparer.Ordinal).Order(Period.TextComparer).ToArray();
-        var title = $"{rubric.Title.Get(language)}: cities compared";
-        var scope = $"{(string.IsNullOrWhiteSpace(group) ? "All cities" : group.Trim())}; period {(periods.Length == 0 ? "none" : string.Join(", ", periods))}; rubric {rubric.Id} version {rubric.Version}";
-        var workbook = new WorkbookBuilder { Title = title };
-        var sheet = workbook.AddSheet(WorkbookNames.ComparisonSheet);
+        var title = ExcelText.Format("Hub.Title", language, rubric.Title.Get(language));
+        var scope = ExcelText.Format(
+            "Hub.Scope",
+            language,
+            string.IsNullOrWhiteSpace(group) ? T("Hub.AllCities") : group.Trim(),
+            periods.Length == 0 ? T("Hub.NoPeriod") : string.Join(", ", periods),
+            rubric.Id,
+            rubric.Version);
+        var workbook = new WorkbookBuilder { Title = title, Language = language };
+        var sheet = workbook.AddSheet(T("Sheet.Comparison"));
         sheet.FrozenRows = HeaderRow;
         sheet.FrozenColumns = 1;
         sheet.PrintTitleRow = HeaderRow;
@@ -50,7 +57,8 @@ public static class HubComparisonReportWriter
 
         var headers = new List<(string Text, double Width)>
         {
-            ("City", 22), ("Country", 9), ("Period", 9), ("Status", 11), ("Completeness", 14), ("Overall index", 10), ("Change since previous period", 12),
+            (T("Hub.City"), 22), (T("Hub.Country"), 9), (T("Hub.Period"), 9), (T("Report.Status"), 11), (T("Report.Completeness"), 14), (T("Report.Overall"), 10),
+            (T("Hub.Change"), 12),
         };
         headers.AddRange(rubric.Pillars.Select(p => (p.Title.Get(language), 11.0)));
         headers.AddRange(rubric.Practices.Select(p => ($"{p.Id} {p.Title.Get(language)}", 12.0)));
@@ -61,9 +69,8 @@ public static class HubComparisonReportWriter
         }
 
         // Wrapped within the first page's columns (after their widths are set), as the sheet prints across several pages.
-        sheet.TextAcross(0, 7, 3, $"{rows.Length} assessments. Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; "
-            + "colours run from red (0) through yellow (50) to green (100). An empty score means nothing applicable was answered there. "
-            + "The median and quartile rows at the bottom are of the validated assessments listed.", WorkbookStyles.Body);
+        var explained = ExcelText.Format("Hub.Explained", language, rows.Length);
+        sheet.TextAcross(0, 7, 3, ExcelText.DraftNotice(rubric, language) is { } draft ? $"{draft} {explained}" : explained, WorkbookStyles.Body);
 
         var overallColumn = FirstScoreColumn;
         var changeColumn = FirstScoreColumn + 1;
@@ -80,7 +87,7 @@ public static class HubComparisonReportWriter
             sheet.Text(0, row, entry.CityName, WorkbookStyles.CellBold);
             sheet.Text(1, row, entry.Country, WorkbookStyles.Cell);
             sheet.Text(2, row, entry.Period, WorkbookStyles.Cell);
-            sheet.Text(3, row, ResultStatus.Label(entry.Status), Counts(entry) ? WorkbookStyles.Cell : WorkbookStyles.Notice);
+            sheet.Text(3, row, ResultStatus.Label(entry.Status, language), Counts(entry) ? WorkbookStyles.Cell : WorkbookStyles.Notice);
             sheet.Number(4, row, score.Completeness.Ratio, WorkbookStyles.Percent);
             sheet.Number(overallColumn, row, ReportValues.Round(score.Overall), WorkbookStyles.Score);
             sheet.Number(changeColumn, row, Change(entry), WorkbookStyles.Change);
@@ -104,9 +111,9 @@ public static class HubComparisonReportWriter
         // Below the autofilter's range, so sorting or filtering the cities leaves these rows where they are.
         var counted = rows.Where(Counts).Select(r => r.Score).ToArray();
         row++;
-        foreach (var (name, pick) in new (string, Func<Distribution, double>)[] { ("Upper quartile (Q3)", s => s.Q3), ("Median", s => s.Median), ("Lower quartile (Q1)", s => s.Q1) })
+        foreach (var (name, pick) in new (string, Func<Distribution, double>)[] { ("Hub.Q3", s => s.Q3), ("Hub.Median", s => s.Median), ("Hub.Q1", s => s.Q1) })
         {
-            sheet.Text(0, row, $"{name} of {counted.Length} validated", WorkbookStyles.CellBold);
+            sheet.Text(0, row, ExcelText.Format(name, language, counted.Length), WorkbookStyles.CellBold);
             sheet.Number(overallColumn, row, Statistic(counted, s => s.Overall, pick), WorkbookStyles.Score);
             for (var i = 0; i < picks.Length; i++)
             {
@@ -153,10 +160,11 @@ public static class HubComparisonReportWriter
 
     private static void WritePractices(WorkbookBuilder workbook, Rubric rubric, string language)
     {
-        var sheet = workbook.AddSheet(WorkbookNames.PracticesSheet);
+        string T(string key) => ExcelText.Get(key, language);
+        var sheet = workbook.AddSheet(T("Sheet.Practices"));
         sheet.FrozenRows = 1;
         sheet.PrintTitleRow = 1;
-        (string Header, double Width)[] columns = [("Practice", 10), ("Title", 50), ("Pillars", 40)];
+        (string Header, double Width)[] columns = [(T("Column.practice"), 10), (T("Hub.PracticeTitle"), 50), (T("Report.Pillars"), 40)];
         for (var i = 0; i < columns.Length; i++)
         {
             sheet.Width(i, columns[i].Width);

@@ -9,12 +9,13 @@ internal static class IndicatorsSheet
 {
     public static void Write(WorkbookBuilder workbook, Rubric rubric, ScoreResult score, string language)
     {
+        string T(string key) => ExcelText.Get(key, language);
         var choices = new AnswerChoices(rubric.Scale, language);
-        var sheet = workbook.AddSheet(WorkbookNames.IndicatorsSheet);
+        var sheet = workbook.AddSheet(ExcelText.Get("Sheet.Indicators", language));
         sheet.Protected = true;
         sheet.FrozenRows = 1;
         sheet.PrintTitleRow = 1;
-        (string Header, double Width)[] columns = [("Practice", 10), ("Indicator", 10), ("Question", 60), ("Answer", 22), ("Score", 10)];
+        (string Header, double Width)[] columns = [(T("Column.practice"), 10), (T("Column.indicator"), 10), (T("Column.question"), 60), (T("Report.Answer"), 22), (T("Report.Score"), 10)];
         for (var i = 0; i < columns.Length; i++)
         {
             sheet.Width(i, columns[i].Width);
@@ -38,7 +39,7 @@ internal static class IndicatorsSheet
                     AnswerKind.Level => ReportValues.LevelLabel(result.Level, rubric.Scale, language),
                     AnswerKind.NotApplicable => choices.NotApplicable,
                     AnswerKind.DontKnow => choices.DontKnow,
-                    _ => "Not answered",
+                    _ => T("Report.NotAnswered"),
                 }, cell);
                 sheet.Number(4, row, ReportValues.Round(result.Score), WorkbookStyles.Score);
                 row++;

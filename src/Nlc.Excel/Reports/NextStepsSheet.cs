@@ -9,16 +9,17 @@ internal static class NextStepsSheet
 {
     public static void Write(WorkbookBuilder workbook, Rubric rubric, ScoreResult score, string language)
     {
+        string T(string key) => ExcelText.Get(key, language);
         var scale = rubric.Scale;
         var choices = new AnswerChoices(scale, language);
-        var sheet = workbook.AddSheet(WorkbookNames.NextStepsSheet);
+        var sheet = workbook.AddSheet(T("Sheet.NextSteps"));
         sheet.Protected = true;
         sheet.FrozenRows = 1;
         sheet.PrintTitleRow = 1;
         (string Header, double Width)[] columns =
         [
-            ("Priority", 7), ("Practice", 20), ("Indicator", 9), ("Question", 30), ("Current level", 14), ("Next level", 14),
-            ("Next step", 50), ("Expected gain (index points)", 10),
+            (T("Report.Priority"), 7), (T("Column.practice"), 20), (T("Column.indicator"), 9), (T("Column.question"), 30), (T("Report.CurrentLevel"), 14),
+            (T("Report.NextLevel"), 14), (T("Report.NextStep"), 50), (T("Report.ExpectedGain"), 10),
         ];
         for (var i = 0; i < columns.Length; i++)
         {
@@ -48,7 +49,7 @@ internal static class NextStepsSheet
 
         if (score.Gaps.Count == 0)
         {
-            sheet.Text(1, row, "No next steps: every answered indicator is at the top level, or nothing is answered yet.", WorkbookStyles.Default);
+            sheet.Text(1, row, T("Report.NoNextSteps"), WorkbookStyles.Default);
         }
     }
 }

@@ -16,32 +16,32 @@ internal static class ResultStatus
 
     public static bool IsValidated(string? status) => string.Equals(status, Validated, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The status in one or two words, e.g. "Draft", for a column or a row per period.</summary>
-    public static string Label(string? status) => status?.ToLowerInvariant() switch
+    /// <summary>The status in one or two words, e.g. "Draft", for a column or a row per period, in <paramref name="language"/>.</summary>
+    public static string Label(string? status, string language) => status?.ToLowerInvariant() switch
     {
-        null or "" => "Unknown",
-        "draft" => "Draft",
-        "submitted" => "Submitted",
-        "validated" => "Validated",
+        null or "" => ExcelText.Get("Status.Unknown", language),
+        "draft" => ExcelText.Get("Status.Draft", language),
+        "submitted" => ExcelText.Get("Status.Submitted", language),
+        "validated" => ExcelText.Get("Status.Validated", language),
         var other => char.ToUpperInvariant(other[0]) + other[1..],
     };
 
     /// <summary>E.g. "Draft, not validated: 10 of 39 indicators answered. These results may still change."</summary>
-    public static string Statement(string? status, Completeness completeness)
+    public static string Statement(string? status, Completeness completeness, string language)
     {
         var answered = completeness.Answered == completeness.Total
-            ? $"all {completeness.Total} indicators answered"
-            : $"{completeness.Answered} of {completeness.Total} indicators answered";
+            ? ExcelText.Format("Status.AllAnswered", language, completeness.Total)
+            : ExcelText.Format("Status.SomeAnswered", language, completeness.Answered, completeness.Total);
         var state = status?.ToLowerInvariant() switch
         {
-            null or "" => completeness.Answered == completeness.Total ? "Complete" : "Incomplete",
-            "draft" => "Draft, not validated",
-            "submitted" => "Submitted, not yet validated by the hub",
-            "validated" => "Validated",
-            _ => $"{Label(status)}, not validated",
+            null or "" => ExcelText.Get(completeness.Answered == completeness.Total ? "Status.Complete" : "Status.Incomplete", language),
+            "draft" => ExcelText.Get("Status.DraftNotValidated", language),
+            "submitted" => ExcelText.Get("Status.SubmittedNotValidated", language),
+            "validated" => ExcelText.Get("Status.Validated", language),
+            _ => ExcelText.Format("Status.OtherNotValidated", language, Label(status, language)),
         };
         return IsFinal(status, completeness)
-            ? $"{state}: {answered}."
-            : $"{state}: {answered}. These results may still change; do not compare them with validated results.";
+            ? ExcelText.Format("Status.Final", language, state, answered)
+            : ExcelText.Format("Status.MayChange", language, state, answered);
     }
 }

@@ -26,8 +26,9 @@ internal static class SummarySheet
 
     public static void Write(WorkbookBuilder workbook, Rubric rubric, ScoreResult score, ReportHeading heading, string language, PeerStatistics? peers)
     {
+        string T(string key) => ExcelText.Get(key, language);
         var scale = rubric.Scale;
-        var sheet = workbook.AddSheet(WorkbookNames.SummarySheet);
+        var sheet = workbook.AddSheet(T("Sheet.Summary"));
         sheet.Protected = true;
         double[] widths = [34, 9, 20, 9, 9, 9, 30, 28];
         for (var i = 0; i < widths.Length; i++)
@@ -37,62 +38,66 @@ internal static class SummarySheet
 
         var peerColumns = peers is not null && peers.WithheldReason is null ? peers : null;
         sheet.Text(0, 1, $"{heading.CityName}: {rubric.Title.Get(language)}", WorkbookStyles.Title);
-        var about = $"Self-assessment report for the period {heading.Period}"
+        var about = ExcelText.Format("Report.About", language, heading.Period)
             + (heading.Country is null ? "" : $", {heading.Country}")
-            + (heading.AssessmentId is null ? "" : $", assessment {heading.AssessmentId}");
+            + (heading.AssessmentId is null ? "" : ExcelText.Format("Report.AboutAssessment", language, heading.AssessmentId));
         sheet.Text(0, 2, about);
-        sheet.Text(0, 3, $"Rubric {rubric.Id} {rubric.Version} ({rubric.ContentHash}).", WorkbookStyles.Small);
-        sheet.Text(0, 4, "Scores run from 0 to 100, computed by the toolkit and shown rounded to one decimal; an empty score means nothing applicable was answered there.", WorkbookStyles.Small);
+        sheet.Text(0, 3, ExcelText.Format("Report.RubricLine", language, rubric.Id, rubric.Version, rubric.ContentHash), WorkbookStyles.Small);
+        sheet.Text(0, 4, T("Report.ScoresExplained"), WorkbookStyles.Small);
+        if (ExcelText.DraftNotice(rubric, language) is { } draft)
+        {
+            sheet.TextAcross(0, LastPeerColumn, 5, draft, WorkbookStyles.Notice);
+        }
 
         var row = 6;
         var overallLevel = ReportValues.LevelReached(score.Overall, scale);
-        sheet.Text(NameColumn, row, "Overall index", WorkbookStyles.Label);
+        sheet.Text(NameColumn, row, T("Report.Overall"), WorkbookStyles.Label);
         sheet.Number(ScoreColumn, row, ReportValues.Round(score.Overall), WorkbookStyles.BigScore);
         sheet.Text(LevelColumn, row, ReportValues.LevelLabel(overallLevel, scale, language));
         if (peers?.Bands?.Overall is { } overallBands)
         {
-            sheet.TextAcross(3, LastPeerColumn, row, $"Peer median in the {Band(overallBands.Median)} band (middle half from {Band(overallBands.Q1)} to {Band(overallBands.Q3)})", WorkbookStyles.Body);
+            sheet.TextAcross(3, LastPeerColumn, row, ExcelText.Format("Report.PeerBand", language, Band(overallBands.Median), Band(overallBands.Q1), Band(overallBands.Q3)), WorkbookStyles.Body);
         }
         else if (peers?.Overall is { } overallPeers)
         {
-            sheet.TextAcross(3, LastPeerColumn, row, ReportValues.Invariant($"Peer median {ReportValues.Round(overallPeers.Median):0.0} (middle half {ReportValues.Round(overallPeers.Q1):0.0} to {ReportValues.Round(overallPeers.Q3):0.0})"), WorkbookStyles.Body);
+            sheet.TextAcross(3, LastPeerColumn, row, ExcelText.Format("Report.PeerMedian", language, ReportValues.Round(overallPeers.Median), ReportValues.Round(overallPeers.Q1), ReportValues.Round(overallPeers.Q3)), WorkbookStyles.Body);
         }
 
         row++;
         var completeness = score.Completeness;
-        sheet.Text(NameColumn, row, "Status", WorkbookStyles.Label);
-        sheet.TextAcross(ScoreColumn, LastPeerColumn, row, ResultStatus.Statement(heading.Status, completeness),
+        sheet.Text(NameColumn, row, T("Report.Status"), WorkbookStyles.Label);
+        sheet.TextAcross(ScoreColumn, LastPeerColumn, row, ResultStatus.Statement(heading.Status, completeness, language),
             ResultStatus.IsFinal(heading.Status, completeness) ? WorkbookStyles.Statement : WorkbookStyles.Notice);
 
         row++;
         var choices = new AnswerChoices(scale, language);
-        sheet.Text(NameColumn, row, "Completeness", WorkbookStyles.Label);
+        sheet.Text(NameColumn, row, T("Report.Completeness"), WorkbookStyles.Label);
         sheet.Number(ScoreColumn, row, completeness.Ratio, WorkbookStyles.Percent);
         sheet.TextAcross(LevelColumn, LastPeerColumn, row,
-            $"{completeness.Answered} of {completeness.Total} indicators answered; {completeness.NotApplicable} {choices.NotApplicable}, {completeness.DontKnow} {choices.DontKnow}",
+            ExcelText.Format("Report.CompletenessLine", language, completeness.Answered, completeness.Total, completeness.NotApplicable, choices.NotApplicable, completeness.DontKnow, choices.DontKnow),
             WorkbookStyles.Body);
 
         row++;
-        sheet.Text(NameColumn, row, "In short", WorkbookStyles.Label);
+        sheet.Text(NameColumn, row, T("Report.InShort"), WorkbookStyles.Label);
         sheet.TextAcross(ScoreColumn, LastPeerColumn, row, StrongestAndWeakest(rubric, score, language), WorkbookStyles.Body);
 
         if (peers is not null)
         {
             row++;
-            sheet.Text(NameColumn, row, "Peers", WorkbookStyles.Label);
+            sheet.Text(NameColumn, row, T("Report.Peers"), WorkbookStyles.Label);
             var text = peers.WithheldReason is { } reason
-                ? $"{peers.Description}. Peer figures are not shown: {reason}"
-                : peers.Description + (HasGaps(rubric, peers) ? ". An empty peer figure means too few peers have a score there to show one without revealing a city." : "");
+                ? ExcelText.Format("Report.PeersWithheld", language, peers.Description, reason)
+                : peers.Description + (HasGaps(rubric, peers) ? ExcelText.Get("Report.PeersGaps", language) : "");
             sheet.TextAcross(ScoreColumn, LastPeerColumn, row, text, WorkbookStyles.Body);
         }
 
         row++;
         var chartTop = 5;
-        sheet.Text(NameColumn, row++, "Top next steps", WorkbookStyles.Heading);
+        sheet.Text(NameColumn, row++, T("Report.TopNextSteps"), WorkbookStyles.Heading);
         row = TopNextSteps(sheet, row, rubric, score, language);
 
         row++;
-        Header(sheet, row++, "Pillar", "Score", "Level reached", peerColumns);
+        Header(sheet, row++, T("Report.Pillar"), T("Report.Score"), T("Report.LevelReached"), peerColumns, language);
         var firstPillarRow = row;
         foreach (var pillar in rubric.Pillars)
         {
@@ -110,8 +115,8 @@ internal static class SummarySheet
         row = lastPillarRow + 2;
         // The practice table starts page 2, so page 1 is the summary a reader needs and nothing is cut in half.
         sheet.PageBreakBeforeRow = row;
-        Header(sheet, row, "Practice", "Score", "Maturity level", peerColumns);
-        sheet.Text(PillarsColumn, row++, "Pillars", WorkbookStyles.Header);
+        Header(sheet, row, T("Column.practice"), T("Report.Score"), T("Report.MaturityLevel"), peerColumns, language);
+        sheet.Text(PillarsColumn, row++, T("Report.Pillars"), WorkbookStyles.Header);
         foreach (var practice in rubric.Practices)
         {
             var practiceScore = score.Practices.FirstOrDefault(p => p.PracticeId == practice.Id);
@@ -131,7 +136,7 @@ internal static class SummarySheet
     {
         if (score.Gaps.Count == 0)
         {
-            sheet.TextAcross(NameColumn, LastPeerColumn, row++, "No next steps: every answered indicator is at the top level, or nothing is answered yet.", WorkbookStyles.Body);
+            sheet.TextAcross(NameColumn, LastPeerColumn, row++, ExcelText.Get("Report.NoNextSteps", language), WorkbookStyles.Body);
             return row;
         }
 
@@ -141,7 +146,7 @@ internal static class SummarySheet
             var practice = practices.TryGetValue(gap.PracticeId, out var p) ? " " + p.Title.Get(language) : "";
             sheet.Text(NameColumn, row, $"{i + 1}. {gap.IndicatorId}{practice}", WorkbookStyles.CellBold);
             sheet.TextAcross(ScoreColumn, LastPeerColumn, row,
-                gap.NextStep.Get(language) + ReportValues.Invariant($" (overall index +{Math.Round(gap.OverallGain, 1, MidpointRounding.AwayFromZero):0.0})"),
+                gap.NextStep.Get(language) + " " + ExcelText.Format("Report.Gain", language, Math.Round(gap.OverallGain, 1, MidpointRounding.AwayFromZero)),
                 WorkbookStyles.Cell);
             row++;
         }
@@ -157,14 +162,14 @@ internal static class SummarySheet
             .ToArray();
         if (scored.Length == 0)
         {
-            return "No pillar has a score yet: answer at least one indicator of each pillar.";
+            return ExcelText.Get("Report.NoPillarScore", language);
         }
 
         var strongest = scored.MaxBy(p => p.Score)!;
         var weakest = scored.MinBy(p => p.Score)!;
         return scored.Length == 1 || strongest.Score == weakest.Score
-            ? ReportValues.Invariant($"Every scored pillar stands at {strongest.Score:0.0}.")
-            : ReportValues.Invariant($"Strongest pillar: {strongest.Name} ({strongest.Score:0.0}). Weakest pillar: {weakest.Name} ({weakest.Score:0.0}).");
+            ? ExcelText.Format("Report.AllPillarsEqual", language, strongest.Score)
+            : ExcelText.Format("Report.StrongestWeakest", language, strongest.Name, strongest.Score, weakest.Name, weakest.Score);
     }
 
     private static bool HasGaps(Rubric rubric, PeerStatistics peers) => peers.Bands is { } bands
@@ -187,26 +192,26 @@ internal static class SummarySheet
             ChartSeries Peer(string name, int column, Func<PeerQuartiles, double> pick, ChartLook look) =>
                 new(name, CellReference.Range(sheet.Name, column, firstRow, column, lastRow),
                     rubric.Pillars.Select(p => peers.Pillars.TryGetValue(p.Id, out var q) ? ReportValues.Round(pick(q)) : null).ToArray()) { Look = look };
-            series.Add(Peer("Peers Q1", 3, q => q.Q1, ChartLook.PeerBand));
-            series.Add(Peer("Peers Q3", 5, q => q.Q3, ChartLook.PeerBand));
-            series.Add(Peer("Peer median", 4, q => q.Median, ChartLook.Of(1)));
+            series.Add(Peer(ExcelText.Get("Report.PeersQ1", language), 3, q => q.Q1, ChartLook.PeerBand));
+            series.Add(Peer(ExcelText.Get("Report.PeersQ3", language), 5, q => q.Q3, ChartLook.PeerBand));
+            series.Add(Peer(ExcelText.Get("Report.PeerMedianHeader", language), 4, q => q.Median, ChartLook.Of(1)));
         }
 
         series.Add(new(heading.CityName, CellReference.Range(sheet.Name, ScoreColumn, firstRow, ScoreColumn, lastRow),
             rubric.Pillars.Select(p => ReportValues.Round(score.Pillars.FirstOrDefault(s => s.PillarId == p.Id).Score)).ToArray()) { Look = ChartLook.Of(0) with { Width = 38100 } });
-        return Charts.Radar("Pillar scores (0-100)", categories, series);
+        return Charts.Radar(ExcelText.Get("Report.RadarTitle", language), categories, series);
     }
 
-    private static void Header(SheetBuilder sheet, int row, string first, string score, string level, PeerStatistics? peers)
+    private static void Header(SheetBuilder sheet, int row, string first, string score, string level, PeerStatistics? peers, string language)
     {
         sheet.Text(NameColumn, row, first, WorkbookStyles.Header);
         sheet.Text(ScoreColumn, row, score, WorkbookStyles.Header);
         sheet.Text(LevelColumn, row, level, WorkbookStyles.Header);
         if (peers is not null)
         {
-            sheet.Text(3, row, "Peers Q1", WorkbookStyles.Header);
-            sheet.Text(4, row, "Peer median", WorkbookStyles.Header);
-            sheet.Text(5, row, "Peers Q3", WorkbookStyles.Header);
+            sheet.Text(3, row, ExcelText.Get("Report.PeersQ1", language), WorkbookStyles.Header);
+            sheet.Text(4, row, ExcelText.Get("Report.PeerMedianHeader", language), WorkbookStyles.Header);
+            sheet.Text(5, row, ExcelText.Get("Report.PeersQ3", language), WorkbookStyles.Header);
         }
     }
 

@@ -1,15 +1,20 @@
 using System.Globalization;
+using System.Resources;
+using Nlc.Core.Languages;
 using Nlc.Core.Rubrics;
 using Nlc.Core.Scoring;
 using Nlc.Excel.FillIn;
 using Nlc.Excel.Import;
 using Nlc.Excel.Reports;
+using Nlc.Excel.Translations;
 
 namespace Nlc.Cli;
 
 /// <summary>
 /// The offline command line: <c>blank</c> writes a workbook to fill in, <c>score</c> reads a filled-in one, prints its
-/// scores and writes its report next to it. Errors are one clear message each and a non-zero exit code, never a stack trace.
+/// scores and writes its report next to it, <c>translations export/import</c> is the translators' round trip through
+/// Excel. Errors are one clear message each and a non-zero exit code, never a stack trace. What the workbook and report
+/// commands print is in the language they wrote (Resources/CliText.resx), and they never claim a language they did not write.
 /// </summary>
 public static class Cli
 {
@@ -30,6 +35,12 @@ public static class Cli
               Reads a filled-in workbook, prints its scores and writes its report
               (default file: <filled>.report.xlsx next to it). Rubrics are looked up in --rubrics,
               else ./rubrics, else the rubrics shipped with this tool.
+          nlc translations export --lang <language> [--rubrics <folder>] [--out <file.xlsx>]
+              Writes the translation workbook of one language (sq, mk, sr-Latn, bs, hr) for a translator to
+              review: id, where the text is used, the English source, the current translation, its status, a comment.
+          nlc translations import <file.xlsx> [--rubrics <folder>]
+              Reads a reviewed translation workbook back into <rubrics>/translations/<rubric>-<version>/<language>.yaml:
+              all or nothing, every problem named by its cell; only changed texts change, and the revision is raised.
           nlc backup --database <nlc.db> --to <backup.db>
               Writes a consistent copy of a database, even while the API is running and writing to it.
               To restore, stop the API and put the copy in place of the database.
@@ -53,6 +64,7 @@ public static class Cli
                 "blank" => Blank(positional, options, output),
                 "score" => Score(positional, options, output, error),
                 "backup" => Backup(positional, options, output),
+                "translations" => Translations(positional, options, output, error),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -124,11 +136,13 @@ public static class Cli
             throw new FileNotFoundException($"the rubric file '{rubricPath}' does not exist");
         }
 
-        var rubric = RubricLoader.LoadFile(rubricPath);
-        var language = options.GetValueOrDefault("lang") ?? LocalizedText.DefaultLocale;
+        var rubric = WithTranslations(RubricLoader.LoadFile(rubricPath), rubricPath);
+        var requested = options.GetValueOrDefault("lang");
+        var language = AssessmentWorkbookWriter.ServedLanguage(rubric, requested);
         var path = options.GetValueOrDefault("out") ?? $"{rubric.Id}-{rubric.Version}.{language}.xlsx";
         Save(path, new AssessmentWorkbookWriter().WriteBlank(rubric, language));
-        output.WriteLine($"Wrote {path}: a blank workbook of rubric {rubric.Key} in '{language}', {rubric.Indicators.Count} indicators.");
+        SayServed(output, requested, language, rubric);
+        output.WriteLine(Text.Format("Blank.Wrote", language, path, rubric.Key, Text.Get("LanguageName", language), language, rubric.Indicators.Count));
         return ExitOk;
     }
 
@@ -151,11 +165,11 @@ public static class Cli
         try
         {
             using var stream = File.OpenRead(path);
-            workbook = new AssessmentWorkbookReader(catalog).Read(stream);
+            workbook = new AssessmentWorkbookReader(catalog).Read(stream, options.GetValueOrDefault("lang"));
         }
         catch (WorkbookRejectedException e)
         {
-            error.WriteLine($"error: {path} cannot be scored ({e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}):");
+            error.WriteLine(Text.Format("Score.Refused", SupportedLanguages.English, path, e.Problems.Count));
             foreach (var problem in e.Problems)
             {
                 error.WriteLine($"  {problem}");
@@ -166,34 +180,155 @@ public static class Cli
 
         var metadata = workbook.Metadata;
         var rubric = workbook.Rubric;
-        var language = options.GetValueOrDefault("lang") ?? metadata.Language;
+        var requested = options.GetValueOrDefault("lang") ?? metadata.Language;
+        var language = AssessmentWorkbookWriter.ServedLanguage(rubric, requested);
         var score = new ScoringEngine(rubric).Score(workbook.Answers.Select(a => a.Answer).ToArray());
-        var heading = new ReportHeading(metadata.CityName ?? Path.GetFileNameWithoutExtension(path), metadata.Period ?? "not given", AssessmentId: metadata.AssessmentId);
+        var heading = new ReportHeading(
+            metadata.CityName ?? Path.GetFileNameWithoutExtension(path), metadata.Period ?? Text.Get("Score.PeriodNotGiven", language), AssessmentId: metadata.AssessmentId);
         var reportPath = options.GetValueOrDefault("out") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + ".report.xlsx");
         Save(reportPath, AssessmentReportWriter.Write(rubric, score, heading, language));
 
+        SayServed(output, requested, language, rubric);
         var c = score.Completeness;
-        output.WriteLine($"{path}: rubric {rubric.Key}" + (metadata.AssessmentId is null ? "" : $", assessment {metadata.AssessmentId}")
-            + $"; {c.Answered} of {c.Total} indicators answered ({c.NotApplicable} not applicable, {c.DontKnow} don't know).");
-        output.WriteLine($"Overall index: {Show(score.Overall)}");
+        output.WriteLine(Text.Format("Score.Summary", language, path, rubric.Key + (metadata.AssessmentId is null ? "" : $", {metadata.AssessmentId}"), c.Answered, c.Total, c.NotApplicable, c.DontKnow));
+        output.WriteLine(Text.Format("Score.Overall", language, Show(score.Overall, language)));
         foreach (var pillar in rubric.Pillars)
         {
             var value = score.Pillars.First(p => p.PillarId == pillar.Id).Score;
-            output.WriteLine($"  {pillar.Title.Get(language),-20} {(value is null ? "no score" : Show(value))}");
+            output.WriteLine($"  {pillar.Title.Get(language),-20} {(value is null ? Text.Get("Score.PillarNoScore", language) : Show(value, language))}");
         }
 
         if (score.Gaps.Count > 0)
         {
-            output.WriteLine("Next steps with the largest gain:");
+            output.WriteLine(Text.Get("Score.NextSteps", language));
             foreach (var gap in score.Gaps.Take(3))
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {gap.IndicatorId} to level {gap.NextLevel} (+{gap.OverallGain:0.00}): {gap.NextStep.Get(language)}"));
+                output.WriteLine(Text.Format("Score.Step", language, gap.IndicatorId, gap.NextLevel, gap.OverallGain, gap.NextStep.Get(language)));
             }
         }
 
-        output.WriteLine($"Report written to {reportPath}");
+        output.WriteLine(Text.Format("Score.Report", language, reportPath));
         return ExitOk;
     }
+
+    /// <summary>The CLI's own texts, in the language of the file a command wrote.</summary>
+    private static readonly TextCatalog Text = new(new ResourceManager("Nlc.Cli.Resources.CliText", typeof(Cli).Assembly));
+
+    /// <summary>Says so when the language asked for is not the one written, and when the one written is a draft translation.</summary>
+    private static void SayServed(TextWriter output, string? requested, string language, Rubric rubric)
+    {
+        if (!string.IsNullOrWhiteSpace(requested) && SupportedLanguages.Match(requested) != language)
+        {
+            output.WriteLine(Text.Format("Lang.NotServed", SupportedLanguages.English, requested, Text.Get("LanguageName", language), language));
+        }
+
+        if (language != SupportedLanguages.English && rubric.Translation(language)?.Review != ReviewStatus.Reviewed)
+        {
+            output.WriteLine(Text.Get("Lang.Draft", language));
+        }
+    }
+
+    /// <summary>
+    /// The rubric of <paramref name="path"/> with the translations beside it (its folder's translations/), when that folder
+    /// loads; else the rubric alone, in English.
+    /// </summary>
+    private static Rubric WithTranslations(Rubric rubric, string path)
+    {
+        try
+        {
+            return RubricLoader.LoadDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!).Find(rubric.Id, rubric.Version) ?? rubric;
+        }
+        catch (RubricLoadException)
+        {
+            return rubric;
+        }
+    }
+
+    private static int Translations(List<string> positional, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        var action = positional.FirstOrDefault() ?? throw new UsageException("translations needs export or import");
+        var folder = RubricFolder(options.GetValueOrDefault("rubrics"));
+        var catalog = RubricLoader.LoadDirectory(folder);
+        switch (action)
+        {
+            case "export":
+            {
+                Allow(options, "lang", "rubrics", "out", "rubric");
+                var requested = options.GetValueOrDefault("lang") ?? throw new UsageException("translations export needs --lang <language>");
+                var language = SupportedLanguages.Translated.FirstOrDefault(l => l == SupportedLanguages.Match(requested))
+                    ?? throw new UsageException($"'{requested}' is not a language translated by file; expected one of {string.Join(", ", SupportedLanguages.Translated)}");
+                var rubric = catalog.FindLatest(options.GetValueOrDefault("rubric") ?? "nlc") ?? throw new UsageException("no such rubric in the rubric folder");
+                var file = ReadTranslationFile(TranslationFile.PathFor(folder, rubric, language), rubric, language);
+                var path = options.GetValueOrDefault("out") ?? $"{rubric.Id}-{rubric.Version}.{language}.translation.xlsx";
+                Save(path, TranslationWorkbookWriter.Write(rubric, file));
+                var english = RubricTexts.Of(rubric).ToDictionary(t => t.Key, t => t.Value.ToString(), StringComparer.Ordinal);
+                var translated = english.Count(t => file.Texts.TryGetValue(t.Key, out var e) && e.Text.Length > 0 && e.Source == t.Value);
+                var missing = english.Count(t => !file.Texts.TryGetValue(t.Key, out var e) || e.Text.Length == 0);
+                output.WriteLine(Text.Format("Translations.Exported", SupportedLanguages.English, path, language, rubric.Key, english.Count, translated, missing, english.Count - translated - missing));
+                return ExitOk;
+            }
+
+            case "import":
+            {
+                Allow(options, "rubrics");
+                if (positional.Count != 2)
+                {
+                    throw new UsageException("translations import reads one workbook: nlc translations import <file.xlsx>");
+                }
+
+                var path = positional[1];
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"the workbook '{path}' does not exist");
+                }
+
+                TranslationWorkbookImport import;
+                try
+                {
+                    using var stream = File.OpenRead(path);
+                    import = TranslationWorkbookReader.Read(stream, catalog);
+                }
+                catch (WorkbookRejectedException e)
+                {
+                    error.WriteLine(Text.Format("Translations.Refused", SupportedLanguages.English, path, e.Problems.Count));
+                    foreach (var problem in e.Problems)
+                    {
+                        error.WriteLine($"  {problem}");
+                    }
+
+                    return ExitRefused;
+                }
+
+                var target = TranslationFile.PathFor(folder, import.Rubric, import.Language);
+                var before = ReadTranslationFile(target, import.Rubric, import.Language);
+                var (after, changed) = TranslationUpdate.Apply(before, import);
+                foreach (var row in import.Rows.Where(r => r.Comment is not null))
+                {
+                    output.WriteLine(Text.Format("Translations.Comment", SupportedLanguages.English, row.Id, row.Comment));
+                }
+
+                if (changed.Count == 0)
+                {
+                    output.WriteLine(Text.Format("Translations.NoChange", SupportedLanguages.English, path, target));
+                    return ExitOk;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+                var order = RubricTexts.Of(import.Rubric).Select(t => t.Key).ToArray();
+                var temporary = target + ".tmp";
+                File.WriteAllText(temporary, after.ToYaml(order));
+                File.Move(temporary, target, overwrite: true);
+                output.WriteLine(Text.Format("Translations.Imported", SupportedLanguages.English, path, changed.Count, target, after.Revision, string.Join(", ", changed.Take(10)) + (changed.Count > 10 ? ", …" : "")));
+                return ExitOk;
+            }
+
+            default:
+                throw new UsageException($"unknown translations action '{action}'; expected export or import");
+        }
+    }
+
+    private static TranslationFile ReadTranslationFile(string path, Rubric rubric, string language) =>
+        File.Exists(path) ? TranslationFile.Read(path) : TranslationFile.Empty(rubric, language);
 
     private static void Save(string path, byte[] bytes)
     {
@@ -207,8 +342,8 @@ public static class Cli
         }
     }
 
-    private static string Show(double? score) =>
-        score is { } value ? value.ToString("0.0", CultureInfo.InvariantCulture) : "no score (nothing applicable answered)";
+    private static string Show(double? score, string language) =>
+        score is { } value ? value.ToString("0.0", TextCatalog.CultureOf(language)) : Text.Get("Score.NoScore", language);
 
     private static string RubricFolder(string? given)
     {

@@ -169,7 +169,7 @@ public static class Cli
         }
         catch (WorkbookRejectedException e)
         {
-            error.WriteLine(Text.Format("Score.Refused", SupportedLanguages.English, path, e.Problems.Count));
+            error.WriteLine(Text.Format("Score.Refused", SupportedLanguages.Match(options.GetValueOrDefault("lang")) ?? SupportedLanguages.English, path, e.Problems.Count));
             foreach (var problem in e.Problems)
             {
                 error.WriteLine($"  {problem}");
@@ -219,7 +219,7 @@ public static class Cli
     {
         if (!string.IsNullOrWhiteSpace(requested) && SupportedLanguages.Match(requested) != language)
         {
-            output.WriteLine(Text.Format("Lang.NotServed", SupportedLanguages.English, requested, Text.Get("LanguageName", language), language));
+            output.WriteLine(Text.Format("Lang.NotServed", language, requested, Text.Get("LanguageName", language), language));
         }
 
         if (language != SupportedLanguages.English && rubric.Translation(language)?.Review != ReviewStatus.Reviewed)

@@ -28,6 +28,19 @@ public static partial class SerbianTransliteration
         "P/CVE",
         "CVE",
         "NLC",
+
+        // Names in the workbooks' and reports' interface texts: programs, file formats, a sheet, and page-number codes.
+        "Strict Open XML Spreadsheet",
+        "OpenDocument",
+        "LibreOffice",
+        "MAJOR.MINOR.PATCH",
+        "Content_Types",
+        "_meta",
+        ".ods",
+        "UTC",
+        "DTD",
+        "&P",
+        "&N",
     ];
 
     // Declared after KeptInLatin, which it is built from: static fields are initialized in the order they are written.

@@ -16,7 +16,7 @@ public static class TranslationWorkbookWriter
     internal static readonly IReadOnlyList<string> Columns = ["id", "where", "source", "translation", "status", "comment"];
 
     internal const string Format = "nlc-translation-workbook";
-    internal const int KeyRow = 1;
+    internal const int KeyRow = 2;
 
     /// <summary>The workbook of <paramref name="file"/> (the language's translation file as it stands) for <paramref name="rubric"/>.</summary>
     public static byte[] Write(Rubric rubric, TranslationFile file)
@@ -36,7 +36,8 @@ public static class TranslationWorkbookWriter
             sheet.Text(i, KeyRow, WorkbookNames.KeyPrefix + Columns[i]);
         }
 
-        sheet.TextAcross(0, Columns.Count - 1, 2, ExcelText.Format("Translation.Instructions", language, T("LanguageName")), WorkbookStyles.Notice);
+        // The instructions stand above the hidden key row, where the reader never looks for a translation.
+        sheet.TextAcross(0, Columns.Count - 1, 1, ExcelText.Format("Translation.Instructions", language, T("LanguageName")), WorkbookStyles.Notice);
         const int headerRow = 3;
         sheet.FrozenRows = headerRow;
         sheet.PrintTitleRow = headerRow;

@@ -149,7 +149,8 @@ public sealed class AssessmentWorkbookReaderTests
     [TestMethod]
     public void Read_ReportsEveryProblem_WithItsCellTheValueFoundAndWhatWasExpected()
     {
-        var row = (int index) => index + 2;
+        // Row 1 holds the hidden column keys, row 2 the headers.
+        var row = (int index) => index + 3;
         var filled = Workbooks.Fill(Blank(), [
             new(Id(0), Level, "Maybe"),
             new(Id(1), Level, "2.5", Shape.Number),
@@ -244,12 +245,12 @@ public sealed class AssessmentWorkbookReaderTests
     [TestMethod]
     public void Read_AWorkbookOfANewerFormat_IsRefused()
     {
-        var workbook = RawWorkbook.For(TestData.Shipped, formatVersion: "3").Sheet(WorkbookNames.AssessmentSheet, ["Indicator", "Level"]).Build();
+        var workbook = RawWorkbook.For(TestData.Shipped, formatVersion: "4").Sheet(WorkbookNames.AssessmentSheet, ["Indicator", "Level"]).Build();
 
         var error = Rejected(workbook);
 
         Assert.AreEqual(
-            "_meta!B3: \"3\": the workbook was made by a newer version of the toolkit (format 3); this one reads format 2",
+            "_meta!B3: \"4\": the workbook was made by a newer version of the toolkit (format 4); this one reads format 3",
             error.Problems.Single().ToString());
     }
 

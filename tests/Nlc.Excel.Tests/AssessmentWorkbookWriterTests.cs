@@ -58,7 +58,8 @@ public sealed class AssessmentWorkbookWriterTests
         var metadata = new AssessmentWorkbookReader(TestData.Catalog).Read(new MemoryStream(bytes)).Metadata;
 
         var rubric = TestData.Shipped;
-        Assert.AreEqual(new WorkbookMetadata(2, "nlc", rubric.Version, rubric.ContentHash, "asm_1", "sr-Latn-RS", "Danilovgrad", "2025", 3), metadata);
+        // The workbook records the served language it is written in, not the tag asked for.
+        Assert.AreEqual(new WorkbookMetadata(3, "nlc", rubric.Version, rubric.ContentHash, "asm_1", "sr-Latn", "Danilovgrad", "2025", 3), metadata);
     }
 
     [TestMethod]
@@ -112,11 +113,15 @@ public sealed class AssessmentWorkbookWriterTests
         using var document = Workbooks.Open(Writer.WriteBlank(TestData.Shipped, "en"));
         var rows = Workbooks.Sheet(document, "Assessment").Worksheet.Descendants<Row>().ToArray();
 
-        var headers = rows[0].Elements<Cell>().Select(c => c.InnerText).ToArray();
+        Assert.IsTrue(rows[0].Hidden?.Value, "the row of column keys is hidden");
+        CollectionAssert.AreEqual(
+            new[] { "nlc:practice", "nlc:practiceTitle", "nlc:indicator", "nlc:question", "nlc:guidance", "nlc:level", "nlc:reason", "nlc:note", "nlc:evidence" },
+            rows[0].Elements<Cell>().Select(c => c.InnerText).ToArray());
+        var headers = rows[1].Elements<Cell>().Select(c => c.InnerText).ToArray();
         CollectionAssert.AreEqual(
             new[] { "Practice", "Practice title", "Indicator", "Question", "Guidance", "Level", "Reason (if not applicable)", "Note", "Evidence (one per line)" },
             headers);
-        CollectionAssert.AreEqual(TestData.Shipped.Indicators.Select(i => i.Id).ToArray(), rows.Skip(1).Select(r => r.Elements<Cell>().ElementAt(2).InnerText).ToArray());
+        CollectionAssert.AreEqual(TestData.Shipped.Indicators.Select(i => i.Id).ToArray(), rows.Skip(2).Select(r => r.Elements<Cell>().ElementAt(2).InnerText).ToArray());
     }
 
     [TestMethod]
@@ -126,7 +131,7 @@ public sealed class AssessmentWorkbookWriterTests
         var validation = Workbooks.Sheet(document, "Assessment").Worksheet.Descendants<DataValidation>().Single();
 
         Assert.AreEqual(DataValidationValues.List, validation.Type!.Value);
-        Assert.AreEqual($"F2:F{TestData.Shipped.Indicators.Count + 1}", validation.SequenceOfReferences!.InnerText);
+        Assert.AreEqual($"F3:F{TestData.Shipped.Indicators.Count + 2}", validation.SequenceOfReferences!.InnerText);
         Assert.AreEqual("'_meta'!$D$2:$D$8", validation.Formula1!.Text);
         var choices = Enumerable.Range(2, 7).Select(row => Workbooks.CellText(document, "_meta", $"D{row}")).ToArray();
         CollectionAssert.AreEqual(
@@ -148,7 +153,7 @@ public sealed class AssessmentWorkbookWriterTests
             Assert.IsNull(worksheet.GetFirstChild<SheetProtection>()!.Password, $"{name} has a password");
             var unlocked = worksheet.Descendants<Cell>().Where(Unlocked).Select(c => c.CellReference!.Value!).ToArray();
             var expected = name == "Assessment"
-                ? Enumerable.Range(2, TestData.Shipped.Indicators.Count).SelectMany(row => new[] { $"F{row}", $"G{row}", $"H{row}", $"I{row}" }).ToArray()
+                ? Enumerable.Range(3, TestData.Shipped.Indicators.Count).SelectMany(row => new[] { $"F{row}", $"G{row}", $"H{row}", $"I{row}" }).ToArray()
                 : [];
             CollectionAssert.AreEquivalent(expected, unlocked, name);
         }
@@ -162,8 +167,8 @@ public sealed class AssessmentWorkbookWriterTests
         var pane = worksheet.Descendants<Pane>().Single();
         var printTitles = document.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Single(d => d.Name == "_xlnm.Print_Titles" && d.LocalSheetId! == 1);
 
-        Assert.AreEqual((PaneStateValues.Frozen, 1.0, "A2"), (pane.State!.Value, pane.VerticalSplit!.Value, pane.TopLeftCell!.Value));
-        Assert.AreEqual("'Assessment'!$1:$1", printTitles.Text);
+        Assert.AreEqual((PaneStateValues.Frozen, 2.0, "A3"), (pane.State!.Value, pane.VerticalSplit!.Value, pane.TopLeftCell!.Value));
+        Assert.AreEqual("'Assessment'!$2:$2", printTitles.Text);
         Assert.IsTrue(worksheet.SheetProperties!.PageSetupProperties!.FitToPage!.Value);
         Assert.AreEqual((1u, 0u), (worksheet.GetFirstChild<PageSetup>()!.FitToWidth!.Value, worksheet.GetFirstChild<PageSetup>()!.FitToHeight!.Value));
     }
@@ -181,7 +186,7 @@ public sealed class AssessmentWorkbookWriterTests
         using var document = Workbooks.Open(Prefilled(answers));
         string? Cell(string indicator, string column)
         {
-            var row = TestData.Shipped.Indicators.Select(i => i.Id).ToList().IndexOf(indicator) + 2;
+            var row = TestData.Shipped.Indicators.Select(i => i.Id).ToList().IndexOf(indicator) + 3;
             return Workbooks.CellText(document, "Assessment", $"{column}{row}");
         }
 
@@ -231,11 +236,14 @@ public sealed class AssessmentWorkbookWriterTests
         string Question(string language)
         {
             using var document = Workbooks.Open(Writer.Write(rubric, TestData.Assessment(rubric), TestData.City(), [TestData.Stored(Answer.AtLevel("P1.1", 3))], language));
-            return $"{Workbooks.CellText(document, "Assessment", "D2")} | {Workbooks.CellText(document, "Assessment", "F2")} | {Workbooks.CellText(document, "_meta", "D7")}";
+            var sheet = Workbooks.SheetNames(document)[1];
+            // Serbian gets the draft translation notice above the headers, so its first answer row is one lower.
+            var row = language == "de" ? 3 : 4;
+            return $"{sheet} | {Workbooks.CellText(document, sheet, $"D{row}")} | {Workbooks.CellText(document, sheet, $"F{row}")} | {Workbooks.CellText(document, "_meta", "D7")}";
         }
 
-        Assert.AreEqual("Pitanje P1.1? | 3 - Uspostavljeno | Nije primenljivo", Question("sr-Latn-RS"));
-        Assert.AreEqual("Question P1.1? | 3 - Established | Not applicable", Question("de"));
+        Assert.AreEqual("Procena | Pitanje P1.1? | 3 - Uspostavljeno | Nije primenljivo", Question("sr-Latn-RS"));
+        Assert.AreEqual("Assessment | Question P1.1? | 3 - Established | Not applicable", Question("de"));
     }
 
     [TestMethod]

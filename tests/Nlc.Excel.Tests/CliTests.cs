@@ -90,7 +90,7 @@ public sealed class CliTests
         var (exitCode, _, error) = Run("score", path);
 
         Assert.AreEqual(Cli.Cli.ExitRefused, exitCode);
-        StringAssert.Contains(error, "Assessment!F2: \"Maybe\" is not a level; expected 0-4, Not applicable or Don't know");
+        StringAssert.Contains(error, "Assessment!F3: \"Maybe\" is not a level; expected 0-4, Not applicable or Don't know");
         Assert.IsFalse(File.Exists(Path.Combine(_folder, "bad.report.xlsx")));
         AssertNoStackTrace(error);
     }

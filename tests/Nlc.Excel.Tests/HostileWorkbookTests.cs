@@ -97,7 +97,7 @@ public sealed class HostileWorkbookTests
         ["no _meta sheet"] = (() => new RawWorkbook().Sheet("Assessment", ["Indicator", "Level"]).Build(), null,
             "the workbook has no sheet \"_meta\", so it is not a workbook made by this toolkit"),
         ["no Assessment sheet"] = (() => RawWorkbook.For(TestData.Shipped).Build(), null,
-            "the workbook has no sheet \"Assessment\", which holds the answers"),
+            "the workbook has no sheet with the answers (it has: \"_meta\")"),
         ["_meta without a rubric version"] = (() => new RawWorkbook().Sheet("_meta", [.. RawWorkbook.Meta(TestData.Shipped).Where(r => r![0] as string != "rubricVersion")]).Sheet("Assessment", ["Indicator", "Level"]).Build(), null,
             "_meta: no \"rubricVersion\" entry; the sheet was changed, download a fresh workbook"),
         ["_meta with a formula"] = (() => new RawWorkbook().Sheet("_meta", [.. RawWorkbook.Meta(TestData.Shipped).Select(r => r![0] as string == "rubricId" ? new object?[] { "rubricId", RawCell.Formula("LOWER(\"NLC\")", "nlc") } : r)]).Sheet("Assessment", ["Indicator", "Level"]).Build(), null,

@@ -25,14 +25,13 @@ public sealed class ImportMessageTests
     }
 
     [TestMethod]
-    public void ARenamedAssessmentSheet_SaysWhichSheetToRenameBack()
+    public void ARenamedAnswerSheet_IsFoundByItsHiddenKeys_AndNamedAsItIsNow()
     {
-        var renamed = Workbooks.Edit(AssessmentWorkbookReaderTests.Blank(), document =>
+        var filled = Workbooks.Fill(AssessmentWorkbookReaderTests.Blank(), [new(TestData.Shipped.Indicators[0].Id, "Level", "Maybe"), new(TestData.Shipped.Indicators[1].Id, "Level", "2")]);
+        var renamed = Workbooks.Edit(filled, document =>
             document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Assessment").Name = "Answers 2025");
 
-        Assert.AreEqual(
-            "the workbook has no sheet \"Assessment\", which holds the answers; it looks renamed to \"Answers 2025\". Rename that sheet back to \"Assessment\" and upload again",
-            Refusal(renamed));
+        Assert.AreEqual("Answers 2025!F3: \"Maybe\" is not a level; expected 0-4, Not applicable or Don't know", Refusal(renamed));
     }
 
     [TestMethod]
@@ -56,7 +55,7 @@ public sealed class ImportMessageTests
 
         Assert.AreEqual(2, read.Answers.Single().Answer.Level);
         var warning = read.Warnings.Single();
-        Assert.AreEqual((indicator.Id, "Assessment!D5"), (warning.IndicatorId, warning.Location));
+        Assert.AreEqual((indicator.Id, "Assessment!D6"), (warning.IndicatorId, warning.Location));
         StringAssert.Contains(warning.Message, $"your answer is kept as the answer to the rubric's question \"{indicator.Question.Get("en")}\"");
     }
 

@@ -27,7 +27,7 @@ public sealed class ReadOnlyWorkbookTests
             var assessment = Workbooks.Sheet(document, "Assessment").Worksheet;
 
             StringAssert.StartsWith(Workbooks.CellText(document, "Start here", "A3"), $"Read-only: this assessment has been {word}");
-            StringAssert.Contains(Workbooks.CellText(document, "Assessment", "A1"), "ask your regional hub to reopen the assessment, then download a new workbook");
+            StringAssert.Contains(Workbooks.CellText(document, "Assessment", "A2"), "ask your regional hub to reopen the assessment, then download a new workbook");
             Assert.IsFalse(assessment.Descendants<Cell>().Any(c => formats[(int)(c.StyleIndex?.Value ?? 0)].Protection?.Locked?.Value == false), $"{status}: no cell can be edited");
             Assert.AreEqual(0, assessment.Descendants<DataValidation>().Count());
         }
@@ -47,7 +47,7 @@ public sealed class ReadOnlyWorkbookTests
         using var document = Workbooks.Open(WorkbookOf(AssessmentStatus.Draft));
         var validation = Workbooks.Sheet(document, "Assessment").Worksheet.Descendants<DataValidation>().Single();
 
-        Assert.AreEqual("Practice", Workbooks.CellText(document, "Assessment", "A1"));
+        Assert.AreEqual("Practice", Workbooks.CellText(document, "Assessment", "A2"));
         Assert.AreEqual(DataValidationErrorStyleValues.Information, validation.ErrorStyle!.Value, "Stop would refuse \"3\", which the import accepts");
         StringAssert.Contains(validation.Error!.Value, "A level number such as 3 is fine");
     }

@@ -53,6 +53,17 @@ internal static class Workbooks
         return (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
     }
 
+    /// <summary>The names of the sheets, in tab order.</summary>
+    public static IReadOnlyList<string> SheetNames(SpreadsheetDocument document) =>
+        document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToArray();
+
+    /// <summary>The sheet at <paramref name="index"/> (0-based) in tab order, whatever its name.</summary>
+    public static WorksheetPart SheetAt(SpreadsheetDocument document, int index)
+    {
+        var workbookPart = document.WorkbookPart!;
+        return (WorksheetPart)workbookPart.GetPartById(workbookPart.Workbook.Sheets!.Elements<Sheet>().ElementAt(index).Id!);
+    }
+
     /// <summary>The text of cell <paramref name="reference"/> on <paramref name="sheet"/> (inline or shared string, or the raw value).</summary>
     public static string? CellText(SpreadsheetDocument document, string sheet, string reference)
     {
@@ -88,12 +99,16 @@ internal static class Workbooks
         return stream.ToArray();
     }
 
-    /// <summary>Types <paramref name="edits"/> into the Assessment sheet of a written workbook, each in the stated shape.</summary>
+    /// <summary>
+    /// Types <paramref name="edits"/> into the answer sheet (the second) of a written workbook in any language, each in the
+    /// stated shape; <see cref="CellEdit.Header"/> is the column's English header, found by the hidden row of column keys.
+    /// </summary>
     public static byte[] Fill(byte[] workbook, IEnumerable<CellEdit> edits) => Edit(workbook, document =>
     {
-        var part = Sheet(document, WorkbookNames.AssessmentSheet);
+        var part = SheetAt(document, 1);
         var rows = part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
-        var headers = rows[0].Elements<Cell>().ToDictionary(c => c.InlineString!.InnerText, c => Letters(c.CellReference!));
+        var headers = rows[0].Elements<Cell>().ToDictionary(
+            c => ExcelText.Get($"Column.{c.InlineString!.InnerText[WorkbookNames.KeyPrefix.Length..]}", "en"), c => Letters(c.CellReference!));
         var indicatorColumn = headers[WorkbookNames.Columns.IndicatorId];
         foreach (var edit in edits)
         {

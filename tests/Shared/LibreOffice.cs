@@ -96,6 +96,14 @@ internal static class LibreOffice
         return exitCode == 0 && pages.Length > 0 ? pages : throw new InvalidOperationException($"pdftoppm failed (exit {exitCode}):\n{output}");
     }
 
+    /// <summary>The text of every page of <paramref name="pdf"/>, as pdftotext reads it.</summary>
+    public static async Task<string> TextAsync(string pdf)
+    {
+        var pdftotext = await PdfToText.Value;
+        var (exitCode, output) = await RunAsync(pdftotext, ["-enc", "UTF-8", pdf, "-"], ConvertTimeout);
+        return exitCode == 0 ? output : throw new InvalidOperationException($"pdftotext failed (exit {exitCode}):\n{output}");
+    }
+
     /// <summary>The words of page <paramref name="page"/> (1-based) of <paramref name="pdf"/> with their boxes in points, in reading order.</summary>
     public static async Task<IReadOnlyList<PdfWord>> WordsAsync(string pdf, int page)
     {

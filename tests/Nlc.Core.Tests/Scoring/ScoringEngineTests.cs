@@ -67,6 +67,21 @@ public sealed class ScoringEngineTests
     }
 
     [TestMethod]
+    public void Score_NextStep_IsWordedInEachServedLanguage_NotInAnEnglishFrame()
+    {
+        var rubric = Nlc.Core.Rubrics.RubricLoader.LoadDirectory(RepositoryPaths.Rubrics).FindLatest("nlc")!;
+        var first = rubric.Indicators[0];
+        var gaps = new ScoringEngine(rubric).Score([Answer.AtLevel(first.Id, 1), Answer.DontKnow(rubric.Indicators[1].Id)]).Gaps;
+        var reach = gaps.Single(g => g.IndicatorId == first.Id).NextStep;
+        var findOut = gaps.Single(g => g.IndicatorId == rubric.Indicators[1].Id).NextStep;
+
+        Assert.AreEqual($"Arrini nivelin 2 – Në zhvillim: {first.Descriptor(2).Get("sq")}", reach.Get("sq"));
+        Assert.AreEqual($"Достигните ниво 2 – У развоју: {first.Descriptor(2).Get("sr-Cyrl")}", reach.Get("sr-Cyrl"));
+        StringAssert.StartsWith(findOut.Get("hr"), "Utvrdite koja razina vrijedi, a zatim zamijenite „Ne znam“");
+        StringAssert.StartsWith(findOut.Get("en"), "Find out which level applies");
+    }
+
+    [TestMethod]
     public void Score_NextStep_ReadsAsAStep_AndADontKnowAnswersStepIsToFindOutTheLevel()
     {
         var gaps = _engine.Score(WorkedAnswers).Gaps;

@@ -286,7 +286,8 @@ public static class Cli
                 try
                 {
                     using var stream = File.OpenRead(path);
-                    import = TranslationWorkbookReader.Read(stream, catalog);
+                    import = TranslationWorkbookReader.Read(stream, catalog, (rubric, language) =>
+                        File.Exists(TranslationFile.PathFor(folder, rubric, language)) ? TranslationFile.Read(TranslationFile.PathFor(folder, rubric, language)) : null);
                 }
                 catch (WorkbookRejectedException e)
                 {

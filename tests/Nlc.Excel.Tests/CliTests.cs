@@ -51,6 +51,32 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void Blank_InALanguageNotServed_WritesEnglish_AndSaysSo()
+    {
+        var path = Path.Combine(_folder, "xx.xlsx");
+
+        var (exitCode, output, error) = Run("blank", "--rubric", RepositoryPaths.ShippedRubric, "--lang", "xx", "--out", path);
+
+        Assert.AreEqual((Cli.Cli.ExitOk, ""), (exitCode, error));
+        StringAssert.Contains(output, "'xx' is not a language served for this rubric; written in English (en) instead.");
+        StringAssert.Contains(output, "a blank workbook of rubric nlc@1.0.0 in English (en)");
+        Assert.AreEqual("en", new AssessmentWorkbookReader(TestData.Catalog).Read(File.OpenRead(path)).Metadata.Language);
+    }
+
+    [TestMethod]
+    public void Blank_InAlbanian_WritesAlbanian_AndSaysSoInAlbanian_WithTheDraftNotice()
+    {
+        var path = Path.Combine(_folder, "sq.xlsx");
+
+        var (exitCode, output, error) = Run("blank", "--rubric", RepositoryPaths.ShippedRubric, "--lang", "sq-XK", "--out", path);
+
+        Assert.AreEqual((Cli.Cli.ExitOk, ""), (exitCode, error));
+        StringAssert.Contains(output, "Tekstet janë përkthim paraprak");
+        StringAssert.Contains(output, "skedar bosh i instrumentit nlc@1.0.0 në shqip (sq), 39 tregues.");
+        Assert.AreEqual("sq", new AssessmentWorkbookReader(TestData.Catalog).Read(File.OpenRead(path)).Metadata.Language);
+    }
+
+    [TestMethod]
     public void Blank_WritesAWorkbookThatReadsBackEmpty()
     {
         var path = Path.Combine(_folder, "blank.xlsx");

@@ -61,6 +61,9 @@ public sealed partial class LanguageLibreOfficeTests
     }
 
 
+    [ClassCleanup]
+    public static void DeleteFolder() => Directory.Delete(Folder, recursive: true);
+
     /// <summary>Answers typed as an official of <paramref name="language"/> sees them: labels, names, Not applicable and Don't know in that language, and a number.</summary>
     private static CellEdit[] Edits(string language)
     {
@@ -108,7 +111,6 @@ public sealed partial class LanguageLibreOfficeTests
             foreach (var report in Reports)
             {
                 var text = await LibreOffice.TextAsync(s_pdfs[$"{report}-{language}"]);
-                File.WriteAllText(s_pdfs[$"{report}-{language}"] + ".txt", text);
                 var english = Words([text]).Where(w => englishWords.Contains(w) && !own.Contains(w) && !AllowedEverywhere.Contains(w)).Order(StringComparer.Ordinal).ToArray();
                 if (english.Length > 0)
                 {
@@ -118,7 +120,6 @@ public sealed partial class LanguageLibreOfficeTests
         }
 
         Assert.AreEqual("", string.Join("\n", problems));
-        Directory.Delete(Folder, recursive: true);
     }
 
     [TestMethod]

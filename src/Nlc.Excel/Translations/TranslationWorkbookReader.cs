@@ -9,15 +9,21 @@ namespace Nlc.Excel.Translations;
 /// <summary>
 /// Reads a translation workbook back (see <see cref="TranslationWorkbookWriter"/>), whatever program saved it: the sheet
 /// and its columns by their hidden keys, each row's translation checked against the rubric's English. Every problem is
-/// named by its cell (unknown or repeated id, empty translation, placeholder lost, suspiciously long, a formula), all at
-/// once in a <see cref="WorkbookRejectedException"/>, worded in the language asked for; nothing is returned then.
+/// named by its cell (unknown or repeated id, a translation emptied, placeholder lost, suspiciously long, a formula), all
+/// at once in a <see cref="WorkbookRejectedException"/>, worded in the language asked for; nothing is returned then. A
+/// text still missing from the translation file and left empty is still missing: not a problem, and not a row read.
 /// </summary>
 public static partial class TranslationWorkbookReader
 {
     private const int HeaderSearchRows = 20;
 
-    /// <summary>Reads <paramref name="workbook"/> against the rubrics of <paramref name="rubrics"/>; problems in <paramref name="language"/>.</summary>
-    public static TranslationWorkbookImport Read(Stream workbook, RubricCatalog rubrics, string? language = null)
+    /// <summary>
+    /// Reads <paramref name="workbook"/> against the rubrics of <paramref name="rubrics"/> and the translation file as it
+    /// stands (<paramref name="currentFile"/> of the workbook's rubric and language; null for a language without a file);
+    /// problems in <paramref name="language"/>.
+    /// </summary>
+    public static TranslationWorkbookImport Read(
+        Stream workbook, RubricCatalog rubrics, Func<Rubric, string, TranslationFile?>? currentFile = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(rubrics);
@@ -26,7 +32,7 @@ public static partial class TranslationWorkbookReader
             var limits = WorkbookReadLimits.Default;
             var bytes = PackageGuard.ReadAll(workbook, limits);
             PackageGuard.Inspect(bytes, limits);
-            return ReadPackage(bytes, rubrics, limits);
+            return ReadPackage(bytes, rubrics, currentFile, limits);
         }
         catch (WorkbookRejectedException e)
         {
@@ -39,7 +45,8 @@ public static partial class TranslationWorkbookReader
         }
     }
 
-    private static TranslationWorkbookImport ReadPackage(byte[] bytes, RubricCatalog rubrics, WorkbookReadLimits limits)
+    private static TranslationWorkbookImport ReadPackage(
+        byte[] bytes, RubricCatalog rubrics, Func<Rubric, string, TranslationFile?>? currentFile, WorkbookReadLimits limits)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         using var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { AutoSave = false, MaxCharactersInPart = limits.MaxCharactersInPart });
@@ -73,6 +80,7 @@ public static partial class TranslationWorkbookReader
 
         var language = meta.GetValueOrDefault(WorkbookNames.Meta.Language) ?? "";
         _ = int.TryParse(meta.GetValueOrDefault("revision"), NumberStyles.None, CultureInfo.InvariantCulture, out var revision);
+        var current = currentFile?.Invoke(rubric, language);
         var english = RubricTexts.Of(rubric).ToDictionary(t => t.Key, t => t.Value.ToString(), StringComparer.Ordinal);
 
         foreach (var name in SheetRows.SheetNames(workbook).Where(n => n != WorkbookNames.MetaSheet))
@@ -82,7 +90,8 @@ public static partial class TranslationWorkbookReader
                 continue;
             }
 
-            var rows = ReadRows(name, part, sharedStrings, limits, english);
+            var translated = current?.Texts.Where(t => t.Value.Text.Length > 0).Select(t => t.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+            var rows = ReadRows(name, part, sharedStrings, limits, english, translated);
             if (rows is not null)
             {
                 return new TranslationWorkbookImport(rubric, language, revision, rows);
@@ -94,7 +103,12 @@ public static partial class TranslationWorkbookReader
 
     /// <summary>The rows of a sheet with the hidden column keys; null for a sheet without them. Throws with every problem.</summary>
     private static List<TranslationRow>? ReadRows(
-        string sheet, System.IO.Compression.ZipArchiveEntry part, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits, Dictionary<string, string> english)
+        string sheet,
+        System.IO.Compression.ZipArchiveEntry part,
+        IReadOnlyList<string> sharedStrings,
+        WorkbookReadLimits limits,
+        Dictionary<string, string> english,
+        HashSet<string> translated)
     {
         Dictionary<string, int>? columns = null;
         var problems = new List<WorkbookProblem>();
@@ -159,7 +173,11 @@ public static partial class TranslationWorkbookReader
             var text = textCell.Kind == CellKind.Number ? textCell.Value : textCell.Text.Trim();
             if (text.Length == 0)
             {
-                problems.Add(WorkbookProblem.Of(sheet, textCell.Reference, "translationEmpty", null, id));
+                if (translated.Contains(id))
+                {
+                    problems.Add(WorkbookProblem.Of(sheet, textCell.Reference, "translationEmpty", null, id));
+                }
+
                 continue;
             }
 

@@ -20,7 +20,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     private const string Columns =
-        "id, email, display_name, role, city_ids, password_hash, failed_sign_ins, locked_until, disabled_at, security_stamp, created_at";
+        "id, email, display_name, role, city_ids, password_hash, failed_sign_ins, locked_until, disabled_at, security_stamp, created_at, language";
 
     /// <summary>Creates an account without a password and an invitation to set it; refused as a conflict if the email is taken.</summary>
     public Task<WriteResult<Invitation>> InviteAsync(NewAccount person, string actor, CancellationToken cancellationToken = default) =>
@@ -151,6 +151,19 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
                 cancellationToken: cancellationToken)),
             cancellationToken);
 
+    /// <summary>
+    /// Remembers <paramref name="language"/> (a served language tag) as the web pages' language of account <paramref name="id"/>.
+    /// A preference, not a change to the account: no audit entry, and sign-ins go on.
+    /// </summary>
+    public Task SetLanguageAsync(string id, string language, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE accounts SET language = @language WHERE id = @id",
+                new { id, language },
+                transaction,
+                cancellationToken: cancellationToken)),
+            cancellationToken);
+
     /// <summary>Replaces the password of account <paramref name="id"/>; its other sign-ins end (the security stamp changes).</summary>
     public Task<WriteResult<Account>> ChangePasswordAsync(string id, string passwordHash, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, id, "account.password_changed", a => a with { PasswordHash = passwordHash, SecurityStamp = NewStamp() }, cancellationToken);
@@ -268,10 +281,14 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
         public string? DisabledAt { get; init; }
         public string SecurityStamp { get; init; } = "";
         public string CreatedAt { get; init; } = "";
+        public string? Language { get; init; }
 
         public Account ToAccount() => new(
             Id, Email, DisplayName, Enum.Parse<ApiRole>(Role, ignoreCase: true), JsonSerializer.Deserialize<string[]>(CityIds) ?? [],
             PasswordHash, (int)FailedSignIns, Timestamps.ParseOptional(LockedUntil), Timestamps.ParseOptional(DisabledAt), SecurityStamp,
-            Timestamps.Parse(CreatedAt));
+            Timestamps.Parse(CreatedAt))
+        {
+            Language = Language,
+        };
     }
 }

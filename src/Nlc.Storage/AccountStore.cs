@@ -20,7 +20,10 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     private const string Columns =
-        "id, email, display_name, role, city_ids, password_hash, failed_sign_ins, locked_until, disabled_at, security_stamp, created_at, language";
+        "id, email, display_name, role, city_ids, password_hash, failed_sign_ins, locked_until, disabled_at, security_stamp, created_at";
+
+    // Read, never inserted: a person chooses their language after the account exists.
+    private const string ReadColumns = Columns + ", language";
 
     /// <summary>Creates an account without a password and an invitation to set it; refused as a conflict if the email is taken.</summary>
     public Task<WriteResult<Invitation>> InviteAsync(NewAccount person, string actor, CancellationToken cancellationToken = default) =>
@@ -111,7 +114,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
     public Task<Account?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         database.ReadAsync(
             async connection => (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-                $"SELECT {Columns} FROM accounts WHERE email = @email", new { email = email.Trim() }, cancellationToken: cancellationToken)))?.ToAccount(),
+                $"SELECT {ReadColumns} FROM accounts WHERE email = @email", new { email = email.Trim() }, cancellationToken: cancellationToken)))?.ToAccount(),
             cancellationToken);
 
     /// <summary>
@@ -191,7 +194,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
         {
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM accounts", cancellationToken: cancellationToken));
             var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-                $"SELECT {Columns} FROM accounts ORDER BY email, id LIMIT @limit OFFSET @offset", new { limit, offset }, cancellationToken: cancellationToken));
+                $"SELECT {ReadColumns} FROM accounts ORDER BY email, id LIMIT @limit OFFSET @offset", new { limit, offset }, cancellationToken: cancellationToken));
             return new Page<Account>(rows.Select(r => r.ToAccount()).ToArray(), total, limit, offset);
         }, cancellationToken);
 
@@ -231,7 +234,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
     private async Task<Account?> FindInvitedAsync(IDbConnection connection, IDbTransaction? transaction, string token, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"""
-            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "a." + c))}
+            SELECT {string.Join(", ", ReadColumns.Split(", ").Select(c => "a." + c))}
             FROM invitations i JOIN accounts a ON a.id = i.account_id
             WHERE i.token_hash = @Hash AND i.used_at IS NULL AND i.expires_at > @Now AND a.disabled_at IS NULL
             """,
@@ -241,7 +244,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
 
     private static async Task<Account?> FindAsync(IDbConnection connection, IDbTransaction? transaction, string id, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM accounts WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)))?.ToAccount();
+            $"SELECT {ReadColumns} FROM accounts WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)))?.ToAccount();
 
     private static Task UpdateAsync(IDbConnection connection, IDbTransaction transaction, Account account, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -24,10 +24,18 @@ public static partial class SerbianTransliteration
         "National-Local Cooperation Toolkit",
         "Strong Cities Network",
         "Western Balkans Regional Hub",
+        "LibreOffice",
+        "If-Match",
+        "ETag",
         "GCTF",
         "P/CVE",
         "CVE",
         "NLC",
+        "API",
+        "JSON",
+        "ISO",
+        "Ctrl",
+        "Shift",
     ];
 
     // Declared after KeptInLatin, which it is built from: static fields are initialized in the order they are written.

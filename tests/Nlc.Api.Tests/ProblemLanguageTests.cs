@@ -81,6 +81,15 @@ public sealed class ProblemLanguageTests
     }
 
     [TestMethod]
+    public async Task ABadPeriod_InCroatian_GivesTheExamplesInCroatianToo()
+    {
+        var (response, problem) = await Send(HttpMethod.Post, $"/api/v1/cities/{_cityId}/assessments", new { rubricId = "nlc", period = "2025-X" }, null, "hr");
+
+        Assert.AreEqual(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.AreEqual("'2025-X' nije razdoblje kao što su 2025, 2025-H1, 2025-Q3 ili 2025-06", problem.GetProperty("errors")[0].Text("message"));
+    }
+
+    [TestMethod]
     public async Task VersionProblems_AreTranslated_WithTheirCodes()
     {
         var (assessmentId, etag) = await Scenario.CreateAssessmentAsync(_server.Client, _cityId, "2025-Q3");

@@ -140,7 +140,7 @@ public static class AssessmentsApi
         var errors = new List<ProblemError>();
         if (!Period.TryParse(request.Period, out var period))
         {
-            errors.Add(new ProblemError("period", request.Period is null ? ProblemCodes.Required : ProblemCodes.Malformed, ApiMessage.Of("PeriodInvalid", request.Period, Period.Examples)));
+            errors.Add(new ProblemError("period", request.Period is null ? ProblemCodes.Required : ProblemCodes.Malformed, ApiMessage.Of("PeriodInvalid", request.Period, ApiMessage.Of("PeriodExamples"))));
         }
 
         Rubric? rubric = null;

@@ -3664,6 +3664,9 @@ export interface ProblemDetails {
     detail?: string | undefined;
     /** A URI of this occurrence, if any. */
     instance?: string | undefined;
+    /** The kind of problem, machine-readable and stable within /api/v1 (kinds may be added), such as `invalidValues`,
+`staleVersion` or `notFound`: act on it, or translate it, while `title` stays English. */
+    code?: string | undefined;
     /** Each thing wrong, with where, a machine-readable code and a message. */
     errors?: ProblemError[] | undefined;
 

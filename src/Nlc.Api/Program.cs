@@ -76,6 +76,8 @@ builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails 
     {
         context.ProblemDetails.Detail = badRequest.Message;
     }
+
+    ProblemLanguage.Apply(context);
 });
 // Cookies for the pages, keys for /api: the default scheme picks one by path (see WebAuthentication).
 builder.Services.AddNlcAuthentication(ApiKeyAuthentication.SchemeName, keysInDatabase: !generatingOpenApiDocument)

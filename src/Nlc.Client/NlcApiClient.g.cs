@@ -7945,6 +7945,13 @@ namespace Nlc.Client
         public string? Instance { get; set; } = default!;
 
         /// <summary>
+        /// The kind of problem, machine-readable and stable within /api/v1 (kinds may be added), such as `invalidValues`,
+        /// <br/>`staleVersion` or `notFound`: act on it, or translate it, while `title` stays English.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string? Code { get; set; } = default!;
+
+        /// <summary>
         /// Each thing wrong, with where, a machine-readable code and a message.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]

@@ -20,6 +20,9 @@ public sealed record Account(
     string SecurityStamp,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>The language the person chose for the web pages (a served language tag), or null if they never chose one.</summary>
+    public string? Language { get; init; }
+
     /// <summary>What this account may see and do.</summary>
     public AccessRights Rights => new(Role, CityIds.ToHashSet(StringComparer.Ordinal));
 

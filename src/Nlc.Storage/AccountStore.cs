@@ -22,6 +22,9 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
     private const string Columns =
         "id, email, display_name, role, city_ids, password_hash, failed_sign_ins, locked_until, disabled_at, security_stamp, created_at";
 
+    // Read, never inserted: a person chooses their language after the account exists.
+    private const string ReadColumns = Columns + ", language";
+
     /// <summary>Creates an account without a password and an invitation to set it; refused as a conflict if the email is taken.</summary>
     public Task<WriteResult<Invitation>> InviteAsync(NewAccount person, string actor, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
@@ -111,7 +114,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
     public Task<Account?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         database.ReadAsync(
             async connection => (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-                $"SELECT {Columns} FROM accounts WHERE email = @email", new { email = email.Trim() }, cancellationToken: cancellationToken)))?.ToAccount(),
+                $"SELECT {ReadColumns} FROM accounts WHERE email = @email", new { email = email.Trim() }, cancellationToken: cancellationToken)))?.ToAccount(),
             cancellationToken);
 
     /// <summary>
@@ -151,6 +154,19 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
                 cancellationToken: cancellationToken)),
             cancellationToken);
 
+    /// <summary>
+    /// Remembers <paramref name="language"/> (a served language tag) as the web pages' language of account <paramref name="id"/>.
+    /// A preference, not a change to the account: no audit entry, and sign-ins go on.
+    /// </summary>
+    public Task SetLanguageAsync(string id, string language, CancellationToken cancellationToken = default) =>
+        database.InTransactionAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE accounts SET language = @language WHERE id = @id",
+                new { id, language },
+                transaction,
+                cancellationToken: cancellationToken)),
+            cancellationToken);
+
     /// <summary>Replaces the password of account <paramref name="id"/>; its other sign-ins end (the security stamp changes).</summary>
     public Task<WriteResult<Account>> ChangePasswordAsync(string id, string passwordHash, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, id, "account.password_changed", a => a with { PasswordHash = passwordHash, SecurityStamp = NewStamp() }, cancellationToken);
@@ -178,7 +194,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
         {
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM accounts", cancellationToken: cancellationToken));
             var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-                $"SELECT {Columns} FROM accounts ORDER BY email, id LIMIT @limit OFFSET @offset", new { limit, offset }, cancellationToken: cancellationToken));
+                $"SELECT {ReadColumns} FROM accounts ORDER BY email, id LIMIT @limit OFFSET @offset", new { limit, offset }, cancellationToken: cancellationToken));
             return new Page<Account>(rows.Select(r => r.ToAccount()).ToArray(), total, limit, offset);
         }, cancellationToken);
 
@@ -218,7 +234,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
     private async Task<Account?> FindInvitedAsync(IDbConnection connection, IDbTransaction? transaction, string token, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"""
-            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "a." + c))}
+            SELECT {string.Join(", ", ReadColumns.Split(", ").Select(c => "a." + c))}
             FROM invitations i JOIN accounts a ON a.id = i.account_id
             WHERE i.token_hash = @Hash AND i.used_at IS NULL AND i.expires_at > @Now AND a.disabled_at IS NULL
             """,
@@ -228,7 +244,7 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
 
     private static async Task<Account?> FindAsync(IDbConnection connection, IDbTransaction? transaction, string id, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM accounts WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)))?.ToAccount();
+            $"SELECT {ReadColumns} FROM accounts WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)))?.ToAccount();
 
     private static Task UpdateAsync(IDbConnection connection, IDbTransaction transaction, Account account, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
@@ -268,10 +284,14 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
         public string? DisabledAt { get; init; }
         public string SecurityStamp { get; init; } = "";
         public string CreatedAt { get; init; } = "";
+        public string? Language { get; init; }
 
         public Account ToAccount() => new(
             Id, Email, DisplayName, Enum.Parse<ApiRole>(Role, ignoreCase: true), JsonSerializer.Deserialize<string[]>(CityIds) ?? [],
             PasswordHash, (int)FailedSignIns, Timestamps.ParseOptional(LockedUntil), Timestamps.ParseOptional(DisabledAt), SecurityStamp,
-            Timestamps.Parse(CreatedAt));
+            Timestamps.Parse(CreatedAt))
+        {
+            Language = Language,
+        };
     }
 }

@@ -5,15 +5,18 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
+using Nlc.Core.Languages;
 using Nlc.Web.Assessments;
+using Nlc.Web.Languages;
 
 namespace Nlc.Web;
 
 /// <summary>Adds the web application for people (server-rendered pages) to the server that hosts the API.</summary>
 public static class WebSetup
 {
-    /// <summary>The languages of the pages; the first is the default.</summary>
-    public static readonly IReadOnlyList<CultureInfo> Languages = [CultureInfo.GetCultureInfo("en")];
+    /// <summary>The languages of the pages (every served language); the first, English, is the default.</summary>
+    public static readonly IReadOnlyList<CultureInfo> Languages = SupportedLanguages.All.Select(TextCatalog.CultureOf).ToArray();
 
     /// <summary>The path the pages' own files (the style sheet) are served under, to anyone.</summary>
     public const string AssetsPath = "/assets";
@@ -23,6 +26,7 @@ public static class WebSetup
     {
         services.AddLocalization(localization => localization.ResourcesPath = "Resources");
         services.AddRazorPages().AddViewLocalization();
+        services.AddSingleton<IStringLocalizer<SharedResource>, SharedTextLocalizer>();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "nlc_antiforgery";
@@ -37,7 +41,7 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// Uses the request's language (a language cookie, else Accept-Language, else English), serves the style sheet, and
+    /// Uses the request's language (<see cref="PageLanguage.Of"/>: the chosen language, else Accept-Language, else English), serves the style sheet, and
     /// shows an error page for errors of pages (the API's errors stay Problem Details), then routes. Call before authentication.
     /// </summary>
     public static WebApplication UseNlcWeb(this WebApplication app)
@@ -47,7 +51,7 @@ public static class WebSetup
             localization.DefaultRequestCulture = new RequestCulture(Languages[0]);
             localization.SupportedCultures = Languages.ToList();
             localization.SupportedUICultures = Languages.ToList();
-            localization.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            localization.RequestCultureProviders = [new PageLanguageProvider()];
         });
         app.UseStaticFiles(new StaticFileOptions
         {

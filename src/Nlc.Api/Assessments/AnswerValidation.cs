@@ -38,7 +38,10 @@ public static class AnswerValidation
         {
             // The shapes were checked above, so what the engine finds is an indicator it does not know or one answered twice.
             var code = engine.Rubric.Indicators.Any(i => i.Id == problem.IndicatorId) ? ProblemCodes.Duplicate : ProblemCodes.Unknown;
-            errors.Add(new ProblemError(fieldOf(positions[problem.Position]), code, problem.Message, problem.IndicatorId));
+            var text = code == ProblemCodes.Duplicate
+                ? ApiMessage.Of("AnswerDuplicate")
+                : ApiMessage.Of("AnswerIndicatorUnknown", problem.IndicatorId, engine.Rubric.Key);
+            errors.Add(new ProblemError(fieldOf(positions[problem.Position]), code, text, problem.IndicatorId));
         }
 
         return (inputs, errors.OrderBy(e => FieldOrder(e.Field)).ToList());
@@ -55,17 +58,17 @@ public static class AnswerValidation
     {
         var errors = new List<ProblemError>();
         var id = request.IndicatorId;
-        void Add(string subfield, string code, string message) => errors.Add(new ProblemError(Join(field, subfield), code, message, id));
+        void Add(string subfield, string code, ApiMessage message) => errors.Add(new ProblemError(Join(field, subfield), code, message, id));
 
         if (string.IsNullOrWhiteSpace(id))
         {
-            Add("indicatorId", ProblemCodes.Required, "an indicatorId is required");
+            Add("indicatorId", ProblemCodes.Required, ApiMessage.Of("AnswerIndicatorRequired", "indicatorId"));
         }
 
         var given = (request.Level is not null ? 1 : 0) + (request.NotApplicable == true ? 1 : 0) + (request.DontKnow == true ? 1 : 0);
         if (given != 1)
         {
-            Add("", given == 0 ? ProblemCodes.Required : ProblemCodes.NotAllowed, "give exactly one of: level (0-4), notApplicable: true with a reason, or dontKnow: true");
+            Add("", given == 0 ? ProblemCodes.Required : ProblemCodes.NotAllowed, ApiMessage.Of("AnswerKindRequired", "level (0-4)", "notApplicable: true", "reason", "dontKnow: true"));
         }
 
         var evidence = request.Evidence ?? [];
@@ -76,7 +79,7 @@ public static class AnswerValidation
             // With no single kind chosen, only the rules that do not depend on the kind are worth reporting.
             if (given == 1 || violation.Rule is AnswerRule.TextTooLong or AnswerRule.TooManyEvidence or AnswerRule.EvidenceEntryLength)
             {
-                Add(FieldOf(violation), CodeOf(violation.Rule), violation.Rule == AnswerRule.ReasonNotAllowed ? "a reason is given only with notApplicable: true" : violation.Message);
+                Add(FieldOf(violation), CodeOf(violation.Rule), TextOf(violation, candidate.Answer, maxLevel));
             }
         }
 
@@ -88,6 +91,22 @@ public static class AnswerValidation
         var trimmed = candidate with { Evidence = evidence.Select(e => e.Trim()).ToArray() };
         return (trimmed, errors);
     }
+
+    /// <summary>The message of a broken rule, in the API's words (the request's field names, e.g. notApplicable).</summary>
+    private static ApiMessage TextOf(AnswerViolation violation, Answer answer, int maxLevel) => (violation.Rule, violation.Part) switch
+    {
+        (AnswerRule.LevelRequired, _) => ApiMessage.Of("AnswerLevelRequired", maxLevel),
+        (AnswerRule.LevelOffScale, _) => ApiMessage.Of("AnswerLevelOffScale", answer.Level, maxLevel),
+        (AnswerRule.LevelNotAllowed, _) when answer.Kind == AnswerKind.NotApplicable => ApiMessage.Of("AnswerLevelNotAllowedNotApplicable"),
+        (AnswerRule.LevelNotAllowed, _) => ApiMessage.Of("AnswerLevelNotAllowedDontKnow"),
+        (AnswerRule.ReasonRequired, _) => ApiMessage.Of("AnswerReasonRequired"),
+        (AnswerRule.ReasonNotAllowed, _) => ApiMessage.Of("AnswerReasonNotAllowed", "reason", "notApplicable: true"),
+        (AnswerRule.TextTooLong, AnswerPart.Reason) => ApiMessage.Of("AnswerReasonTooLong", AnswerRules.MaxTextLength),
+        (AnswerRule.TextTooLong, _) => ApiMessage.Of("AnswerNoteTooLong", AnswerRules.MaxTextLength),
+        (AnswerRule.TooManyEvidence, _) => ApiMessage.Of("AnswerTooManyEvidence", AnswerRules.MaxEvidence),
+        (AnswerRule.EvidenceEntryLength, _) => ApiMessage.Of("AnswerEvidenceLength", AnswerRules.MaxEvidenceLength),
+        _ => ApiMessage.Untranslated(violation.Message),
+    };
 
     /// <summary>The request field of a broken rule; the level and a missing reason are about the answer as a whole.</summary>
     private static string FieldOf(AnswerViolation violation) => (violation.Part, violation.Rule) switch

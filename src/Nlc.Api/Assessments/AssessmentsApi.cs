@@ -17,8 +17,8 @@ namespace Nlc.Api.Assessments;
 /// </summary>
 public static class AssessmentsApi
 {
-    private const string AnswerRefusal = "Only city keys (for their own cities) and admin keys may answer assessments.";
-    private const string ReviewRefusal = "Only admin and hub keys may validate or reopen assessments.";
+    private static readonly ApiMessage AnswerRefusal = ApiMessage.Of("RefusedAnswer");
+    private static readonly ApiMessage ReviewRefusal = ApiMessage.Of("RefusedReview");
 
     /// <summary>Maps the assessment routes.</summary>
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder routes)
@@ -33,7 +33,7 @@ public static class AssessmentsApi
             .WithName("createAssessment")
             .WithSummary("Start an assessment")
             .WithDescription("A draft for `period` (\"2025\", \"2025-H1\", \"2025-Q3\", \"2025-06\") against `rubricId`, at `rubricVersion` or the latest. One per city, rubric and period.")
-            .AllowOnly(c => c.MayAnswer, "Only city keys (for their own cities) and admin keys may start assessments.")
+            .AllowOnly(c => c.MayAnswer, ApiMessage.Of("RefusedStart"))
             .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict], ProblemMetadata.JsonBody);
 
         var one = routes.MapGroup("/api/v1/assessments/{assessmentId}").WithTags("Assessments").Problems(ProblemMetadata.EveryKeyedRoute);
@@ -58,7 +58,7 @@ public static class AssessmentsApi
             .WithName("submitAssessment")
             .WithSummary("Submit a complete draft")
             .WithDescription("Every indicator must be answered (a level, Not applicable or Don't know). The assessment becomes read-only. Needs If-Match.")
-            .AllowOnly(c => c.MayAnswer, "Only city keys (for their own cities) and admin keys may submit assessments.")
+            .AllowOnly(c => c.MayAnswer, ApiMessage.Of("RefusedSubmit"))
             .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound], ProblemMetadata.Versioned);
         one.MapPost("/validate", Validate)
             .WithName("validateAssessment")
@@ -81,7 +81,7 @@ public static class AssessmentsApi
             .WithName("getAssessmentAudit")
             .WithSummary("The assessment's audit trail")
             .WithDescription("Every change, oldest first: who, what, before and after. Not for partner keys.")
-            .AllowOnly(c => !c.SeesOnlyValidated, "Partner keys do not see audit trails.")
+            .AllowOnly(c => !c.SeesOnlyValidated, ApiMessage.Of("RefusedAudit"))
             .Problems([StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound]);
         return routes;
     }
@@ -140,32 +140,32 @@ public static class AssessmentsApi
         var errors = new List<ProblemError>();
         if (!Period.TryParse(request.Period, out var period))
         {
-            errors.Add(new ProblemError("period", request.Period is null ? ProblemCodes.Required : ProblemCodes.Malformed, $"'{request.Period}' is not a period such as {Period.Examples}"));
+            errors.Add(new ProblemError("period", request.Period is null ? ProblemCodes.Required : ProblemCodes.Malformed, ApiMessage.Of("PeriodInvalid", request.Period, ApiMessage.Of("PeriodExamples"))));
         }
 
         Rubric? rubric = null;
         if (string.IsNullOrWhiteSpace(request.RubricId))
         {
-            errors.Add(new ProblemError("rubricId", ProblemCodes.Required, "a rubricId is required, e.g. nlc"));
+            errors.Add(new ProblemError("rubricId", ProblemCodes.Required, ApiMessage.Of("RubricIdRequired", "rubricId", "nlc")));
         }
         else if (request.RubricVersion is null)
         {
             rubric = catalog.FindLatest(request.RubricId);
             if (rubric is null)
             {
-                errors.Add(new ProblemError("rubricId", ProblemCodes.Unknown, $"there is no rubric '{request.RubricId}'"));
+                errors.Add(new ProblemError("rubricId", ProblemCodes.Unknown, ApiMessage.Of("RubricUnknown", request.RubricId)));
             }
         }
         else if (!RubricVersion.TryParse(request.RubricVersion, out var version))
         {
-            errors.Add(new ProblemError("rubricVersion", ProblemCodes.Malformed, $"'{request.RubricVersion}' is not a version of the form MAJOR.MINOR.PATCH"));
+            errors.Add(new ProblemError("rubricVersion", ProblemCodes.Malformed, ApiMessage.Of("RubricVersionMalformed", request.RubricVersion, "MAJOR.MINOR.PATCH")));
         }
         else
         {
             rubric = catalog.Find(request.RubricId, version);
             if (rubric is null)
             {
-                errors.Add(new ProblemError("rubricVersion", ProblemCodes.Unknown, $"rubric '{request.RubricId}' has no version {request.RubricVersion}"));
+                errors.Add(new ProblemError("rubricVersion", ProblemCodes.Unknown, ApiMessage.Of("RubricVersionUnknown", request.RubricId, request.RubricVersion)));
             }
         }
 
@@ -197,12 +197,12 @@ public static class AssessmentsApi
     {
         if (body.Value.Answers is not { Count: > 0 } requests)
         {
-            return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Required, "send at least one answer in \"answers\"")]);
+            return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Required, ApiMessage.Of("AnswersRequired", "\"answers\""))]);
         }
 
         if (requests.Count > AnswerValidation.MaxAnswersPerBatch)
         {
-            return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Length, $"at most {AnswerValidation.MaxAnswersPerBatch} answers per batch")]);
+            return ProblemResponses.Invalid([new ProblemError("answers", ProblemCodes.Length, ApiMessage.Of("AnswersTooMany", AnswerValidation.MaxAnswersPerBatch))]);
         }
 
         var (answers, errors) = AnswerValidation.Read(requests, EngineOf(assessment.Value, engines), i => $"answers[{i}]");
@@ -216,7 +216,7 @@ public static class AssessmentsApi
         var request = body.Value;
         if (request.IndicatorId is not null && request.IndicatorId != indicatorId)
         {
-            return ProblemResponses.Invalid([new ProblemError("indicatorId", ProblemCodes.Mismatch, $"the body names '{request.IndicatorId}' but the path names '{indicatorId}'", indicatorId)]);
+            return ProblemResponses.Invalid([new ProblemError("indicatorId", ProblemCodes.Mismatch, ApiMessage.Of("AnswerIndicatorMismatch", request.IndicatorId, indicatorId), indicatorId)]);
         }
 
         var (answers, errors) = AnswerValidation.Read([request with { IndicatorId = indicatorId }], EngineOf(assessment.Value, engines), _ => "");

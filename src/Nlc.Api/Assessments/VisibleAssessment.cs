@@ -34,6 +34,6 @@ public sealed class VisibleAssessment : ICheckedRequestPart
     {
         var assessments = context.RequestServices.GetRequiredService<AssessmentStore>();
         _value = await AssessmentAccess.FindVisibleAsync(Id, Caller.From(context.User), assessments, context.RequestAborted);
-        return _value is null ? ProblemResponses.NotFound($"There is no assessment '{Id}'.") : null;
+        return _value is null ? ProblemResponses.NotFound(ApiMessage.Of("AssessmentNotFound", Id)) : null;
     }
 }

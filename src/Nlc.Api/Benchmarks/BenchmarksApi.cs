@@ -33,7 +33,7 @@ public static class BenchmarksApi
                 + "cities between them; `withheldReason` and `withheldMetrics` say why.");
         group.MapGet("/position", GetPosition)
             .WithName("getBenchmarkPosition")
-            .AllowOnly(c => c.Role != ApiRole.Partner, "Partner keys see anonymous group statistics only.")
+            .AllowOnly(c => c.Role != ApiRole.Partner, ApiMessage.Of("RefusedPartnerPosition"))
             .WithSummary("A city's position in a peer group")
             .WithDescription(
                 "The city's scores and percentile ranks (mid-rank) beside the group's statistics; admin and hub for any city. City keys, for "
@@ -43,7 +43,7 @@ public static class BenchmarksApi
             .WithName("getBenchmarkRanking")
             .WithSummary("Rank the cities of a peer group")
             .WithDescription("Admin and hub only. `metric` is `overall`, `pillar:<id>` or `practice:<id>`.")
-            .AllowOnly(c => c.CanReview, "Only admin and hub keys may rank cities.");
+            .AllowOnly(c => c.CanReview, ApiMessage.Of("RefusedRanking"));
         return group;
     }
 

@@ -24,7 +24,7 @@ public static class CitiesApi
             .WithName("createCity")
             .WithSummary("Add a city")
             .WithDescription("Admin and hub keys only. Name and an ISO 3166-1 alpha-2 country code are required.")
-            .AllowOnly(c => c.CanManageCities, "Only admin and hub keys may add cities.")
+            .AllowOnly(c => c.CanManageCities, ApiMessage.Of("RefusedAddCity"))
             .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody);
 
         group.MapGet("/{cityId}", GetCity)
@@ -37,7 +37,7 @@ public static class CitiesApi
             .WithName("updateCity")
             .WithSummary("Change a city")
             .WithDescription("Admin and hub keys only. Send `If-Match` with the ETag you read; fields left out stay as they are.")
-            .AllowOnly(c => c.CanManageCities, "Only admin and hub keys may change cities.")
+            .AllowOnly(c => c.CanManageCities, ApiMessage.Of("RefusedChangeCity"))
             .Problems([StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired], ProblemMetadata.JsonBody);
 
         return group;

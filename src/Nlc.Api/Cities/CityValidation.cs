@@ -18,36 +18,36 @@ public static class CityValidation
         var errors = new List<ProblemError>();
         if (name is null ? !partial : string.IsNullOrWhiteSpace(name) || name.Length > MaxTextLength)
         {
-            errors.Add(new ProblemError("name", ProblemCodes.Length, $"a name of 1 to {MaxTextLength} characters is required"));
+            errors.Add(new ProblemError("name", ProblemCodes.Length, ApiMessage.Of("CityNameLength", MaxTextLength)));
         }
 
         if (country is null ? !partial : !IsCountryCode(country))
         {
-            errors.Add(new ProblemError("country", ProblemCodes.Malformed, $"'{country}' is not an ISO 3166-1 alpha-2 country code such as BA, ME, MK, RS, AL or XK"));
+            errors.Add(new ProblemError("country", ProblemCodes.Malformed, ApiMessage.Of("CityCountryMalformed", country, "ISO 3166-1 alpha-2", "BA, ME, MK, RS, AL", "XK")));
         }
 
         if (region is { Length: > MaxTextLength })
         {
-            errors.Add(new ProblemError("region", ProblemCodes.Length, $"the region may have at most {MaxTextLength} characters"));
+            errors.Add(new ProblemError("region", ProblemCodes.Length, ApiMessage.Of("CityRegionLength", MaxTextLength)));
         }
 
         if (population is < 0)
         {
-            errors.Add(new ProblemError("population", ProblemCodes.OutOfRange, "the population cannot be negative"));
+            errors.Add(new ProblemError("population", ProblemCodes.OutOfRange, ApiMessage.Of("CityPopulationNegative")));
         }
 
         if (tags is not null)
         {
             if (tags.Count > MaxTags)
             {
-                errors.Add(new ProblemError("tags", ProblemCodes.Length, $"at most {MaxTags} tags"));
+                errors.Add(new ProblemError("tags", ProblemCodes.Length, ApiMessage.Of("CityTooManyTags", MaxTags)));
             }
 
             for (var i = 0; i < tags.Count; i++)
             {
                 if (string.IsNullOrWhiteSpace(tags[i]) || tags[i].Length > MaxTextLength)
                 {
-                    errors.Add(new ProblemError($"tags[{i}]", ProblemCodes.Length, $"a tag must have 1 to {MaxTextLength} characters"));
+                    errors.Add(new ProblemError($"tags[{i}]", ProblemCodes.Length, ApiMessage.Of("CityTagLength", MaxTextLength)));
                 }
             }
         }

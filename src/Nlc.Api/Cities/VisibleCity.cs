@@ -34,6 +34,6 @@ public sealed class VisibleCity : ICheckedRequestPart
     {
         var cities = context.RequestServices.GetRequiredService<CityStore>();
         _value = await CityAccess.FindVisibleAsync(Id, Caller.From(context.User), cities, context.RequestAborted);
-        return _value is null ? ProblemResponses.NotFound($"There is no city '{Id}'.") : null;
+        return _value is null ? ProblemResponses.NotFound(ApiMessage.Of("CityNotFound", Id)) : null;
     }
 }

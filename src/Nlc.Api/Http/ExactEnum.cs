@@ -30,7 +30,10 @@ public static class ExactEnum
         where T : struct, Enum => Expected(typeof(T));
 
     /// <summary>"one of: a, b, c" for the enum type <paramref name="enumType"/>, for messages.</summary>
-    public static string Expected(Type enumType) => "one of: " + string.Join(", ", NamesOf(enumType));
+    public static string Expected(Type enumType) => "one of: " + NameList(enumType);
+
+    /// <summary>"a, b, c": the exact names of the enum type <paramref name="enumType"/>.</summary>
+    public static string NameList(Type enumType) => string.Join(", ", NamesOf(enumType));
 
     private static string[] NamesOf(Type enumType) => Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
 

@@ -37,7 +37,7 @@ public static partial class JsonBody
         if (!(request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false))
         {
             return (null, ProblemResponses.Problem(
-                StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
+                StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", ApiMessage.Of("JsonNotJson", "application/json")));
         }
 
         T? value;
@@ -48,9 +48,11 @@ public static partial class JsonBody
         catch (JsonException error)
         {
             var where = error.Path is { Length: > 0 } path ? path : "$";
-            var line = error.LineNumber is { } number ? $" (line {number + 1}, byte {error.BytePositionInLine + 1})" : "";
             var what = Describe(error, typeof(T), where);
-            return (null, Unreadable($"The body is not valid JSON for this request at {where}{line}: {what}", where, what));
+            var detail = error.LineNumber is { } number
+                ? ApiMessage.Of("JsonUnreadableAtLine", where, number + 1, error.BytePositionInLine + 1, what)
+                : ApiMessage.Of("JsonUnreadableAt", where, what);
+            return (null, Unreadable(detail, where, what));
         }
         catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -59,19 +61,19 @@ public static partial class JsonBody
 
         if (value is null)
         {
-            return (null, ProblemResponses.BadRequest("The body is empty or null; send a JSON object."));
+            return (null, ProblemResponses.BadRequest(ApiMessage.Of("JsonEmpty", "null")));
         }
 
         if (FirstNullInside(value, Options.GetTypeInfo(typeof(T)), "$") is { } nullAt)
         {
-            var what = $"null is not allowed inside a list or map; expected {Expectation(TypeAt(typeof(T), nullAt))}";
-            return (null, Unreadable($"The body is not valid for this request at {nullAt}: {what}", nullAt, what));
+            var what = ApiMessage.Of("JsonNullInside", "null", Expectation(TypeAt(typeof(T), nullAt)));
+            return (null, Unreadable(ApiMessage.Of("JsonInvalidAt", nullAt, what), nullAt, what));
         }
 
         return (value, null);
     }
 
-    private static ProblemHttpResult Unreadable(string detail, string field, string message) =>
+    private static ProblemHttpResult Unreadable(ApiMessage detail, string field, ApiMessage message) =>
         ProblemResponses.BadRequest(detail, [new ProblemError(field, ProblemCodes.Malformed, message)]);
 
     private static JsonSerializerOptions CreateOptions()
@@ -136,27 +138,28 @@ public static partial class JsonBody
         }
     }
 
-    private static string Describe(JsonException error, Type root, string path)
+    private static ApiMessage Describe(JsonException error, Type root, string path)
     {
         var message = error.Message;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
             var name = message.Split('\'')[1];
-            return $"'{name}' is not a field of this request";
+            return ApiMessage.Of("JsonUnknownField", name);
         }
 
         if (message.StartsWith("Duplicate propert", StringComparison.Ordinal))
         {
-            return "this property appears more than once; send each property once";
+            return ApiMessage.Of("JsonDuplicateProperty");
         }
 
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && TypeAt(root, path) is { } expected)
         {
-            return $"expected {Expectation(expected)}";
+            return ApiMessage.Of("JsonExpected", Expectation(expected));
         }
 
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // System.Text.Json's own words (e.g. a syntax error) are English only.
+        return ApiMessage.Untranslated(cut > 0 ? message[..cut] : message);
     }
 
     /// <summary>The type the contract expects at a JSON path such as <c>$.answers[0].level</c> or <c>$.indicators['GP01.1']</c>.</summary>
@@ -182,18 +185,18 @@ public static partial class JsonBody
         return info.Type;
     }
 
-    private static string Expectation(Type? type)
+    private static ApiMessage Expectation(Type? type)
     {
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type switch
         {
-            null => "a value of the right type",
-            _ when type == typeof(string) => "a string",
-            _ when type == typeof(bool) => "true or false",
-            _ when type == typeof(int) || type == typeof(long) => "a whole number written as a JSON integer, such as 3 (not \"3\", 3.0 or 3.5)",
-            { IsEnum: true } => ExactEnum.Expected(type),
-            _ when Options.GetTypeInfo(type).Kind == JsonTypeInfoKind.Enumerable => "a list (a JSON array)",
-            _ => "an object",
+            null => ApiMessage.Of("ExpectAnyValue"),
+            _ when type == typeof(string) => ApiMessage.Of("ExpectString", "string"),
+            _ when type == typeof(bool) => ApiMessage.Of("ExpectBoolean", "true", "false"),
+            _ when type == typeof(int) || type == typeof(long) => ApiMessage.Of("ExpectInteger"),
+            { IsEnum: true } => ApiMessage.Of("ExpectOneOf", ExactEnum.NameList(type)),
+            _ when Options.GetTypeInfo(type).Kind == JsonTypeInfoKind.Enumerable => ApiMessage.Of("ExpectList"),
+            _ => ApiMessage.Of("ExpectObject"),
         };
     }
 

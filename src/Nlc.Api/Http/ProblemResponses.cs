@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Core.Assessments;
@@ -16,7 +17,17 @@ namespace Nlc.Api.Http;
 /// </param>
 /// <param name="Message">What is wrong and what to do, for people; it may be reworded.</param>
 /// <param name="IndicatorId">The indicator the problem is about, if any.</param>
-public sealed record ProblemError(string Field, string Code, string Message, string? IndicatorId = null);
+public sealed record ProblemError(string Field, string Code, string Message, string? IndicatorId = null)
+{
+    /// <summary>An error whose message is <paramref name="text"/>, written in the requested language where it is translated.</summary>
+    // Internal, so the JSON contract keeps the one public constructor (and with it the required members).
+    internal ProblemError(string field, string code, ApiMessage text, string? indicatorId = null)
+        : this(field, code, text.English, indicatorId) => Text = text;
+
+    /// <summary>The message as a translatable text; null when it is English only.</summary>
+    [JsonIgnore]
+    public ApiMessage? Text { get; init; }
+}
 
 /// <summary>
 /// The shape of every error response (<c>application/problem+json</c>, RFC 9457), as the OpenAPI document describes it:
@@ -40,18 +51,40 @@ public sealed class ApiProblem
     /// <summary>A URI of this occurrence, if any.</summary>
     public string? Instance { get; init; }
 
+    /// <summary>
+    /// The kind of problem, machine-readable and stable within /api/v1 (kinds may be added), such as <c>invalidValues</c>,
+    /// <c>staleVersion</c> or <c>notFound</c>: act on it, or translate it, while <c>title</c> stays English.
+    /// </summary>
+    public string? Code { get; init; }
+
     /// <summary>Each thing wrong, with where, a machine-readable code and a message.</summary>
     public IReadOnlyList<ProblemError>? Errors { get; init; }
+}
+
+/// <summary>Problem Details whose <c>detail</c> is kept as a translatable text until the response is written (see <see cref="ProblemLanguage"/>).</summary>
+public sealed class TranslatableProblemDetails : ProblemDetails
+{
+    /// <summary>The detail as a translatable text.</summary>
+    [JsonIgnore]
+    public ApiMessage? DetailText { get; init; }
 }
 
 /// <summary>Problem Details (RFC 9457) for every error, with a machine-readable <c>errors</c> list where there are several.</summary>
 public static class ProblemResponses
 {
-    /// <summary>A problem with a status, a title and a detail, and more members in <paramref name="extensions"/>.</summary>
+    /// <summary>A problem with a status, a title and an English-only detail, and more members in <paramref name="extensions"/>.</summary>
     public static ProblemHttpResult Problem(
-        int status, string title, string detail, IReadOnlyList<ProblemError>? errors = null, IReadOnlyDictionary<string, object?>? extensions = null)
+        int status, string title, string detail, IReadOnlyList<ProblemError>? errors = null, IReadOnlyDictionary<string, object?>? extensions = null) =>
+        Problem(status, title, ApiMessage.Untranslated(detail), errors, extensions);
+
+    /// <summary>
+    /// A problem with a status, an English title, a detail written in the requested language where it is translated, and
+    /// more members in <paramref name="extensions"/>.
+    /// </summary>
+    public static ProblemHttpResult Problem(
+        int status, string title, ApiMessage detail, IReadOnlyList<ProblemError>? errors = null, IReadOnlyDictionary<string, object?>? extensions = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = new TranslatableProblemDetails { Status = status, Title = title, Detail = detail.English, DetailText = detail };
         if (errors is { Count: > 0 })
         {
             problem.Extensions["errors"] = errors;
@@ -67,6 +100,10 @@ public static class ProblemResponses
 
     /// <summary>400: the request cannot be read (malformed JSON, a wrong type, a bad query parameter).</summary>
     public static ProblemHttpResult BadRequest(string detail, IReadOnlyList<ProblemError>? errors = null) =>
+        BadRequest(ApiMessage.Untranslated(detail), errors);
+
+    /// <summary>400: the request cannot be read, with a translatable detail.</summary>
+    public static ProblemHttpResult BadRequest(ApiMessage detail, IReadOnlyList<ProblemError>? errors = null) =>
         Problem(StatusCodes.Status400BadRequest, "The request is malformed", detail, errors);
 
     /// <summary>422: the request was read but its content is not acceptable (an unknown indicator, a level off the scale).</summary>
@@ -74,11 +111,16 @@ public static class ProblemResponses
         Problem(
             StatusCodes.Status422UnprocessableEntity,
             "The request has invalid values",
-            errors.Count == 1 ? $"{errors[0].Field}: {errors[0].Message}" : $"{errors.Count} problems; see errors.",
+            errors.Count == 1
+                ? ApiMessage.Of("ProblemOneError", errors[0].Field, errors[0].Text ?? ApiMessage.Untranslated(errors[0].Message))
+                : ApiMessage.Of("ProblemManyErrors", errors.Count, "errors"),
             errors);
 
     /// <summary>404 that does not reveal whether the thing exists for someone else.</summary>
-    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
+    public static ProblemHttpResult NotFound(string detail) => NotFound(ApiMessage.Untranslated(detail));
+
+    /// <summary>404 with a translatable detail.</summary>
+    public static ProblemHttpResult NotFound(ApiMessage detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
 
     /// <summary>403: the caller's role may not do this.</summary>
     public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
@@ -88,19 +130,24 @@ public static class ProblemResponses
         where T : class => result.Outcome switch
         {
             WriteOutcome.NotFound => NotFound(result.Reason!),
-            WriteOutcome.Stale => Problem(StatusCodes.Status412PreconditionFailed, "The version is stale", result.Reason!),
+            // The store's reason names the versions; the translations say the same without them.
+            WriteOutcome.Stale => Problem(StatusCodes.Status412PreconditionFailed, "The version is stale", ApiMessage.WithEnglish(result.Reason!, "VersionStale")),
             _ => Problem(StatusCodes.Status409Conflict, "Conflict", result.Reason!),
         };
 
     /// <summary>Writes a problem directly, for middleware that runs outside an endpoint (authentication, rate limits).</summary>
-    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail) =>
+        WriteAsync(context, status, title, ApiMessage.Untranslated(detail));
+
+    /// <summary>Writes a problem with a translatable detail directly, for middleware that runs outside an endpoint.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string title, ApiMessage detail)
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         return problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new TranslatableProblemDetails { Status = status, Title = title, Detail = detail.English, DetailText = detail },
         }).AsTask();
     }
 }

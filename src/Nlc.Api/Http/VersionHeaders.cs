@@ -19,7 +19,7 @@ public static class VersionHeaders
         string? header = request.Headers.IfMatch;
         if (string.IsNullOrWhiteSpace(header))
         {
-            return (0, Required("This write needs an If-Match header with the ETag of the version you read, so no one's changes are lost."));
+            return (0, Required(ApiMessage.Of("IfMatchRequired")));
         }
 
         return Parse(header);
@@ -47,9 +47,9 @@ public static class VersionHeaders
             return (version, null);
         }
 
-        return (0, Required($"If-Match must be one ETag as returned by a read, e.g. \"3\"; found {text}."));
+        return (0, Required(ApiMessage.Of("IfMatchMalformed", text)));
     }
 
-    private static ProblemHttpResult Required(string detail) =>
+    private static ProblemHttpResult Required(ApiMessage detail) =>
         ProblemResponses.Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", detail, [new ProblemError("If-Match", ProblemCodes.Required, detail)]);
 }

@@ -35,13 +35,13 @@ public static class ProgressApi
             .WithName("getCityTargets")
             .WithSummary("A city's targets")
             .WithDescription("Target levels per indicator for `rubricId`, and the period to reach them by. Not for partner keys.")
-            .AllowOnly(c => c.Role != ApiRole.Partner, "Partner keys do not see cities' targets.")
+            .AllowOnly(c => c.Role != ApiRole.Partner, ApiMessage.Of("RefusedPartnerTargets"))
             .Problems([StatusCodes.Status403Forbidden]);
         group.MapPut("/targets", SetTargets)
             .WithName("setCityTargets")
             .WithSummary("Set a city's targets")
             .WithDescription("Replaces the city's targets for the rubric. City keys for their own cities, and admin keys.")
-            .AllowOnly(c => c.MayAnswer, "Only city keys (for their own cities) and admin keys may set targets.")
+            .AllowOnly(c => c.MayAnswer, ApiMessage.Of("RefusedTargets"))
             .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody);
         group.MapGet("/next-steps", GetNextSteps)
             .WithName("getCityNextSteps")

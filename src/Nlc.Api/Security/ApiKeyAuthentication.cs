@@ -13,6 +13,10 @@ public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    // The failures' English texts, which the 401 answer finds again to write them in the requested language.
+    private const string MalformedHeader = "The Authorization header must be 'Bearer <key>'.";
+    private const string UnknownKey = "The API key is unknown or revoked.";
+
     private TimeSpan? _refusedFor;
 
     /// <summary>The scheme name.</summary>
@@ -29,7 +33,7 @@ public sealed class ApiKeyAuthentication(
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length > 512)
         {
-            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
+            return AuthenticateResult.Fail(MalformedHeader);
         }
 
         var secret = header["Bearer ".Length..].Trim();
@@ -45,7 +49,7 @@ public sealed class ApiKeyAuthentication(
         if (key is null)
         {
             failures.RecordFailure(address, keyHash);
-            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+            return AuthenticateResult.Fail(UnknownKey);
         }
 
         failures.RecordSuccess(keyHash);
@@ -81,10 +85,17 @@ public sealed class ApiKeyAuthentication(
             Context,
             StatusCodes.Status401Unauthorized,
             "Authentication required",
-            result.Failure?.Message ?? "Send an API key as 'Authorization: Bearer <key>'.");
+            result.Failure is null ? ApiMessage.Of("AuthKeyMissing", "Authorization: Bearer <key>") : FailureText(result.Failure));
     }
+
+    private static ApiMessage FailureText(Exception failure) => failure.Message switch
+    {
+        MalformedHeader => ApiMessage.Of("AuthHeaderMalformed", "Authorization", "Bearer <key>"),
+        UnknownKey => ApiMessage.Of("AuthKeyUnknown"),
+        var other => ApiMessage.Untranslated(other),
+    };
 
     /// <inheritdoc />
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "This API key's role may not do this.");
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ApiMessage.Of("RefusedRole"));
 }

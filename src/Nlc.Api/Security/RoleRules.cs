@@ -10,6 +10,10 @@ public static class RoleRules
 {
     /// <summary>Lets only callers <paramref name="allows"/> accepts reach the endpoint(s); others get 403 with <paramref name="refusal"/>.</summary>
     public static TBuilder AllowOnly<TBuilder>(this TBuilder builder, Func<Caller, bool> allows, string refusal)
+        where TBuilder : IEndpointConventionBuilder => builder.AllowOnly(allows, ApiMessage.Untranslated(refusal));
+
+    /// <summary>Lets only callers <paramref name="allows"/> accepts reach the endpoint(s); others get 403 with <paramref name="refusal"/>, in the requested language where translated.</summary>
+    public static TBuilder AllowOnly<TBuilder>(this TBuilder builder, Func<Caller, bool> allows, ApiMessage refusal)
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
@@ -19,7 +23,7 @@ public static class RoleRules
     /// <summary>Lets only admin keys reach the endpoint(s); others get 403 with the detail ASP.NET Core's role check gave these routes before.</summary>
     public static TBuilder AllowOnlyAdmin<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AllowOnly(c => c.Role == ApiRole.Admin, "This API key's role may not do this.");
+        builder.AllowOnly(c => c.Role == ApiRole.Admin, ApiMessage.Of("RefusedRole"));
 
     /// <summary>Registers the rule's handler and the 403 answer.</summary>
     public static IServiceCollection AddRoleRules(this IServiceCollection services) => services

@@ -24,6 +24,9 @@ public static partial class SerbianTransliteration
         "National-Local Cooperation Toolkit",
         "Strong Cities Network",
         "Western Balkans Regional Hub",
+        "LibreOffice",
+        "If-Match",
+        "ETag",
         "GCTF",
         "P/CVE",
         "CVE",
@@ -32,7 +35,6 @@ public static partial class SerbianTransliteration
         // Names in the workbooks' and reports' interface texts: programs, file formats, a sheet, and page-number codes.
         "Strict Open XML Spreadsheet",
         "OpenDocument",
-        "LibreOffice",
         "MAJOR.MINOR.PATCH",
         "Content_Types",
         "_meta",
@@ -41,6 +43,13 @@ public static partial class SerbianTransliteration
         "DTD",
         "&P",
         "&N",
+
+        // Names in the pages' and API errors' interface texts.
+        "API",
+        "JSON",
+        "ISO",
+        "Ctrl",
+        "Shift",
     ];
 
     // Declared after KeptInLatin, which it is built from: static fields are initialized in the order they are written.

@@ -56,7 +56,7 @@ public sealed class CityModel(CityOverviews overviews, AssessmentStore assessmen
         var rubric = rubrics.FindLatest(RubricId) ?? rubrics.Latest.FirstOrDefault();
         if (!Nlc.Core.Periods.Period.TryParse(Period?.Trim(), out var period))
         {
-            ModelState.AddModelError(nameof(Period), text[string.IsNullOrWhiteSpace(Period) ? "StartPeriodRequired" : "StartPeriodInvalid", Nlc.Core.Periods.Period.Examples]);
+            ModelState.AddModelError(nameof(Period), text[string.IsNullOrWhiteSpace(Period) ? "StartPeriodRequired" : "StartPeriodInvalid", text["PeriodExamples"]]);
         }
         else if (rubric is null)
         {

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Nlc.Core.Languages;
 using Nlc.Web.Accounts;
+using Nlc.Web.Languages;
 
 namespace Nlc.Web.Pages;
 
@@ -55,6 +57,11 @@ public sealed class SignInModel(PasswordSignIn signIn, IStringLocalizer<SharedRe
         {
             case SignInOutcome.SignedIn:
                 await HttpContext.SignInAsync(WebAuthentication.CookieScheme, AccountPrincipal.For(account!), new AuthenticationProperties { IsPersistent = false });
+                if (SupportedLanguages.Match(account!.Language) is { } language)
+                {
+                    PageLanguage.Remember(Response, language);
+                }
+
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInOutcome.LockedOut:
                 ModelState.AddModelError(nameof(Email), text["SignInLockedOut", signIn.Rule.MaxFailedSignIns, (int)signIn.Rule.LockFor.TotalMinutes]);

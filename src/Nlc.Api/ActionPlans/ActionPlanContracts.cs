@@ -4,11 +4,12 @@ using Nlc.Storage;
 namespace Nlc.Api.ActionPlans;
 
 /// <summary>What an action should move: a practice, optionally one of its indicators, and the level to reach (1 to the scale's top).</summary>
-public sealed record ActionTargetRequest(string PracticeId, string? IndicatorId, int TargetLevel);
+public sealed record ActionTargetRequest(string PracticeId, int TargetLevel, string? IndicatorId = null);
 
 /// <summary>The fields of an action as written: title, description, targets, responsible person or body, partners, start and due dates.</summary>
 public sealed record ActionRequest(
-    string? Title, string? Description, IReadOnlyList<ActionTargetRequest>? Targets, string? Responsible, IReadOnlyList<string>? Partners, DateOnly? Start, DateOnly? Due)
+    string? Title, IReadOnlyList<ActionTargetRequest>? Targets, string? Responsible, string? Description = null, IReadOnlyList<string>? Partners = null,
+    DateOnly? Start = null, DateOnly? Due = null)
 {
     /// <summary>As the domain's input.</summary>
     public ActionInput ToInput() => new(Title, Description, Targets?.Select(t => new ActionTarget(t.PracticeId, t.IndicatorId, t.TargetLevel)).ToArray(), Responsible, Partners, Start, Due);

@@ -13,6 +13,9 @@ namespace Nlc.Api.Tests;
 public sealed class HostileJsonTests
 {
     private const int Bodies = 1000;
+    private const string ActionBody =
+        """{"title":"t","description":"d","targets":[{"practiceId":"GP01","indicatorId":"GP01.1","targetLevel":2}],"responsible":"r","partners":["p"],"start":"2026-01-01","due":"2026-12-31"}""";
+    private const string CaseNoteBody = """{"practiceId":"GP01","title":"t","challenge":"c","approach":"a","impact":"i","contactRole":"r"}""";
     private const string Structural = "{}[]:,\"";
 
     [TestMethod]
@@ -31,6 +34,9 @@ public sealed class HostileJsonTests
             (HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers/GP02.1", "\"999\"", """{"notApplicable":true,"reason":"r"}""", []),
             (HttpMethod.Put, $"/api/v1/cities/{cityId}/targets", null, """{"rubricId":"nlc","targetPeriod":"2030","indicators":{"GP01.1":3}}""", ["rubricId", "targetPeriod"]),
             (HttpMethod.Post, "/api/v1/keys", null, """{"name":"k","role":"partner"}""", ["name", "role"]),
+            (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions", "\"999\"", ActionBody, ["title", "targets", "responsible"]),
+            (HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", null, CaseNoteBody, ["practiceId", "title", "challenge", "approach", "impact", "contactRole"]),
+            (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", null, """{"practiceIds":["GP01"],"languages":["en"]}""", ["practiceIds"]),
         };
         var before = await DatabaseDump.ReadAsync(server.DatabasePath);
         var random = new Random(20260101);
@@ -73,7 +79,8 @@ public sealed class HostileJsonTests
         var cityId = await Scenario.CreateCityAsync(server, "Schemaville");
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
         var document = JsonNode.Parse(await server.ClientFor(null).GetStringAsync("/openapi/v1.json"))!;
-        var bases = ValidBodies(cityId, assessmentId);
+        var noteId = (await server.Client.SendAsync(HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", CaseNoteBody).ExpectAsync(201)).Text("id");
+        var bases = ValidBodies(cityId, assessmentId, noteId);
         var failures = new List<string>();
         var sent = 0;
 
@@ -140,7 +147,7 @@ public sealed class HostileJsonTests
     }
 
     /// <summary>A valid body for every operation that takes JSON, with every property of its schema present. Versioned writes carry a stale If-Match.</summary>
-    private static Dictionary<string, (HttpMethod Method, string Url, string? IfMatch, string Body)> ValidBodies(string cityId, string assessmentId) => new()
+    private static Dictionary<string, (HttpMethod Method, string Url, string? IfMatch, string Body)> ValidBodies(string cityId, string assessmentId, string noteId) => new()
     {
         ["createCity"] = (HttpMethod.Post, "/api/v1/cities", null, """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}"""),
         ["updateCity"] = (HttpMethod.Patch, $"/api/v1/cities/{cityId}", "\"999\"", """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}"""),
@@ -157,6 +164,15 @@ public sealed class HostileJsonTests
             """{"rubricId":"nlc","targetPeriod":"2030","indicators":{"GP01.1":3},"practices":{"GP02":2}}"""),
         ["createKey"] = (HttpMethod.Post, "/api/v1/keys", null, $$"""{"name":"k","role":"city","cityIds":["{{cityId}}"]}"""),
         ["createInvitation"] = (HttpMethod.Post, "/api/v1/invitations", null, $$"""{"email":"fuzz@example.org","displayName":"Fuzz","role":"city","cityIds":["{{cityId}}"]}"""),
+        ["addAction"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions", "\"999\"", ActionBody),
+        ["updateAction"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/action-plan/actions/act_fuzz", "\"999\"", ActionBody),
+        ["setActionStatus"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions/act_fuzz/status", "\"999\"", """{"status":"dropped","dropReason":"r"}"""),
+        ["addActionNote"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions/act_fuzz/notes", "\"999\"", """{"date":"2026-03-31","text":"t"}"""),
+        ["setActionPlanPublication"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/action-plan/publication", "\"999\"", """{"published":true}"""),
+        ["createCaseNote"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", null, CaseNoteBody),
+        ["updateCaseNote"] = (HttpMethod.Put, $"/api/v1/case-notes/{noteId}", "\"999\"", CaseNoteBody),
+        ["returnCaseNote"] = (HttpMethod.Post, $"/api/v1/case-notes/{noteId}/return", "\"999\"", """{"reason":"r"}"""),
+        ["setContactConsent"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", null, """{"practiceIds":["GP01"],"languages":["en"]}"""),
     };
 
     /// <summary>Every operation of the document whose request body is JSON, with that body's schema.</summary>

@@ -13,6 +13,8 @@ public sealed class RoleMatrixTests
     private static InProcessApi _server = null!;
     private static Dictionary<string, HttpClient> _clients = null!;
     private static Dictionary<string, string> _ids = null!;
+    private const string ActionBody = "{\"title\":\"t\",\"targets\":[{\"practiceId\":\"GP01\",\"targetLevel\":2}],\"responsible\":\"r\"}";
+    private const string NoteBody = "{\"practiceId\":\"GP01\",\"title\":\"t\",\"challenge\":\"c\",\"approach\":\"a\",\"impact\":\"i\",\"contactRole\":\"r\"}";
 
     // method, path ({A} city A, {asmA} a validated assessment of A, {draftA} a draft of A), body, If-Match,
     // then the status for: admin, hub, city key of A, city key of B, partner, no key.
@@ -54,6 +56,24 @@ public sealed class RoleMatrixTests
         ["POST", "/api/v1/keys", "{\"name\":\"\"}", null, "422 403 403 403 403 401"],
         ["DELETE", "/api/v1/keys/key_unknown", null, null, "404 403 403 403 403 401"],
         ["POST", "/api/v1/invitations", "{\"email\":\"\"}", null, "422 403 403 403 403 401"],
+        ["GET", "/api/v1/cities/{A}/action-plan", null, null, "200 200 200 404 404 401"],
+        ["POST", "/api/v1/cities/{A}/action-plan/actions", ActionBody, "\"999\"", "412 403 412 404 403 401"],
+        ["PUT", "/api/v1/cities/{A}/action-plan/actions/act_unknown", ActionBody, "\"999\"", "412 403 412 404 403 401"],
+        ["DELETE", "/api/v1/cities/{A}/action-plan/actions/act_unknown", null, "\"999\"", "412 403 412 404 403 401"],
+        ["POST", "/api/v1/cities/{A}/action-plan/actions/act_unknown/status", "{\"status\":\"done\"}", "\"999\"", "412 403 412 404 403 401"],
+        ["POST", "/api/v1/cities/{A}/action-plan/actions/act_unknown/notes", "{\"date\":\"2026-01-31\",\"text\":\"t\"}", "\"999\"", "412 403 412 404 403 401"],
+        ["PUT", "/api/v1/cities/{A}/action-plan/publication", "{\"published\":true}", "\"999\"", "412 403 412 404 403 401"],
+        ["GET", "/api/v1/case-notes", null, null, "200 200 200 200 403 401"],
+        ["POST", "/api/v1/cities/{A}/case-notes", "{\"practiceId\":\"\"}", null, "422 403 422 404 403 401"],
+        ["GET", "/api/v1/case-notes/{noteA}", null, null, "200 200 200 404 403 401"],
+        ["PUT", "/api/v1/case-notes/{noteA}", NoteBody, "\"999\"", "412 403 412 404 403 401"],
+        ["POST", "/api/v1/case-notes/{noteA}/submit", null, "\"999\"", "412 403 412 404 403 401"],
+        ["POST", "/api/v1/case-notes/{noteA}/approve", null, "\"999\"", "412 412 403 403 403 401"],
+        ["POST", "/api/v1/case-notes/{noteA}/return", "{\"reason\":\"r\"}", "\"999\"", "412 412 403 403 403 401"],
+        ["GET", "/api/v1/cities/{A}/contact-consent", null, null, "200 200 200 404 403 401"],
+        ["PUT", "/api/v1/cities/{A}/contact-consent", "{\"practiceIds\":[\"nope\"]}", null, "422 403 422 404 403 401"],
+        ["GET", "/api/v1/assessments/{asmA}/suggestions", null, null, "200 200 200 404 403 401"],
+        ["GET", "/api/v1/exchange-pairs", null, null, "200 200 403 403 403 401"],
     ];
 
     [ClassInitialize]
@@ -63,7 +83,8 @@ public sealed class RoleMatrixTests
         var (cityA, asmA) = await Scenario.ValidatedAssessmentAsync(_server, CityAName);
         var (cityB, _) = await Scenario.ValidatedAssessmentAsync(_server, "Matrixville-B");
         var (draftA, _) = await Scenario.CreateAssessmentAsync(_server.Client, cityA, "2026");
-        _ids = new() { ["{A}"] = cityA, ["{asmA}"] = asmA, ["{draftA}"] = draftA };
+        var noteA = (await _server.Client.SendAsync(HttpMethod.Post, $"/api/v1/cities/{cityA}/case-notes", NoteBody).ExpectAsync(201)).Text("id");
+        _ids = new() { ["{A}"] = cityA, ["{asmA}"] = asmA, ["{draftA}"] = draftA, ["{noteA}"] = noteA };
         _clients = new()
         {
             ["admin"] = _server.Client,

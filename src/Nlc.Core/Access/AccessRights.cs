@@ -35,4 +35,10 @@ public sealed record AccessRights(ApiRole Role, IReadOnlySet<string> CityIds)
 
     /// <summary>May invite, disable or reset someone with <paramref name="role"/>: admins anyone, hub users anyone but admins.</summary>
     public bool CanManageAccountWith(ApiRole role) => Role == ApiRole.Admin || (Role == ApiRole.Hub && role != ApiRole.Admin);
+
+    /// <summary>May read a city's action plan: a city it sees, and for partners only a plan the city has published.</summary>
+    public bool CanReadActionPlan(string cityId, bool published) => CanSeeCity(cityId) && (Role != ApiRole.Partner || published);
+
+    /// <summary>May read case notes, consents and peer suggestions: everyone in the network but partners.</summary>
+    public bool SeesPeerLearning => Role is ApiRole.Admin or ApiRole.Hub or ApiRole.City;
 }

@@ -133,7 +133,7 @@ public sealed class WorkbookApiTests
         var reply = await UploadAsync(assessmentId, workbook, null, asForm: false).ExpectAsync(200);
 
         var warning = reply.GetProperty("warnings").EnumerateArray().Single();
-        Assert.AreEqual((indicator.Id, "Assessment!D2"), (warning.Text("indicatorId"), warning.Text("cell")));
+        Assert.AreEqual((indicator.Id, "Assessment!D3"), (warning.Text("indicatorId"), warning.Text("cell")));
         StringAssert.Contains(warning.Text("message"), $"the question of {indicator.Id} was edited; your answer is kept as the answer to the rubric's question");
     }
 

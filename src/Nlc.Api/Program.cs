@@ -18,6 +18,7 @@ using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
 using Nlc.Storage;
+using Nlc.Storage.Network;
 using Nlc.Web;
 
 const string SeedDemoFlag = "--seed-demo";
@@ -63,6 +64,8 @@ builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<BenchmarkStore>();
+builder.Services.AddSingleton<CityComparisons>();
+builder.Services.AddSingleton<NetworkStore>();
 builder.Services.AddSingleton<TargetStore>();
 builder.Services.AddSingleton(new Nlc.Excel.Import.AssessmentWorkbookReader(rubrics));
 

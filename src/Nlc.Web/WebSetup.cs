@@ -33,6 +33,7 @@ public static class WebSetup
         services.AddSingleton<AssessmentFinder>();
         services.AddSingleton<PeerPlaces>();
         services.AddSingleton<ActorNames>();
+        services.AddSingleton<Hub.NetworkOverview>();
         return services;
     }
 

@@ -98,8 +98,8 @@ public sealed class HeatMapModel(NetworkOverview overview, BenchmarkStore benchm
     {
         Options = await overview.OptionsAsync(HttpContext.RequestAborted);
         Rubric = Filter.RubricVersion is { } wanted && RubricVersion.TryParse(wanted, out var version)
-            ? rubrics.Find(CityModel.RubricId, version)
-            : rubrics.FindLatest(CityModel.RubricId);
+            ? rubrics.Find(Pages.CityModel.RubricId, version)
+            : rubrics.FindLatest(Pages.CityModel.RubricId);
         ShownPeriod = Filter.Period ?? Options.Periods.FirstOrDefault();
         if (Rubric is null || ShownPeriod is null)
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -62,7 +61,8 @@ public sealed class HubTests
         CollectionAssert.AreEqual("PK"u8.ToArray(), workbook[..2], "a workbook (a zip)");
 
         await hub.GetByRole(AriaRole.Link, new() { Name = "By pillar" }).ClickAsync();
-        Assert.AreEqual(4, await hub.Locator(".heat-map tbody tr").First.Locator("td").CountAsync(), "the index and three pillars");
+        var pillars = (await _site.Server.Client.GetFromJsonAsync<JsonElement>("/api/v1/rubrics/nlc")).GetProperty("pillars").GetArrayLength();
+        Assert.AreEqual(1 + pillars, await hub.Locator(".heat-map tbody tr").First.Locator("td").CountAsync(), "the index and each pillar");
         await WebSite.CheckAccessibleAsync(hub, "hub-heat-map-pillars");
     }
 
@@ -78,7 +78,7 @@ public sealed class HubTests
 
         await hub.GetByRole(AriaRole.Link, new() { Name = "Review queue" }).ClickAsync();
         await WebSite.CheckAccessibleAsync(hub, "hub-reviews");
-        var queue = await hub.Locator("tbody th").AllTextContentsAsync();
+        var queue = (await hub.Locator("tbody th").AllTextContentsAsync()).ToList();
         Assert.IsLessThan(queue.FindIndex(c => c.StartsWith("Bar " + suffix)), queue.FindIndex(c => c.StartsWith("Tivat " + suffix)), "oldest submission first");
 
         await hub.GetByRole(AriaRole.Link, new() { Name = $"Review Tivat {suffix}, 2025" }).ClickAsync();
@@ -126,8 +126,8 @@ public sealed class HubTests
         {
             foreach (var path in new[] { "/hub", "/hub/reviews", "/hub/heat-map", "/hub/trends", $"/hub/cities/{cityId}" })
             {
-                var response = await page.GotoAsync(_site.Url(path));
-                Assert.AreEqual((int)HttpStatusCode.Forbidden, response!.Status, path);
+                await page.GotoAsync(_site.Url(path));
+                StringAssert.Contains(page.Url, "/error/403", path);
             }
 
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Network", Exact = true })).ToHaveCountAsync(0);

@@ -118,7 +118,7 @@ internal sealed partial class WebSite : IAsyncDisposable
     {
         var folder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "docs", "images")).FullName;
         await page.SetViewportSizeAsync(1280, 900);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     /// <summary>Invites a person through the API with the admin key; returns their one-time link.</summary>

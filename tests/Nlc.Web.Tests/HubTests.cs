@@ -64,6 +64,16 @@ public sealed class HubTests
         var pillars = (await _site.Server.Client.GetFromJsonAsync<JsonElement>("/api/v1/rubrics/nlc")).GetProperty("pillars").GetArrayLength();
         Assert.AreEqual(1 + pillars, await hub.Locator(".heat-map tbody tr").First.Locator("td").CountAsync(), "the index and each pillar");
         await WebSite.CheckAccessibleAsync(hub, "hub-heat-map-pillars");
+
+        await hub.GetByRole(AriaRole.Link, new() { Name = "Trends and benchmarks" }).ClickAsync();
+        await Expect(hub.Locator("#trend-caption + thead + tbody tr")).ToHaveCountAsync(3);
+        await Expect(hub.Locator(".hub-benchmark tbody tr").First.Locator("td").Nth(0)).ToContainTextAsync("Median");
+        await Expect(hub.Locator(".hub-benchmark tbody tr").First.Locator("td").Nth(1)).ToContainTextAsync("Median in");
+        await WebSite.CheckAccessibleAsync(hub, "hub-trends");
+        await hub.GetByLabel("Country").SelectOptionAsync("XK");
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await Expect(hub.Locator(".hub-withheld")).ToContainTextAsync("A city or partner would be shown nothing of this group");
+        await Expect(hub.Locator(".hub-benchmark tbody tr").First.Locator("td").Nth(0)).ToContainTextAsync("7 cities");
     }
 
     [TestMethod]

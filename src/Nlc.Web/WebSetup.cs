@@ -34,6 +34,7 @@ public static class WebSetup
         services.AddSingleton<PeerPlaces>();
         services.AddSingleton<ActorNames>();
         services.AddSingleton<Hub.NetworkOverview>();
+        services.AddSingleton<Hub.HeatMapGroups>();
         services.AddSingleton<CityProgress>();
         return services;
     }

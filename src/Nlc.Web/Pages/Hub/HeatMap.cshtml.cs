@@ -14,7 +14,7 @@ namespace Nlc.Web.Pages.Hub;
 /// The heat map: the validated cities of one period × practices (or pillars), each cell coloured by its band and showing its
 /// score, with the group's median and quartiles below; the same filters as the overview; exported to the hub comparison workbook.
 /// </summary>
-public sealed class HeatMapModel(NetworkOverview overview, BenchmarkStore benchmarks, CityComparisons comparisons, RubricCatalog rubrics) : HubFilterPage
+public sealed class HeatMapModel(NetworkOverview overview, BenchmarkStore benchmarks, HeatMapGroups groups, CityComparisons comparisons, RubricCatalog rubrics) : HubFilterPage
 {
     /// <summary>Cities shown per page.</summary>
     public const int PageSize = 100;
@@ -51,18 +51,17 @@ public sealed class HeatMapModel(NetworkOverview overview, BenchmarkStore benchm
     /// <summary>Shows the heat map.</summary>
     public async Task OnGetAsync()
     {
-        var members = await MembersAsync();
+        var eligible = await EligibleAsync();
         if (Rubric is null)
         {
             return;
         }
 
-        var byName = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true);
-        var sorted = members.Select(m => m.City).OrderBy(c => c.CityName, byName).ThenBy(c => c.CityId, StringComparer.Ordinal).ToArray();
+        var (sorted, statistics) = groups.Of(eligible, Filter, Rubric);
         PageNumber = Math.Max(1, PageNumber);
         var offset = (PageNumber - 1) * PageSize;
-        Cities = new Page<ScoredCity>(sorted.Skip(offset).Take(PageSize).ToArray(), sorted.Length, PageSize, offset);
-        Statistics = GroupStatistics.Of(sorted, Rubric.Pillars.Select(p => p.Id), Rubric.Practices.Select(p => p.Id));
+        Cities = new Page<ScoredCity>(sorted.Skip(offset).Take(PageSize).ToArray(), sorted.Count, PageSize, offset);
+        Statistics = statistics;
         var locale = AssessmentPage.Locale;
         Columns = ByPillar
             ? Rubric.Pillars.Select(p => (p.Id, p.Title.Get(locale))).ToArray()
@@ -72,7 +71,7 @@ public sealed class HeatMapModel(NetworkOverview overview, BenchmarkStore benchm
     /// <summary>The hub comparison workbook of the same cities and period.</summary>
     public async Task<IActionResult> OnGetExportAsync()
     {
-        await MembersAsync();
+        await EligibleAsync();
         if (Rubric is null || ShownPeriod is null)
         {
             return NotFound();
@@ -94,7 +93,8 @@ public sealed class HeatMapModel(NetworkOverview overview, BenchmarkStore benchm
     /// <summary>The link that exports what is shown.</summary>
     public string ExportLink => "/hub/heat-map" + QueryWith(("period", Filter.Period is null ? ShownPeriod : null), ("handler", "Export"));
 
-    private async Task<IReadOnlyList<PeerCity>> MembersAsync()
+    /// <summary>The validated cities of the period shown (before the filters), with the rubric and period chosen.</summary>
+    private async Task<IReadOnlyList<PeerCity>> EligibleAsync()
     {
         Options = await overview.OptionsAsync(HttpContext.RequestAborted);
         Rubric = Filter.RubricVersion is { } wanted && RubricVersion.TryParse(wanted, out var version)
@@ -106,10 +106,8 @@ public sealed class HeatMapModel(NetworkOverview overview, BenchmarkStore benchm
             return [];
         }
 
-        var eligible = await benchmarks.EligibleAsync(
+        return await benchmarks.EligibleAsync(
             Rubric.Id, Rubric.Version.Major, ShownPeriod,
             new ScoreSnapshotReader(Rubric.Pillars.Select(p => p.Id), Rubric.Practices.Select(p => p.Id)), HttpContext.RequestAborted);
-        var group = Filter.AsPeerGroup();
-        return eligible.Where(c => group.Matches(c) && (Filter.RubricVersion is null || c.City.RubricVersion == Filter.RubricVersion)).ToArray();
     }
 }

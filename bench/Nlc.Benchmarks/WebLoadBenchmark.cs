@@ -79,7 +79,7 @@ internal static partial class WebLoadBenchmark
     }
 
     /// <summary>Opens the form's page, then posts <paramref name="fields"/> with the page's antiforgery token, as a browser does.</summary>
-    private static async Task PostFormAsync(HttpClient browser, string path, Dictionary<string, string> fields)
+    internal static async Task PostFormAsync(HttpClient browser, string path, Dictionary<string, string> fields)
     {
         var page = await browser.GetStringAsync(path);
         fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;

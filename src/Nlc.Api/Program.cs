@@ -20,6 +20,7 @@ using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
 using Nlc.Storage;
+using Nlc.Storage.Network;
 using Nlc.Web;
 
 const string SeedDemoFlag = "--seed-demo";
@@ -65,6 +66,8 @@ builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<BenchmarkStore>();
+builder.Services.AddSingleton<CityComparisons>();
+builder.Services.AddSingleton<NetworkStore>();
 builder.Services.AddSingleton<TargetStore>();
 builder.Services.AddSingleton<ActionPlanStore>();
 builder.Services.AddSingleton<PeerLearningStore>();

@@ -182,6 +182,13 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
                 : a with { DisabledAt = null },
             cancellationToken);
 
+    /// <summary>
+    /// Gives account <paramref name="id"/> <paramref name="role"/> and <paramref name="cityIds"/> (checked by the caller with
+    /// <c>AccountInput</c>); its sign-ins carry the new rights from their next request, as claims are rebuilt on every request.
+    /// </summary>
+    public Task<WriteResult<Account>> ChangeAccessAsync(string id, ApiRole role, IReadOnlyList<string> cityIds, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, "account.access_changed", a => a with { Role = role, CityIds = cityIds.ToArray() }, cancellationToken);
+
     /// <summary>How many accounts exist, disabled or not.</summary>
     public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(
@@ -250,12 +257,13 @@ public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
         connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE accounts SET password_hash = @PasswordHash, failed_sign_ins = @FailedSignIns, locked_until = @LockedUntil,
-                disabled_at = @DisabledAt, security_stamp = @SecurityStamp, updated_at = @At
+                disabled_at = @DisabledAt, security_stamp = @SecurityStamp, role = @Role, city_ids = @CityIds, updated_at = @At
             WHERE id = @Id
             """,
             new
             {
                 account.Id, account.PasswordHash, account.FailedSignIns, account.SecurityStamp, At = Timestamps.Format(now),
+                Role = ApiKeyStore.RoleText(account.Role), CityIds = JsonSerializer.Serialize(account.CityIds),
                 LockedUntil = account.LockedUntil is { } until ? Timestamps.Format(until) : null,
                 DisabledAt = account.DisabledAt is { } disabled ? Timestamps.Format(disabled) : null,
             },

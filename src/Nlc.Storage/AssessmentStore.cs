@@ -18,6 +18,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
     static AssessmentStore()
     {
         SnakeCaseColumns.Map<Row>();
+        SnakeCaseColumns.Map<WorkflowRow>();
         SnakeCaseColumns.Map<AnswerRow>();
     }
 
@@ -145,10 +146,12 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
     /// Takes workflow step <paramref name="action"/> on the assessment at <paramref name="expectedVersion"/>, enforcing
     /// <see cref="AssessmentWorkflow"/> inside the transaction: the state it starts from and, to submit, an answer to every
     /// indicator of <paramref name="engine"/>'s rubric, which must be the assessment's own rubric version. Validation
-    /// stores its scores in the same transaction; leaving validated removes them. Audited under the step's name.
+    /// stores its scores in the same transaction; leaving validated removes them. Audited under the step's name, with
+    /// <paramref name="reason"/> (why it was reopened, which the city is shown) in the entry when given.
     /// </summary>
     public Task<TransitionResult> TransitionAsync(
-        string id, long expectedVersion, AssessmentAction action, string actor, ScoringEngine engine, CancellationToken cancellationToken = default)
+        string id, long expectedVersion, AssessmentAction action, string actor, ScoringEngine engine, CancellationToken cancellationToken = default,
+        string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var to = AssessmentWorkflow.To(action);
@@ -185,11 +188,38 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
                 await InsertSnapshotAsync(connection, transaction, id, engine.Score(answers.Select(a => a.Answer).ToArray()), now, cancellationToken);
             }
 
+            object after = string.IsNullOrWhiteSpace(reason) ? updated : WithReason(updated, reason.Trim());
             await AuditLog.AppendAsync(
-                connection, transaction, now, actor, AssessmentWorkflow.AuditName(action), "assessment", id, assessment.CityId, assessment, updated, cancellationToken);
+                connection, transaction, now, actor, AssessmentWorkflow.AuditName(action), "assessment", id, assessment.CityId, assessment, after, cancellationToken);
             return new TransitionResult(WriteResult<Assessment>.Done(updated), []);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The latest reopening of assessment <paramref name="id"/> that gave a reason, when the assessment has not been
+    /// submitted since; null otherwise. What the city is shown about why its assessment came back.
+    /// </summary>
+    public Task<Reopening?> OpenReopeningAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            var last = await connection.QuerySingleOrDefaultAsync<WorkflowRow>(new CommandDefinition(
+                """
+                SELECT action, actor, at, after FROM audit_log
+                WHERE entity_type = 'assessment' AND entity_id = @id AND action IN (@Reopened, @Submitted)
+                ORDER BY id DESC LIMIT 1
+                """,
+                new { id, Reopened = AssessmentWorkflow.AuditName(AssessmentAction.Reopen), Submitted = AssessmentWorkflow.AuditName(AssessmentAction.Submit) },
+                cancellationToken: cancellationToken));
+            if (last is null || last.Action != AssessmentWorkflow.AuditName(AssessmentAction.Reopen) || last.After is null)
+            {
+                return null;
+            }
+
+            using var after = JsonDocument.Parse(last.After);
+            return after.RootElement.TryGetProperty(ReasonProperty, out var reason) && reason.GetString() is { Length: > 0 } text
+                ? new Reopening(text, last.Actor, Timestamps.Parse(last.At))
+                : null;
+        }, cancellationToken);
 
     /// <summary>Stores the scores of validated assessments that have none yet (validated before scores were stored); returns how many.</summary>
     public async Task<int> BackfillSnapshotsAsync(Func<Assessment, ScoringEngine?> engineFor, CancellationToken cancellationToken = default)
@@ -216,6 +246,16 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
 
     /// <summary>The text stored for a status: "draft", "submitted", "validated".</summary>
     public static string StatusText(AssessmentStatus status) => status.ToString().ToLowerInvariant();
+
+    private const string ReasonProperty = "reason";
+
+    /// <summary>The assessment as the audit log records it, with the reason for the step beside its fields.</summary>
+    private static System.Text.Json.Nodes.JsonObject WithReason(Assessment assessment, string reason)
+    {
+        var node = JsonSerializer.SerializeToNode(assessment, AuditLog.Json)!.AsObject();
+        node[ReasonProperty] = reason;
+        return node;
+    }
 
     private static async Task<(Assessment? Assessment, WriteResult<Assessment>? Refusal)> GuardAsync(
         IDbConnection connection, IDbTransaction transaction, string id, long? expectedVersion, IReadOnlyList<AssessmentStatus> allowed, string verb,
@@ -406,5 +446,13 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
                 AnsweredBy,
                 Timestamps.Parse(AnsweredAt));
         }
+    }
+
+    private sealed class WorkflowRow
+    {
+        public string Action { get; init; } = "";
+        public string Actor { get; init; } = "";
+        public string At { get; init; } = "";
+        public string? After { get; init; }
     }
 }

@@ -37,6 +37,9 @@ public static class WebSetup
         services.AddSingleton<AssessmentFinder>();
         services.AddSingleton<PeerPlaces>();
         services.AddSingleton<ActorNames>();
+        services.AddSingleton<Hub.NetworkOverview>();
+        services.AddSingleton<Hub.HeatMapGroups>();
+        services.AddSingleton<CityProgress>();
         return services;
     }
 

@@ -223,29 +223,6 @@ public sealed class AssessmentJourneyTests
     }
 
     /// <summary>An assessment of the city for <paramref name="period"/>, every indicator at <paramref name="level"/>, submitted and validated through the API.</summary>
-    private static async Task<string> ValidatedAssessmentAsync(string cityId, string period, int level)
-    {
-        var client = _site.Server.Client;
-        var rubric = await client.GetFromJsonAsync<JsonElement>("/api/v1/rubrics/nlc");
-        var ids = rubric.GetProperty("practices").EnumerateArray().SelectMany(p => p.GetProperty("indicators").EnumerateArray()).Select(i => i.GetProperty("id").GetString()!).ToArray();
-        using var created = await client.PostAsJsonAsync($"/api/v1/cities/{cityId}/assessments", new { rubricId = "nlc", period });
-        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var etag = created.Headers.ETag!.Tag;
-        foreach (var (method, path, body) in new (HttpMethod, string, object?)[]
-        {
-            (HttpMethod.Put, "answers", new { answers = ids.Select(i => new { indicatorId = i, level }).ToArray() }),
-            (HttpMethod.Post, "submit", null),
-            (HttpMethod.Post, "validate", null),
-        })
-        {
-            using var request = new HttpRequestMessage(method, $"/api/v1/assessments/{id}/{path}") { Content = body is null ? null : JsonContent.Create(body) };
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
-            using var response = await client.SendAsync(request);
-            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
-            etag = response.Headers.ETag!.Tag;
-        }
-
-        return id;
-    }
+    private static Task<string> ValidatedAssessmentAsync(string cityId, string period, int level) =>
+        _site.AssessmentAsync(cityId, period, level, "submit", "validate");
 }

@@ -39,11 +39,11 @@ internal sealed partial class WebSite : IAsyncDisposable
     /// <summary>Where screenshots go: beside the test binaries.</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
-    /// <summary>Starts a server on <paramref name="databasePath"/> (a new one when null) and a browser.</summary>
-    public static async Task<WebSite> StartAsync(string? databasePath = null)
+    /// <summary>Starts a server on <paramref name="databasePath"/> (a new one when null) with <paramref name="arguments"/> and a browser.</summary>
+    public static async Task<WebSite> StartAsync(string? databasePath = null, params string[] arguments)
     {
         var executable = await Chromium.PathAsync();
-        var server = await ApiServer.StartAsync(databasePath, WithNewHome());
+        var server = await ApiServer.StartAsync(databasePath, WithNewHome(), arguments);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -84,6 +84,41 @@ internal sealed partial class WebSite : IAsyncDisposable
         using var response = await Server.Client.PostAsJsonAsync("/api/v1/cities", new { name, country = "ME" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>
+    /// An assessment of the city for <paramref name="period"/> made through the API with the admin key, every indicator at
+    /// <paramref name="level"/> and then taken through <paramref name="steps"/> ("submit", "validate"); returns its id.
+    /// </summary>
+    public async Task<string> AssessmentAsync(string cityId, string period, int level, params string[] steps)
+    {
+        var client = Server.Client;
+        var rubric = await client.GetFromJsonAsync<JsonElement>("/api/v1/rubrics/nlc");
+        var ids = rubric.GetProperty("practices").EnumerateArray().SelectMany(p => p.GetProperty("indicators").EnumerateArray()).Select(i => i.GetProperty("id").GetString()!).ToArray();
+        using var created = await client.PostAsJsonAsync($"/api/v1/cities/{cityId}/assessments", new { rubricId = "nlc", period });
+        Assert.AreEqual(System.Net.HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var etag = created.Headers.ETag!.Tag;
+        var writes = new List<(HttpMethod, string, object?)> { (HttpMethod.Put, "answers", new { answers = ids.Select(i => new { indicatorId = i, level, note = $"Note on {i}", evidence = new[] { $"https://example.org/{i}" } }).ToArray() }) };
+        writes.AddRange(steps.Select(step => (HttpMethod.Post, step, (object?)null)));
+        foreach (var (method, path, body) in writes)
+        {
+            using var request = new HttpRequestMessage(method, $"/api/v1/assessments/{id}/{path}") { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var response = await client.SendAsync(request);
+            Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+            etag = response.Headers.ETag!.Tag;
+        }
+
+        return id;
+    }
+
+    /// <summary>Saves a full-page screenshot of <paramref name="page"/> at desktop width as docs/images/<paramref name="name"/>.png, for the README.</summary>
+    public static async Task SaveForReadmeAsync(IPage page, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "docs", "images")).FullName;
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     /// <summary>Invites a person through the API with the admin key; returns their one-time link.</summary>

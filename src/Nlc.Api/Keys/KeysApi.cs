@@ -51,25 +51,14 @@ public static class KeysApi
         JsonBody<CreateKeyRequest> body, Caller caller, HttpContext context, ApiKeyStore keys, CityStore cities)
     {
         var request = body.Value;
-        var errors = new List<ProblemError>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-        {
-            errors.Add(new ProblemError("name", ProblemCodes.Length, "a name of 1 to 200 characters is required, saying whom the key is for"));
-        }
-
         var cityIds = request.CityIds ?? [];
-        if (request.Role is null)
+        var errors = KeyInput.Check(request.Name, request.Role, cityIds).Select(problem => problem.Code switch
         {
-            errors.Add(new ProblemError("role", ProblemCodes.Required, "a role is required: admin, hub, city or partner"));
-        }
-        else if (request.Role == ApiRole.City && cityIds.Count == 0)
-        {
-            errors.Add(new ProblemError("cityIds", ProblemCodes.Required, "a city key needs at least one city id"));
-        }
-        else if (request.Role != ApiRole.City && cityIds.Count > 0)
-        {
-            errors.Add(new ProblemError("cityIds", ProblemCodes.NotAllowed, "only city keys are limited to cities"));
-        }
+            "NameLength" => new ProblemError("name", ProblemCodes.Length, $"a name of 1 to {KeyInput.MaxNameLength} characters is required, saying whom the key is for"),
+            "RoleRequired" => new ProblemError("role", ProblemCodes.Required, "a role is required: admin, hub, city or partner"),
+            "CitiesRequired" => new ProblemError("cityIds", ProblemCodes.Required, "a city key needs at least one city id"),
+            _ => new ProblemError("cityIds", ProblemCodes.NotAllowed, "only city keys are limited to cities"),
+        }).ToList();
 
         for (var i = 0; i < cityIds.Count; i++)
         {

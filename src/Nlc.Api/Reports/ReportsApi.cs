@@ -17,6 +17,7 @@ using Nlc.Core.Rubrics;
 using Nlc.Excel.Reports;
 using Nlc.Excel;
 using Nlc.Storage;
+using Nlc.Storage.Network;
 
 namespace Nlc.Api.Reports;
 
@@ -88,7 +89,7 @@ public static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ComparisonReport(
-        Caller caller, HttpContext context, PeerGroups groups, BenchmarkStore benchmarks, AssessmentStore assessments, ScoreCache scores,
+        Caller caller, HttpContext context, PeerGroups groups, CityComparisons comparisons,
         string? rubricId, string? period, int? rubricMajor, string? country, string? region, string? tag, string? populationBand, string? cityIds,
         [FromQuery] string? lang)
     {
@@ -99,21 +100,9 @@ public static class ReportsApi
         }
 
         var rubric = request!.Rubric;
-        var eligible = await benchmarks.EligibleAsync(
-            rubric.Id, request.Major, request.Period, new ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id)), context.RequestAborted);
-        var entries = new List<HubComparisonEntry>();
-        foreach (var member in eligible.Where(request.Filter.Matches))
-        {
-            var assessment = (await assessments.FindAsync(member.City.AssessmentId, context.RequestAborted))!;
-            // The city's latest validated assessment of the same rubric before this period, for the change since then.
-            var previous = (await assessments.ListAllAsync(assessment.CityId, new AssessmentFilter(Status: AssessmentStatus.Validated), context.RequestAborted))
-                .Where(a => a.RubricId == assessment.RubricId && Period.TextComparer.Compare(a.Period, assessment.Period) < 0)
-                .OrderBy(a => a.Period, Period.TextComparer)
-                .LastOrDefault();
-            entries.Add(new HubComparisonEntry(
-                member.City.CityName, member.Country, request.Period, await scores.ScoreAsync(assessment, context.RequestAborted),
-                AssessmentStore.StatusText(assessment.Status), previous?.Period, previous is null ? null : await scores.ScoreAsync(previous, context.RequestAborted)));
-        }
+        var compared = await comparisons.ReadAsync(rubric, request.Major, request.Period, request.Filter, context.RequestAborted);
+        var entries = compared.Select(c => new HubComparisonEntry(
+            c.Member.City.CityName, c.Member.Country, request.Period, c.Score, AssessmentStore.StatusText(c.Assessment.Status), c.Previous?.Period, c.PreviousScore)).ToArray();
 
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));
         string?[] filters =

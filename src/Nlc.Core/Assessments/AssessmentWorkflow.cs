@@ -36,6 +36,18 @@ public static class AssessmentWorkflow
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a workflow action"),
     };
 
+    /// <summary>The longest reason a step may give (the city reads it on its pages).</summary>
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>
+    /// What is wrong with <paramref name="reason"/> for <paramref name="action"/>: "Required" when reopening without one
+    /// (the city must be told why its assessment came back), "TooLong" over <see cref="MaxReasonLength"/>; null when fine.
+    /// </summary>
+    public static string? ReasonProblem(AssessmentAction action, string? reason) =>
+        action == AssessmentAction.Reopen && string.IsNullOrWhiteSpace(reason) ? "Required"
+        : reason is { Length: > MaxReasonLength } ? "TooLong"
+        : null;
+
     /// <summary>
     /// The indicators of <paramref name="rubric"/> (in rubric order) that must still be answered before <paramref name="action"/>
     /// may be taken, given the indicators answered so far; empty when nothing is missing.

@@ -21,8 +21,8 @@ public sealed class PeerPlaces(BenchmarkStore benchmarks, IConfiguration configu
     // after any write, so a benchmark kept with its list is never stale.
     private readonly ConditionalWeakTable<IReadOnlyList<PeerCity>, ConcurrentDictionary<(string Country, bool Restricted, int K), PeerBenchmark>> _benchmarks = new();
 
-    // The same setting the API's options bind (Nlc:MinimumGroupSize); the web project cannot see the API's options type.
-    private int K => configuration.GetValue<int?>("Nlc:MinimumGroupSize") ?? PeerDisclosure.DefaultK;
+    /// <summary>The k of restricted release: the same setting the API's options bind (Nlc:MinimumGroupSize), which the web project cannot see.</summary>
+    public int K => configuration.GetValue<int?>("Nlc:MinimumGroupSize") ?? PeerDisclosure.DefaultK;
 
     /// <summary>The place of <paramref name="open"/>'s city, scored <paramref name="score"/>, among its country's peers.</summary>
     public async Task<PeerPlace> PlaceAsync(OpenAssessment open, ScoreResult score, CancellationToken cancellationToken)

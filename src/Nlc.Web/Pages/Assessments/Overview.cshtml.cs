@@ -15,6 +15,9 @@ public sealed class OverviewModel(AssessmentStore assessments) : AssessmentPage
     /// <summary>The indicators still to answer before the assessment can be submitted, in rubric order.</summary>
     public IReadOnlyList<Indicator> Unanswered { get; private set; } = [];
 
+    /// <summary>Why the hub sent this draft back, when it did and it has not been submitted since; shown above the task list.</summary>
+    public Reopening? Reopened { get; private set; }
+
     /// <summary>Shows the task list.</summary>
     public async Task<IActionResult> OnGetAsync()
     {
@@ -27,6 +30,11 @@ public sealed class OverviewModel(AssessmentStore assessments) : AssessmentPage
         Answered = answers.Select(a => a.Answer.IndicatorId).ToHashSet(StringComparer.Ordinal);
         var missing = AssessmentWorkflow.Unanswered(AssessmentAction.Submit, Rubric, Answered).ToHashSet(StringComparer.Ordinal);
         Unanswered = Rubric.Indicators.Where(i => missing.Contains(i.Id)).ToArray();
+        if (Open.Assessment.Status == AssessmentStatus.Draft)
+        {
+            Reopened = await assessments.OpenReopeningAsync(AssessmentId, HttpContext.RequestAborted);
+        }
+
         return Page();
     }
 

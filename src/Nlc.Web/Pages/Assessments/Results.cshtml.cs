@@ -13,7 +13,7 @@ namespace Nlc.Web.Pages.Assessments;
 /// practices with maturity levels, next steps, the place among peers the disclosure rules allow, progress over the
 /// periods the person may see, and progress toward the city's targets.
 /// </summary>
-public sealed class ResultsModel(AssessmentStore assessments, ScoreCache scores, ScoringEngines engines, TargetStore targets, PeerPlaces peers) : AssessmentPage
+public sealed class ResultsModel(ScoreCache scores, CityProgress progress, PeerPlaces peers) : AssessmentPage
 {
     /// <summary>How many next steps are shown.</summary>
     public const int NextStepCount = 5;
@@ -48,26 +48,12 @@ public sealed class ResultsModel(AssessmentStore assessments, ScoreCache scores,
         var cancel = HttpContext.RequestAborted;
         Score = await scores.ScoreAsync(Open.Assessment, cancel);
         Peers = await peers.PlaceAsync(Open, Score, cancel);
-        var series = new List<(Assessment, ScoreResult)>();
-        var all = await assessments.ListAllAsync(Open.Assessment.CityId, new AssessmentFilter(), cancel);
-        foreach (var assessment in all.Where(a => a.RubricId == Open.Assessment.RubricId && Open.Rights.CanSeeAssessment(a)).OrderBy(a => a.Period, Period.TextComparer))
+        Series = (await progress.SeriesAsync(Open.Assessment.CityId, Open.Assessment.RubricId, Open.Rights, cancel))
+            .Select(s => s.Assessment.Id == Open.Assessment.Id ? (s.Assessment, Score) : s)
+            .ToArray();
+        if (await progress.TargetsAsync(Series, Score, Open.Rights, cancel) is { } targets)
         {
-            series.Add((assessment, assessment.Id == Open.Assessment.Id ? Score : await scores.ScoreAsync(assessment, cancel)));
-        }
-
-        Series = series;
-        if (!Open.Rights.SeesOnlyValidated && Series.Count > 0)
-        {
-            var cityTargets = await targets.GetAsync(Open.Assessment.CityId, Open.Assessment.RubricId, cancel);
-            var baseline = Series[0].Assessment;
-            var baselineEngine = engines.For(baseline.RubricId, baseline.RubricVersion);
-            if (cityTargets.Levels.Count > 0 && baselineEngine is not null)
-            {
-                var baselineAnswers = (await assessments.AnswersAsync(baseline.Id, cancel)).Select(a => a.Answer).ToArray();
-                var known = cityTargets.Levels.Where(t => baselineEngine.Rubric.Indicators.Any(i => i.Id == t.Key)).ToDictionary();
-                Targets = TargetProgress.Compute(baselineEngine, baselineAnswers, Score, known);
-                TargetPeriod = cityTargets.TargetPeriod;
-            }
+            (Targets, TargetPeriod) = targets;
         }
 
         return Page();

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Nlc.Core.Assessments;
+
+namespace Nlc.Storage.Network;
+
+/// <summary>
+/// Reads the whole network for the hub's pages in one SQL statement: every city with every assessment, its answer count
+/// and its stored validated score. What it read is kept until the database is next written to.
+/// </summary>
+public sealed class NetworkStore(SqliteDatabase database)
+{
+    private static readonly ScoreSnapshotReader OverallOnly = new([], []);
+    private (long Generation, IReadOnlyList<NetworkCity> Cities)? _read;
+
+    /// <summary>The one statement the network pages read: a row per assessment (or per city without any), cities in id order.</summary>
+    public const string NetworkSql =
+        """
+        SELECT c.id, c.name, c.country, c.region, c.population, c.tags,
+               a.id, a.rubric_id, a.rubric_version, a.period, a.status, a.updated_at, a.submitted_at,
+               (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id) AS answered,
+               s.scores
+        FROM cities c
+        LEFT JOIN assessments a ON a.city_id = c.id
+        LEFT JOIN assessment_scores s ON s.assessment_id = a.id
+        ORDER BY c.id
+        """;
+
+    /// <summary>Every city with its assessments, as of the last write.</summary>
+    public async Task<IReadOnlyList<NetworkCity>> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var generation = database.WriteGeneration;
+        if (_read is { } cached && cached.Generation == generation)
+        {
+            return cached.Cities;
+        }
+
+        var cities = await database.ReadAsync(connection => ReadAsync(connection, cancellationToken), cancellationToken);
+        _read = (generation, cities);
+        return cities;
+    }
+
+    private static async Task<IReadOnlyList<NetworkCity>> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = NetworkSql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var cities = new List<NetworkCity>();
+        List<NetworkAssessment>? assessments = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var cityId = reader.GetString(0);
+            if (cities.Count == 0 || cities[^1].Id != cityId)
+            {
+                assessments = [];
+                var tags = reader.GetString(5);
+                cities.Add(new NetworkCity(
+                    cityId,
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                    tags == "[]" ? [] : JsonSerializer.Deserialize<string[]>(tags) ?? [],
+                    assessments));
+            }
+
+            if (reader.IsDBNull(6))
+            {
+                continue;
+            }
+
+            double? overall = reader.IsDBNull(14) ? null : OverallOnly.Read(reader.GetFieldValue<byte[]>(14)).Overall;
+            assessments!.Add(new NetworkAssessment(
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.GetString(8),
+                reader.GetString(9),
+                Enum.Parse<AssessmentStatus>(reader.GetString(10), ignoreCase: true),
+                Timestamps.Parse(reader.GetString(11)),
+                reader.IsDBNull(12) ? null : Timestamps.Parse(reader.GetString(12)),
+                reader.GetInt32(13),
+                overall));
+        }
+
+        return cities;
+    }
+}

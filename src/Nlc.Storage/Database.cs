@@ -73,4 +73,10 @@ public abstract class Database
     /// and prepares the database for migrations.
     /// </summary>
     internal abstract Task<IAsyncDisposable> BeginMigrationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes this process the only one preparing the database after its migrations (first keys, rubrics, backfills) until
+    /// the returned handle is disposed, so two servers starting at once on an empty database do not both create them.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> HoldPreparationLockAsync(CancellationToken cancellationToken = default);
 }

@@ -15,8 +15,10 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     /// <summary>How often a write refused as a serialization failure or deadlock is run again before the failure is reported (503).</summary>
     public const int MaxAttempts = 12;
 
-    // Any fixed number, the same in every process of the toolkit: the key of the advisory lock held while migrating.
+    // Any fixed numbers, the same in every process of the toolkit: the keys of the advisory locks held while migrating and
+    // while preparing the database after that.
     private const long MigrationLockKey = 0x4E4C43_4D494752; // "NLC" "MIGR"
+    private const long PreparationLockKey = 0x4E4C43_50524550; // "NLC" "PREP"
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -92,15 +94,21 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     /// Holds a session advisory lock until disposed: a second server starting at the same moment waits here, then finds the
     /// migrations applied.
     /// </summary>
-    internal override async Task<IAsyncDisposable> BeginMigrationsAsync(CancellationToken cancellationToken)
+    internal override Task<IAsyncDisposable> BeginMigrationsAsync(CancellationToken cancellationToken) => AdvisoryLockAsync(MigrationLockKey, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task<IAsyncDisposable> HoldPreparationLockAsync(CancellationToken cancellationToken = default) =>
+        AdvisoryLockAsync(PreparationLockKey, cancellationToken);
+
+    private async Task<IAsyncDisposable> AdvisoryLockAsync(long key, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-            command.Parameters.AddWithValue("key", MigrationLockKey);
+            command.Parameters.AddWithValue("key", key);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new AdvisoryLock(connection);
+            return new AdvisoryLock(connection, key);
         }
         catch
         {
@@ -116,14 +124,14 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
         error.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>Unlocks explicitly: closing returns the connection to the pool, where its session (and a lock) would live on.</summary>
-    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    private sealed class AdvisoryLock(NpgsqlConnection connection, long key) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await using (connection)
             {
                 await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-                command.Parameters.AddWithValue("key", MigrationLockKey);
+                command.Parameters.AddWithValue("key", key);
                 await command.ExecuteNonQueryAsync();
             }
         }

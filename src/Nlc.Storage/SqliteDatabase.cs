@@ -150,6 +150,10 @@ public sealed class SqliteDatabase : Database
         return NothingToRelease.Instance;
     }
 
+    /// <summary>One server process prepares its own file: nothing to hold.</summary>
+    public override Task<IAsyncDisposable> HoldPreparationLockAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable>(NothingToRelease.Instance);
+
     private sealed class NothingToRelease : IAsyncDisposable
     {
         public static readonly NothingToRelease Instance = new();

@@ -28,6 +28,8 @@ public static class Startup
                 console.WriteLine($"Applied database migration {migration.Name} to {database.Description}.");
             }
 
+            // Two servers sharing a PostgreSQL database may start at once: one at a time stores rubrics and creates the first key.
+            await using var preparing = await database.HoldPreparationLockAsync();
             var rubrics = await new RubricStore(database, clock).SynchronizeAsync(files);
             var engines = new ScoringEngines(rubrics);
             var backfilled = await new AssessmentStore(database, clock).BackfillSnapshotsAsync(a => engines.For(a.RubricId, a.RubricVersion));

@@ -6,9 +6,13 @@ using Npgsql;
 namespace Nlc.Storage;
 
 /// <summary>
-/// One PostgreSQL database shared by any number of server processes. Every write runs in a SERIALIZABLE transaction,
-/// so the stores' read-check-write (version guards, duplicate checks) holds across processes as it does under SQLite's
-/// single writer; a transaction PostgreSQL refuses to serialize is rolled back and run again from the start.
+/// One PostgreSQL database shared by any number of server processes. Every write runs in a REPEATABLE READ transaction:
+/// it reads one snapshot, and if another transaction changed a row it then updates (every guarded write updates the row
+/// whose version or state it checked), PostgreSQL refuses it with a serialization failure; the whole transaction is then
+/// rolled back and run again from the start, when the guard sees the new version (412) or state (409). Duplicates that
+/// two transactions insert at once are stopped by unique constraints. So the stores' read-check-write holds across
+/// processes as it does under SQLite's single writer. (SERIALIZABLE would also hold, but on small tables its predicate
+/// locks cover whole tables and make unrelated writers retry each other.)
 /// </summary>
 public sealed class PostgresDatabase : Database, IAsyncDisposable
 {
@@ -48,7 +52,7 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-                await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
                 var result = await work(connection, transaction);
                 cancellationToken.ThrowIfCancellationRequested();
                 // Not cancellable from here on: a COMMIT that has started is finished rather than torn.

@@ -183,10 +183,13 @@ public sealed partial class TwoServersOnPostgresTests
         public static async Task<ServerPair> StartAsync(string purpose)
         {
             var connectionString = await PostgresCluster.NewDatabaseAsync(purpose);
-            var settings = new Dictionary<string, string> { ["Nlc__RequestsPerMinute"] = "1000000" };
-            var first = await ApiServer.StartAsync(connectionString, settings);
-            return new ServerPair(connectionString, first, await ApiServer.StartAsync(connectionString, settings));
+            // A home folder each, as on two machines: ASP.NET Core would otherwise share keys through ~/.aspnet.
+            var first = await ApiServer.StartAsync(connectionString, SettingsWithNewHome());
+            return new ServerPair(connectionString, first, await ApiServer.StartAsync(connectionString, SettingsWithNewHome()));
         }
+
+        private static Dictionary<string, string> SettingsWithNewHome() =>
+            new() { ["Nlc__RequestsPerMinute"] = "1000000", ["HOME"] = TestFolders.New("home") };
 
         public async ValueTask DisposeAsync()
         {

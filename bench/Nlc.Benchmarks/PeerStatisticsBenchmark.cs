@@ -57,7 +57,7 @@ internal static class PeerStatisticsBenchmark
     private static int BareRead(SqliteDatabase database) =>
         database.ReadAsync(async connection =>
         {
-            await using var command = connection.CreateCommand();
+            await using var command = ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateCommand();
             command.CommandText = BenchmarkStore.EligibleSql;
             command.Parameters.AddWithValue("@rubricId", "nlc");
             command.Parameters.AddWithValue("@period", "2025");

@@ -28,7 +28,9 @@ var seedDemo = args.Contains(SeedDemoFlag);
 var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoFlag).ToArray());
 var options = builder.Configuration.GetSection(NlcOptions.Section).Get<NlcOptions>() ?? new NlcOptions();
 var clock = TimeProvider.System;
-var database = new SqliteDatabase(options.DatabasePath, TimeSpan.FromSeconds(options.BusyTimeoutSeconds));
+Database database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
+    ? new SqliteDatabase(options.DatabasePath, TimeSpan.FromSeconds(options.BusyTimeoutSeconds))
+    : new PostgresDatabase(options.PostgresConnectionString);
 
 // At build time the OpenAPI generator runs this program only to read its endpoints: touch no database then.
 var generatingOpenApiDocument = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";

@@ -44,6 +44,10 @@ public static class Cli
           nlc backup --database <nlc.db> --to <backup.db>
               Writes a consistent copy of a database, even while the API is running and writing to it.
               To restore, stop the API and put the copy in place of the database.
+          nlc copy-to-postgres --database <nlc.db> --to <postgres connection string>
+              Copies every row of a SQLite database into a new, empty PostgreSQL database in one transaction,
+              then compares every row of both. Stop the API first. Example connection string:
+              "Host=db.example.org;Database=nlc;Username=nlc;Password=…"
         """;
 
     /// <summary>Runs the command in <paramref name="args"/>, writing results to <paramref name="output"/> and errors to <paramref name="error"/>; returns the exit code.</summary>
@@ -65,6 +69,7 @@ public static class Cli
                 "score" => Score(positional, options, output, error),
                 "backup" => Backup(positional, options, output),
                 "translations" => Translations(positional, options, output, error),
+                "copy-to-postgres" => CopyToPostgres(positional, options, output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -120,6 +125,39 @@ public static class Cli
         var bytes = Nlc.Storage.DatabaseBackup.BackupAsync(new Nlc.Storage.SqliteDatabase(database), target).GetAwaiter().GetResult();
         output.WriteLine($"Wrote {target}: a consistent copy of {database}, {bytes:N0} bytes.");
         return ExitOk;
+    }
+
+    private static int CopyToPostgres(List<string> positional, Dictionary<string, string> options, TextWriter output)
+    {
+        Allow(options, "database", "to");
+        if (positional.Count > 0)
+        {
+            throw new UsageException($"copy-to-postgres takes no file argument ('{positional[0]}'); use --database and --to");
+        }
+
+        var database = options.GetValueOrDefault("database") ?? throw new UsageException("copy-to-postgres needs --database <nlc.db>");
+        var connectionString = options.GetValueOrDefault("to") ?? throw new UsageException("copy-to-postgres needs --to <postgres connection string>");
+        if (!File.Exists(database))
+        {
+            throw new FileNotFoundException($"the database '{database}' does not exist");
+        }
+
+        var target = new Nlc.Storage.PostgresDatabase(connectionString);
+        try
+        {
+            var report = Nlc.Storage.DatabaseCopy.CopyAsync(new Nlc.Storage.SqliteDatabase(database), target, TimeProvider.System).GetAwaiter().GetResult();
+            foreach (var (table, rows) in report.Tables)
+            {
+                output.WriteLine($"  {table}: {rows:N0} rows");
+            }
+
+            output.WriteLine($"Copied {report.Rows:N0} rows from {database} into the {target.Description}; every row of every table compares equal.");
+            return ExitOk;
+        }
+        finally
+        {
+            target.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static int Blank(List<string> positional, Dictionary<string, string> options, TextWriter output)

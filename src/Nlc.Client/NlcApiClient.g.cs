@@ -654,7 +654,7 @@ namespace Nlc.Client
         /// Back up the database while it runs
         /// </summary>
         /// <remarks>
-        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database.
+        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database. On PostgreSQL it writes nothing and answers 409 saying to back up with `pg_dump` (see the README).
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -665,7 +665,7 @@ namespace Nlc.Client
         /// Back up the database while it runs
         /// </summary>
         /// <remarks>
-        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database.
+        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database. On PostgreSQL it writes nothing and answers 409 saying to back up with `pg_dump` (see the README).
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -5819,7 +5819,7 @@ namespace Nlc.Client
         /// Back up the database while it runs
         /// </summary>
         /// <remarks>
-        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database.
+        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database. On PostgreSQL it writes nothing and answers 409 saying to back up with `pg_dump` (see the README).
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -5833,7 +5833,7 @@ namespace Nlc.Client
         /// Back up the database while it runs
         /// </summary>
         /// <remarks>
-        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database.
+        /// Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in place of the database. On PostgreSQL it writes nothing and answers 409 saying to back up with `pg_dump` (see the README).
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -5905,6 +5905,16 @@ namespace Nlc.Client
                                 throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new NlcApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)

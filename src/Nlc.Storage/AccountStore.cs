@@ -12,7 +12,7 @@ namespace Nlc.Storage;
 /// (ASP.NET Core's PasswordHasher, in the web project); invitation tokens are kept only as SHA-256 hashes. Every change
 /// and its audit entry commit in one transaction; the audit entry never holds a hash or a stamp.
 /// </summary>
-public sealed class AccountStore(SqliteDatabase database, TimeProvider clock)
+public sealed class AccountStore(Database database, TimeProvider clock)
 {
     static AccountStore() => SnakeCaseColumns.Map<Row>();
 

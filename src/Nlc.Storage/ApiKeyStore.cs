@@ -5,7 +5,7 @@ using Nlc.Core.Access;
 namespace Nlc.Storage;
 
 /// <summary>API keys: stored only as hashes, looked up by the key presented, listed without secrets, revoked for good.</summary>
-public sealed class ApiKeyStore(SqliteDatabase database, TimeProvider clock)
+public sealed class ApiKeyStore(Database database, TimeProvider clock)
 {
     static ApiKeyStore() => SnakeCaseColumns.Map<Row>();
 

@@ -13,7 +13,7 @@ namespace Nlc.Storage;
 /// Assessments and their answers. Every write names the version it was based on and is refused as stale if someone
 /// wrote in between; answers change only on drafts; each write and its audit entry commit in one transaction.
 /// </summary>
-public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
+public sealed class AssessmentStore(Database database, TimeProvider clock)
 {
     static AssessmentStore()
     {

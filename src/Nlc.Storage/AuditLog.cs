@@ -6,7 +6,7 @@ using Dapper;
 namespace Nlc.Storage;
 
 /// <summary>Writes audit entries inside the caller's transaction, so a change and its record commit together, and reads them back.</summary>
-public sealed class AuditLog(SqliteDatabase database)
+public sealed class AuditLog(Database database)
 {
     static AuditLog() => SnakeCaseColumns.Map<Row>();
 

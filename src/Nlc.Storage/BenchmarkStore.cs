@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Nlc.Core.Benchmarking;
@@ -9,7 +10,7 @@ namespace Nlc.Storage;
 /// Reads the validated, scored assessments that peer groups are drawn from. What it read for a rubric and period is kept
 /// until the database is next written to, so repeated benchmark questions about one period skip the read.
 /// </summary>
-public sealed class BenchmarkStore(SqliteDatabase database)
+public sealed class BenchmarkStore(Database database)
 {
     private readonly ConcurrentDictionary<string, (long Generation, IReadOnlyList<PeerCity> Cities)> _eligible = new(StringComparer.Ordinal);
 
@@ -32,7 +33,7 @@ public sealed class BenchmarkStore(SqliteDatabase database)
         string rubricId, int major, string period, ScoreSnapshotReader scores, CancellationToken cancellationToken = default)
     {
         var key = $"{rubricId}|{major}|{period}|{scores.Layout}";
-        var generation = database.WriteGeneration;
+        var generation = await database.WriteGenerationAsync(cancellationToken);
         if (_eligible.TryGetValue(key, out var cached) && cached.Generation == generation)
         {
             return cached.Cities;
@@ -49,9 +50,9 @@ public sealed class BenchmarkStore(SqliteDatabase database)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = EligibleSql;
-            command.Parameters.AddWithValue("@rubricId", rubricId);
-            command.Parameters.AddWithValue("@period", period);
-            command.Parameters.AddWithValue("@majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
+            AddParameter(command, "rubricId", rubricId);
+            AddParameter(command, "period", period);
+            AddParameter(command, "majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var cities = new List<PeerCity>();
             while (await reader.ReadAsync(cancellationToken))
@@ -68,4 +69,12 @@ public sealed class BenchmarkStore(SqliteDatabase database)
 
             return cities;
         }, cancellationToken);
+
+    private static void AddParameter(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 }

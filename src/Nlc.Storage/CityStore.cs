@@ -5,7 +5,7 @@ using Nlc.Core.Cities;
 namespace Nlc.Storage;
 
 /// <summary>The city register: create, read, list with filters, and change with a version check; every change is audited.</summary>
-public sealed class CityStore(SqliteDatabase database, TimeProvider clock)
+public sealed class CityStore(Database database, TimeProvider clock)
 {
     static CityStore() => SnakeCaseColumns.Map<Row>();
 

@@ -6,7 +6,7 @@ namespace Nlc.Storage;
 /// The XML elements of ASP.NET Core's data-protection key ring (the keys that protect sign-in cookies), kept in the
 /// database so a restart, or a copy of the database on another machine, keeps people signed in.
 /// </summary>
-public sealed class DataProtectionKeyStore(SqliteDatabase database, TimeProvider clock)
+public sealed class DataProtectionKeyStore(Database database, TimeProvider clock)
 {
     /// <summary>Every stored element, oldest first.</summary>
     public Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) =>
@@ -19,7 +19,10 @@ public sealed class DataProtectionKeyStore(SqliteDatabase database, TimeProvider
     public Task AddAsync(string name, string xml, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(
             (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR REPLACE INTO data_protection_keys (name, xml, created_at) VALUES (@name, @xml, @At)",
+                """
+                INSERT INTO data_protection_keys (name, xml, created_at) VALUES (@name, @xml, @At)
+                ON CONFLICT (name) DO UPDATE SET xml = excluded.xml, created_at = excluded.created_at
+                """,
                 new { name, xml, At = Timestamps.Format(clock.GetUtcNow()) },
                 transaction,
                 cancellationToken: cancellationToken)),

@@ -7,7 +7,7 @@ namespace Nlc.Storage;
 /// Keeps every rubric version ever loaded, with its text and content hash, so assessments always rescore against their
 /// own version, and refuses a file whose content changed under an already-used version.
 /// </summary>
-public sealed class RubricStore(SqliteDatabase database, TimeProvider clock)
+public sealed class RubricStore(Database database, TimeProvider clock)
 {
     static RubricStore() => SnakeCaseColumns.Map<Row>();
 

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Nlc.Storage;
@@ -7,7 +8,7 @@ namespace Nlc.Storage;
 /// One SQLite file: opens connections with foreign keys on and a busy timeout, and runs multi-row writes in one
 /// immediate transaction, so a write either happens whole or not at all.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : Database
 {
     /// <summary>How long a write waits for another writer's lock by default before giving up.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
@@ -34,17 +35,26 @@ public sealed class SqliteDatabase
         }.ToString();
     }
 
-    /// <summary>
-    /// Counts the write transactions this instance has committed, so readers can cache what they read and know when it
-    /// may have changed. The toolkit runs one server per database file, so every write goes through here.
-    /// </summary>
-    public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
+    /// <inheritdoc />
+    public override DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
+    /// <inheritdoc />
+    public override string Description => Path;
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Counts the write transactions this instance has committed. The toolkit runs one server per database file, so every
+    /// write goes through here and an in-memory count is enough.
+    /// </summary>
+    public override Task<long> WriteGenerationAsync(CancellationToken cancellationToken = default) => Task.FromResult(Interlocked.Read(ref _writeGeneration));
+
+    /// <inheritdoc />
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => await OpenSqliteAsync(cancellationToken);
+
     /// <summary>Opens a connection with foreign keys enforced and a busy timeout.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken = default)
     {
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory))
@@ -69,12 +79,12 @@ public sealed class SqliteDatabase
     /// whole transaction back, up to the moment COMMIT starts; a COMMIT once started is finished. Either way the queue is
     /// released and no transaction is left open.
     /// </summary>
-    public async Task<T> InTransactionAsync<T>(Func<SqliteConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    public override async Task<T> InTransactionAsync<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         await _writers.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenSqliteAsync(cancellationToken);
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
             try
             {
@@ -113,10 +123,41 @@ public sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Runs a read with its own connection; <paramref name="read"/> passes <paramref name="cancellationToken"/> on to its commands.</summary>
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public override StorageFailure? DescribeFailure(Exception exception) => exception switch
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await read(connection);
+        // Extended codes: a UNIQUE or PRIMARY KEY constraint, i.e. another write created the same row first.
+        SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } => new StorageFailure(StorageFailureKind.Conflict, "already holds the same entry, written by another request"),
+        SqliteException { SqliteErrorCode: var code } => (code & 0xFF) switch
+        {
+            5 or 6 => new StorageFailure(StorageFailureKind.Unavailable, "is locked by another process"),
+            8 => new StorageFailure(StorageFailureKind.Unavailable, "is read-only"),
+            10 => new StorageFailure(StorageFailureKind.Unavailable, "could not be read or written (I/O error)"),
+            13 => new StorageFailure(StorageFailureKind.Unavailable, "has no room left on its disk"),
+            14 => new StorageFailure(StorageFailureKind.Unavailable, "could not be opened"),
+            _ => null,
+        },
+        _ => null,
+    };
+
+    /// <summary>One server process migrates its own file; write-ahead logging lets readers read while one writer writes.</summary>
+    internal override async Task<IAsyncDisposable> BeginMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenSqliteAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return NothingToRelease.Instance;
+    }
+
+    /// <summary>One server process prepares its own file: nothing to hold.</summary>
+    public override Task<IAsyncDisposable> HoldPreparationLockAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable>(NothingToRelease.Instance);
+
+    private sealed class NothingToRelease : IAsyncDisposable
+    {
+        public static readonly NothingToRelease Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

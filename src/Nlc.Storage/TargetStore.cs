@@ -6,7 +6,7 @@ namespace Nlc.Storage;
 public sealed record CityTargets(string CityId, string RubricId, string? TargetPeriod, IReadOnlyDictionary<string, int> Levels);
 
 /// <summary>Reads and replaces a city's targets; every replacement is audited.</summary>
-public sealed class TargetStore(SqliteDatabase database, TimeProvider clock)
+public sealed class TargetStore(Database database, TimeProvider clock)
 {
     static TargetStore() => SnakeCaseColumns.Map<Row>();
 

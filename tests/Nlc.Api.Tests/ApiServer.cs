@@ -25,7 +25,7 @@ internal sealed partial class ApiServer : IApiHost
 
     public Uri Address { get; }
 
-    /// <summary>The SQLite file the server uses.</summary>
+    /// <summary>The SQLite file the server uses, or the connection string of its PostgreSQL database (see <see cref="IsPostgres"/>).</summary>
     public string DatabasePath { get; }
 
     /// <summary>A client sending the admin key.</summary>
@@ -46,6 +46,17 @@ internal sealed partial class ApiServer : IApiHost
     /// <summary>A new, empty database path in a folder of its own.</summary>
     public static string NewDatabasePath() => Path.Combine(TestFolders.New("server"), "nlc.db");
 
+    /// <summary>
+    /// A new, empty database on the engine this run tests: a SQLite path, or with NLC_TEST_ENGINE=postgres the connection
+    /// string of a new database in the run's PostgreSQL cluster.
+    /// </summary>
+    public static string NewDatabaseLocation() =>
+        // Synchronous because test classes start their servers in synchronous ClassInitialize methods.
+        TestEngine.IsPostgres ? PostgresCluster.NewDatabaseAsync("api").GetAwaiter().GetResult() : NewDatabasePath();
+
+    /// <summary>Whether <paramref name="databaseLocation"/> is a PostgreSQL connection string rather than a SQLite path.</summary>
+    public static bool IsPostgres(string databaseLocation) => databaseLocation.StartsWith("Host=", StringComparison.Ordinal);
+
     public string Output
     {
         get
@@ -64,7 +75,7 @@ internal sealed partial class ApiServer : IApiHost
     public static async Task<ApiServer> StartAsync(
         string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null, params string[] arguments)
     {
-        databasePath ??= NewDatabasePath();
+        databasePath ??= NewDatabaseLocation();
         var (process, output) = Launch(WithDatabase(databasePath, settings), arguments);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -113,7 +124,7 @@ internal sealed partial class ApiServer : IApiHost
     {
         var all = new Dictionary<string, string>
         {
-            ["Nlc__DatabasePath"] = databasePath,
+            [IsPostgres(databasePath) ? "Nlc__PostgresConnectionString" : "Nlc__DatabasePath"] = databasePath,
             ["NLC_BOOTSTRAP_ADMIN_KEY"] = AdminKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

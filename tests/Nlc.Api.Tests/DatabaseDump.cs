@@ -4,20 +4,28 @@ using Nlc.Storage;
 
 namespace Nlc.Api.Tests;
 
-/// <summary>Every row of every table of the server's SQLite file as text, to prove a refused request changed nothing.</summary>
+/// <summary>Every row of every table of the server's database (SQLite or PostgreSQL) as text, to prove a refused request changed nothing.</summary>
 internal static class DatabaseDump
 {
+    /// <summary>Opens the database at <paramref name="databasePath"/>: a SQLite path or a PostgreSQL connection string (<see cref="ApiServer.IsPostgres"/>).</summary>
+    public static Database Open(string databasePath) =>
+        ApiServer.IsPostgres(databasePath) ? new PostgresDatabase(databasePath) : new SqliteDatabase(databasePath);
+
     public static async Task<string> ReadAsync(string databasePath)
     {
-        var database = new SqliteDatabase(databasePath);
+        var database = Open(databasePath);
+        var postgres = database.Engine == DatabaseEngine.Postgres;
         return await database.ReadAsync(async connection =>
         {
             var text = new StringBuilder();
-            var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+            var tables = await connection.QueryAsync<string>(postgres
+                ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
             foreach (var table in tables)
             {
                 text.AppendLine($"## {table}");
-                foreach (IDictionary<string, object?> row in await connection.QueryAsync($"SELECT * FROM \"{table}\" ORDER BY rowid"))
+                var order = postgres ? $"\"{table}\"::text" : "rowid";
+                foreach (IDictionary<string, object?> row in await connection.QueryAsync($"SELECT * FROM \"{table}\" ORDER BY {order}"))
                 {
                     text.AppendLine(string.Join(" | ", row.Select(c => $"{c.Key}={c.Value}")));
                 }
@@ -29,13 +37,11 @@ internal static class DatabaseDump
 
     public static async Task<string?> ScalarTextAsync(string databasePath, string sql)
     {
-        var database = new SqliteDatabase(databasePath);
-        return await database.ReadAsync(connection => connection.ExecuteScalarAsync<string?>(sql));
+        return await Open(databasePath).ReadAsync(connection => connection.ExecuteScalarAsync<string?>(sql));
     }
 
     public static async Task<long> ScalarAsync(string databasePath, string sql)
     {
-        var database = new SqliteDatabase(databasePath);
-        return await database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(sql));
+        return await Open(databasePath).ReadAsync(connection => connection.ExecuteScalarAsync<long>(sql));
     }
 }

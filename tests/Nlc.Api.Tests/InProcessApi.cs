@@ -27,7 +27,7 @@ internal sealed class InProcessApi : IApiHost
     /// <summary>Starts the API on a new database with <paramref name="settings"/> named as environment variables (e.g. Nlc__RequestsPerMinute).</summary>
     public static InProcessApi Start(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var databasePath = ApiServer.NewDatabasePath();
+        var databasePath = ApiServer.NewDatabaseLocation();
         var factory = new Factory(ApiServer.WithDatabase(databasePath, settings));
         _ = factory.Server;
         return new InProcessApi(factory, databasePath);

@@ -114,7 +114,7 @@ public sealed class ProgressApiTests
     {
         var cityId = await Scenario.CreateCityAsync(_server, "Manyrounds", "BA");
         var rubric = RubricLoader.LoadDirectory(RepositoryPaths.Rubrics).FindLatest("nlc")!;
-        var store = new AssessmentStore(new SqliteDatabase(_server.DatabasePath), TimeProvider.System);
+        var store = new AssessmentStore(DatabaseDump.Open(_server.DatabasePath), TimeProvider.System);
         for (var year = 1000; year <= 2000; year++)
         {
             Assert.AreEqual(WriteOutcome.Done, (await store.CreateAsync(cityId, rubric, Period.Parse($"{year}"), "test")).Outcome);

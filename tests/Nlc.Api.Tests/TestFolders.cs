@@ -1,6 +1,6 @@
 namespace Nlc.Api.Tests;
 
-/// <summary>Every folder the tests make lives under one folder per run, removed when the run ends.</summary>
+/// <summary>Every folder the tests make lives under one folder per run, removed when the run ends (with the PostgreSQL cluster, if one was started).</summary>
 [TestClass]
 public static class TestFolders
 {
@@ -10,8 +10,9 @@ public static class TestFolders
     public static string New(string purpose) => Directory.CreateDirectory(Path.Combine(Root.Value, $"{purpose}-{Guid.NewGuid():N}")).FullName;
 
     [AssemblyCleanup]
-    public static void RemoveAll()
+    public static async Task RemoveAll()
     {
+        await PostgresCluster.StopAsync();
         if (Root.IsValueCreated)
         {
             Directory.Delete(Root.Value, recursive: true);

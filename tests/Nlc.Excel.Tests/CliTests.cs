@@ -31,6 +31,26 @@ public sealed class CliTests
         Assert.IsFalse(text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal), text);
 
     [TestMethod]
+    [TestCategory(TestCategories.External)]
+    public async Task CopyToPostgres_CopiesEveryRow_ThenRefusesADatabaseWithData()
+    {
+        var source = new Nlc.Storage.SqliteDatabase(Path.Combine(_folder, "nlc.db"));
+        await Nlc.Storage.Migrator.MigrateAsync(source, TimeProvider.System);
+        await new Nlc.Storage.CityStore(source, TimeProvider.System).CreateAsync(new("Copyville", "ME", null, null, ["lsc"]), "test");
+        var target = await PostgresCluster.NewDatabaseAsync("clicopy");
+
+        var (exitCode, output, error) = Run("copy-to-postgres", "--database", source.Path, "--to", target);
+        var (againExitCode, _, againError) = Run("copy-to-postgres", "--database", source.Path, "--to", target);
+
+        Assert.AreEqual(0, exitCode, error);
+        StringAssert.Contains(output, "cities: 1 rows");
+        StringAssert.Contains(output, "every row of every table compares equal");
+        Assert.AreEqual(1, againExitCode);
+        StringAssert.Contains(againError, "already holds data");
+        AssertNoStackTrace(againError);
+    }
+
+    [TestMethod]
     public async Task Backup_WritesAConsistentCopy_AndRefusesToOverwrite()
     {
         var source = new Nlc.Storage.SqliteDatabase(Path.Combine(_folder, "nlc.db"));

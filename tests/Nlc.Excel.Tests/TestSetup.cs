@@ -4,7 +4,7 @@ namespace Nlc.Excel.Tests;
 
 /// <summary>
 /// Pins the culture of every test thread to the invariant culture (tests that need another set it themselves), and
-/// removes LibreOffice's profile at the end.
+/// removes LibreOffice's profile (and stops the PostgreSQL cluster, if a test started one) at the end.
 /// </summary>
 [TestClass]
 public static class TestSetup
@@ -20,5 +20,9 @@ public static class TestSetup
     }
 
     [AssemblyCleanup]
-    public static void DeleteLibreOfficeProfile() => LibreOffice.DeleteProfile();
+    public static async Task DeleteLibreOfficeProfileAndStopPostgres()
+    {
+        LibreOffice.DeleteProfile();
+        await PostgresCluster.StopAsync();
+    }
 }

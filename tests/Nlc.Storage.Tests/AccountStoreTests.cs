@@ -8,14 +8,14 @@ namespace Nlc.Storage.Tests;
 [TestClass]
 public sealed class AccountStoreTests
 {
-    private SqliteDatabase _database = null!;
+    private Database _database = null!;
     private ManualClock _clock = null!;
     private AccountStore _accounts = null!;
 
     [TestInitialize]
     public async Task CreateDatabase()
     {
-        _database = new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("nlc-accounts-").FullName, "nlc.db"));
+        _database = await TestDatabases.NewAsync("accounts");
         _clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
         await Migrator.MigrateAsync(_database, _clock);
         _accounts = new AccountStore(_database, _clock);

@@ -13,7 +13,7 @@ namespace Nlc.Storage.Tests;
 [TestClass]
 public sealed class AssessmentWorkflowStoreTests
 {
-    private SqliteDatabase _database = null!;
+    private Database _database = null!;
     private AssessmentStore _assessments = null!;
     private Rubric _rubric = null!;
     private ScoringEngine _engine = null!;
@@ -22,7 +22,7 @@ public sealed class AssessmentWorkflowStoreTests
     [TestInitialize]
     public async Task CreateDatabaseWithADraft()
     {
-        _database = new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("nlc-workflow-").FullName, "nlc.db"));
+        _database = await TestDatabases.NewAsync("workflow");
         await Migrator.MigrateAsync(_database, TimeProvider.System);
         var catalog = await new RubricStore(_database, TimeProvider.System).SynchronizeAsync(RubricLoader.LoadDirectory(RepositoryPaths.Rubrics));
         _rubric = catalog.FindLatest("nlc")!;

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Nlc.Core.Assessments;
 using Nlc.Core.Cities;
 using Nlc.Core.Periods;
@@ -9,11 +9,11 @@ using Nlc.Storage;
 
 namespace Nlc.Storage.Tests;
 
-/// <summary>The stores against a real SQLite file: guarded writes, all-or-nothing batches, an audit log that cannot be rewritten.</summary>
+/// <summary>The stores against a real SQLite file (or a real PostgreSQL database, NLC_TEST_ENGINE=postgres): guarded writes, all-or-nothing batches, an audit log that cannot be rewritten.</summary>
 [TestClass]
 public sealed class StorageTests
 {
-    private SqliteDatabase _database = null!;
+    private Database _database = null!;
     private CityStore _cities = null!;
     private AssessmentStore _assessments = null!;
     private Rubric _rubric = null!;
@@ -21,7 +21,7 @@ public sealed class StorageTests
     [TestInitialize]
     public async Task CreateDatabase()
     {
-        _database = new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("nlc-storage-").FullName, "nlc.db"));
+        _database = await TestDatabases.NewAsync("storage");
         await Migrator.MigrateAsync(_database, TimeProvider.System);
         var catalog = await new RubricStore(_database, TimeProvider.System).SynchronizeAsync(RubricLoader.LoadDirectory(RepositoryPaths.Rubrics));
         _rubric = catalog.FindLatest("nlc")!;
@@ -41,8 +41,15 @@ public sealed class StorageTests
     }
 
     [TestMethod]
-    public async Task TheDatabase_RunsACurrentSQLite()
+    public async Task TheDatabase_RunsACurrentEngine()
     {
+        if (_database.Engine == DatabaseEngine.Postgres)
+        {
+            var serverVersion = await _database.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT current_setting('server_version_num')::int"));
+            Assert.IsTrue(serverVersion >= 150000, $"PostgreSQL {serverVersion}: the toolkit is tested on 15 and newer");
+            return;
+        }
+
         var version = Version.Parse(await _database.ReadAsync(c => c.ExecuteScalarAsync<string>("SELECT sqlite_version()")) ?? "0.0");
 
         Assert.IsTrue(version >= new Version(3, 50), $"SQLite {version}: the bundle pinned in Directory.Packages.props should give 3.50 or newer");
@@ -54,7 +61,11 @@ public sealed class StorageTests
         var again = await Migrator.MigrateAsync(_database, TimeProvider.System);
 
         Assert.AreEqual(0, again.Count);
-        Assert.AreEqual("wal", await _database.ReadAsync(c => c.ExecuteScalarAsync<string>("PRAGMA journal_mode")));
+        Assert.AreEqual(Migrator.KnownFor(_database.Engine).Count, await _database.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")));
+        if (_database.Engine == DatabaseEngine.Sqlite)
+        {
+            Assert.AreEqual("wal", await _database.ReadAsync(c => c.ExecuteScalarAsync<string>("PRAGMA journal_mode")));
+        }
     }
 
     [TestMethod]
@@ -62,8 +73,8 @@ public sealed class StorageTests
     {
         await _cities.CreateAsync(new NewCity("Budva", "ME", null, null, []), "tester");
 
-        var update = await Assert.ThrowsExactlyAsync<SqliteException>(() => _database.ReadAsync(c => c.ExecuteAsync("UPDATE audit_log SET actor = 'someone else'")));
-        var delete = await Assert.ThrowsExactlyAsync<SqliteException>(() => _database.ReadAsync(c => c.ExecuteAsync("DELETE FROM audit_log")));
+        var update = await Assert.ThrowsAsync<DbException>(() => _database.ReadAsync(c => c.ExecuteAsync("UPDATE audit_log SET actor = 'someone else'")));
+        var delete = await Assert.ThrowsAsync<DbException>(() => _database.ReadAsync(c => c.ExecuteAsync("DELETE FROM audit_log")));
 
         StringAssert.Contains(update.Message, "append-only");
         StringAssert.Contains(delete.Message, "append-only");
@@ -93,7 +104,7 @@ public sealed class StorageTests
         var before = await _database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT count(*) FROM answers"));
 
         // The second answer breaks a CHECK constraint inside the transaction, after the first was inserted.
-        await Assert.ThrowsExactlyAsync<SqliteException>(() => _assessments.SaveAnswersAsync(
+        await Assert.ThrowsAsync<DbException>(() => _assessments.SaveAnswersAsync(
             assessment.Id, assessment.RowVersion,
             [new AnswerInput(Answer.AtLevel("GP01.1", 2), []), new AnswerInput(new Answer("GP01.2", AnswerKind.NotApplicable, Reason: " "), [])],
             "tester"));

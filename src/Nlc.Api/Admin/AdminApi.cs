@@ -25,13 +25,24 @@ public static class AdminApi
             .WithDescription(
                 "Admin only. Writes a consistent copy of the live database (SQLite VACUUM INTO) into the backup folder (`Nlc:BackupPath`, "
                 + "by default `backups` beside the database) while other requests keep writing. To restore, stop the server and put the file in "
-                + "place of the database.")
-            .Problems([StatusCodes.Status503ServiceUnavailable]);
+                + "place of the database. On PostgreSQL it writes nothing and answers 409 saying to back up with `pg_dump` (see the README).")
+            .Problems([StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable]);
         return group;
     }
 
-    private static async Task<Created<BackupResponse>> CreateBackup(SqliteDatabase database, NlcOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<BackupResponse>, ProblemHttpResult>> CreateBackup(
+        Database anyDatabase, NlcOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (anyDatabase is not SqliteDatabase database)
+        {
+            // Several servers share a PostgreSQL database, which none of them can copy consistently on its own disk.
+            return ProblemResponses.Problem(
+                StatusCodes.Status409Conflict,
+                "Backups are made with pg_dump",
+                $"This server keeps its data in the {anyDatabase.Description}, which this route does not copy; nothing was written. "
+                + "Back it up with PostgreSQL's own tools: pg_dump --format=custom, and restore with pg_restore (see the README).");
+        }
+
         var now = clock.GetUtcNow();
         var folder = string.IsNullOrWhiteSpace(options.BackupPath)
             ? Path.Combine(Path.GetDirectoryName(database.Path)!, "backups")

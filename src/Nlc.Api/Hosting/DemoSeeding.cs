@@ -8,7 +8,7 @@ namespace Nlc.Api.Hosting;
 public static class DemoSeeding
 {
     /// <summary>Seeds the demo data; returns null when done, or why it was refused.</summary>
-    public static async Task<string?> SeedAsync(SqliteDatabase database, RubricCatalog rubrics, TimeProvider clock, TextWriter console)
+    public static async Task<string?> SeedAsync(Database database, RubricCatalog rubrics, TimeProvider clock, TextWriter console)
     {
         var rubric = rubrics.FindLatest("nlc");
         if (rubric is null)

@@ -14,6 +14,12 @@ public sealed class NlcOptions
     /// <summary>The SQLite file, relative to the working directory unless absolute; created on first start.</summary>
     public string DatabasePath { get; set; } = Path.Combine("data", "nlc.db");
 
+    /// <summary>
+    /// An Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>): when set, the toolkit keeps its data in
+    /// that PostgreSQL database, which several server processes may share, and <see cref="DatabasePath"/> is not used.
+    /// </summary>
+    public string PostgresConnectionString { get; set; } = "";
+
     /// <summary>The folder hot backups are written to; empty means "backups" beside the database.</summary>
     public string BackupPath { get; set; } = "";
 

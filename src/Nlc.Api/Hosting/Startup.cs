@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Nlc.Core.Access;
 using Nlc.Core.Languages;
 using Nlc.Core.Rubrics;
@@ -16,7 +16,7 @@ public static class Startup
     /// accounts the path of a new one-time invitation for the first admin (printed with the server's address once it listens).
     /// </summary>
     public static async Task<(RubricCatalog? Rubrics, string? Failure, string? FirstAdminInvitationPath)> PrepareAsync(
-        SqliteDatabase database, NlcOptions options, string? bootstrapAdminKey, TimeProvider clock, TextWriter console)
+        Database database, NlcOptions options, string? bootstrapAdminKey, TimeProvider clock, TextWriter console)
     {
         try
         {
@@ -25,9 +25,11 @@ public static class Startup
             var applied = await Migrator.MigrateAsync(database, clock);
             foreach (var migration in applied)
             {
-                console.WriteLine($"Applied database migration {migration.Name} to {database.Path}.");
+                console.WriteLine($"Applied database migration {migration.Name} to {database.Description}.");
             }
 
+            // Two servers sharing a PostgreSQL database may start at once: one at a time stores rubrics and creates the first key.
+            await using var preparing = await database.HoldPreparationLockAsync();
             var rubrics = await new RubricStore(database, clock).SynchronizeAsync(files);
             var engines = new ScoringEngines(rubrics);
             var backfilled = await new AssessmentStore(database, clock).BackfillSnapshotsAsync(a => engines.For(a.RubricId, a.RubricVersion));
@@ -48,9 +50,9 @@ public static class Startup
         {
             return (null, $"The API cannot start: {error.Message}", null);
         }
-        catch (SqliteException error)
+        catch (DbException error)
         {
-            return (null, $"The API cannot start: the database {database.Path} cannot be used: {error.Message}", null);
+            return (null, $"The API cannot start: the database {database.Description} cannot be used: {error.Message}", null);
         }
     }
 

@@ -42,7 +42,7 @@ public static class DemoData
     /// Seeds <paramref name="database"/> (migrated, with <paramref name="rubric"/> registered) with the demo data;
     /// refuses a database that already holds cities or assessments. Returns how many cities were created.
     /// </summary>
-    public static async Task<int> SeedAsync(SqliteDatabase database, Rubric rubric, TimeProvider clock, int generatedCities = 30, int seed = 2023)
+    public static async Task<int> SeedAsync(Database database, Rubric rubric, TimeProvider clock, int generatedCities = 30, int seed = 2023)
     {
         var existing = await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT (SELECT count(*) FROM cities) + (SELECT count(*) FROM assessments)"));
         if (existing > 0)

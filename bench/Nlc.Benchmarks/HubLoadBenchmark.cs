@@ -56,8 +56,9 @@ internal static class HubLoadBenchmark
 
     /// <summary>Reads every row and column of <paramref name="sql"/> (for period 2025 where it asks), decoding stored scores when <paramref name="reader"/> is given.</summary>
     private static Task ReadAllAsync(SqliteDatabase database, string sql, ScoreSnapshotReader? reader) =>
-        database.ReadAsync(async connection =>
+        database.ReadAsync(async anyConnection =>
         {
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)anyConnection;
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddWithValue("@rubricId", "nlc");

@@ -12,7 +12,7 @@ namespace Nlc.Storage;
 /// runs in one transaction, rewrites the plan's rows and appends one audit entry with the plan before and after.
 /// Input rules are the caller's (<see cref="ActionRules"/>); this store keeps the states and versions.
 /// </summary>
-public sealed class ActionPlanStore(SqliteDatabase database, TimeProvider clock)
+public sealed class ActionPlanStore(Database database, TimeProvider clock)
 {
     static ActionPlanStore()
     {

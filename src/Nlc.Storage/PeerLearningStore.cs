@@ -11,7 +11,7 @@ namespace Nlc.Storage;
 /// and the peer data behind suggestions and exchange pairs. A city without consent is never read into a contact list:
 /// the consent is joined in SQL, before any level leaves this store.
 /// </summary>
-public sealed class PeerLearningStore(SqliteDatabase database, TimeProvider clock)
+public sealed class PeerLearningStore(Database database, TimeProvider clock)
 {
     private const string NoteColumns =
         "id, city_id, rubric_id, practice_id, title, challenge, approach, impact, contact_role, status, return_reason, updated_at, published_at, row_version";

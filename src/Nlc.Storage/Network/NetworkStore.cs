@@ -7,7 +7,7 @@ namespace Nlc.Storage.Network;
 /// Reads the whole network for the hub's pages in one SQL statement: every city with every assessment, its answer count
 /// and its stored validated score. What it read is kept until the database is next written to.
 /// </summary>
-public sealed class NetworkStore(SqliteDatabase database)
+public sealed class NetworkStore(Database database)
 {
     private static readonly ScoreSnapshotReader OverallOnly = new([], []);
     private (long Generation, IReadOnlyList<NetworkCity> Cities)? _read;
@@ -28,7 +28,14 @@ public sealed class NetworkStore(SqliteDatabase database)
     /// <summary>Every city with its assessments, as of the last write.</summary>
     public async Task<IReadOnlyList<NetworkCity>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var generation = database.WriteGeneration;
+        // On PostgreSQL the write generation counts only writes that change peer groups (cities and scores), not every
+        // answer or status, and another server may have written: read afresh there.
+        if (database.Engine != DatabaseEngine.Sqlite)
+        {
+            return await database.ReadAsync(connection => ReadAsync(connection, cancellationToken), cancellationToken);
+        }
+
+        var generation = await database.WriteGenerationAsync(cancellationToken);
         if (_read is { } cached && cached.Generation == generation)
         {
             return cached.Cities;
@@ -39,7 +46,7 @@ public sealed class NetworkStore(SqliteDatabase database)
         return cities;
     }
 
-    private static async Task<IReadOnlyList<NetworkCity>> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<NetworkCity>> ReadAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = NetworkSql;
@@ -77,7 +84,7 @@ public sealed class NetworkStore(SqliteDatabase database)
                 Enum.Parse<AssessmentStatus>(reader.GetString(10), ignoreCase: true),
                 Timestamps.Parse(reader.GetString(11)),
                 reader.IsDBNull(12) ? null : Timestamps.Parse(reader.GetString(12)),
-                reader.GetInt32(13),
+                Convert.ToInt32(reader.GetValue(13), System.Globalization.CultureInfo.InvariantCulture),
                 overall));
         }
 

@@ -18,11 +18,15 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
     static AssessmentStore()
     {
         SnakeCaseColumns.Map<Row>();
+        SnakeCaseColumns.Map<ChangeRow>();
         SnakeCaseColumns.Map<AnswerRow>();
     }
 
     private const string Columns =
         "id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, row_version";
+
+    // Taken inside the write transaction, whose writer holds the only lock: numbers are unique and commit in order.
+    private const string NextChangeSeq = "(SELECT coalesce(max(change_seq), 0) + 1 FROM assessments)";
 
     /// <summary>Starts a draft assessment of <paramref name="cityId"/> against <paramref name="rubric"/> for <paramref name="period"/>.</summary>
     public Task<WriteResult<Assessment>> CreateAsync(string cityId, Rubric rubric, Period period, string actor, CancellationToken cancellationToken = default) =>
@@ -49,7 +53,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             var now = clock.GetUtcNow();
             var assessment = new Assessment(Ids.New("asm_"), cityId, rubric.Id, rubric.Version, period.ToString(), AssessmentStatus.Draft, now, now, null, null, 1);
             await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO assessments ({Columns}) VALUES (@Id, @CityId, @RubricId, @RubricVersion, @Period, @Status, @CreatedAt, @UpdatedAt, NULL, NULL, 1)",
+                $"INSERT INTO assessments ({Columns}, change_seq) VALUES (@Id, @CityId, @RubricId, @RubricVersion, @Period, @Status, @CreatedAt, @UpdatedAt, NULL, NULL, 1, {NextChangeSeq})",
                 ToParameters(assessment),
                 transaction,
                 cancellationToken: cancellationToken));
@@ -89,6 +93,67 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
                 .ThenByDescending(a => a.CreatedAt)
                 .ToArray();
             return sorted;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> assessments across the network matching <paramref name="filter"/> that changed after
+    /// change number <paramref name="after"/>, in the order they last changed. A page and its cursor come from one
+    /// snapshot of the database, so resuming from the cursor lists every later change, including those made meanwhile.
+    /// When <paramref name="listWithdrawn"/> and a status is asked for, assessments that left that status are listed as
+    /// withdrawn (for "validated", only those that once were).
+    /// </summary>
+    public Task<AssessmentChangePage> ListChangesAsync(
+        NetworkAssessmentFilter filter, long after, bool listWithdrawn, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var status = filter.Status is { } wanted ? StatusText(wanted) : null;
+        var parameters = new
+        {
+            after,
+            Status = status,
+            Withdrawn = listWithdrawn && status is not null ? 1 : 0,
+            OnlyOnceValidated = status == "validated" ? 1 : 0,
+            Period = filter.Period?.ToString(),
+            filter.RubricId,
+            filter.Country,
+            filter.Region,
+            filter.Tag,
+            UpdatedSince = filter.UpdatedSince is { } since ? Timestamps.Format(since) : null,
+            OnlyIds = filter.OnlyCityIds is null ? null : JsonSerializer.Serialize(filter.OnlyCityIds),
+            Fetch = limit + 1,
+        };
+        return database.ReadAsync(async connection =>
+        {
+            // One read transaction: the page and the newest change number come from the same snapshot.
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            var rows = (await connection.QueryAsync<ChangeRow>(new CommandDefinition(
+                $"""
+                SELECT {string.Join(", ", Columns.Split(", ").Select(c => "a." + c))}, a.change_seq
+                FROM assessments a JOIN cities c ON c.id = a.city_id
+                WHERE a.change_seq > @after
+                  AND (@Status IS NULL OR a.status = @Status OR (@Withdrawn = 1 AND (@OnlyOnceValidated = 0 OR a.ever_validated = 1)))
+                  AND (@Period IS NULL OR a.period = @Period)
+                  AND (@RubricId IS NULL OR a.rubric_id = @RubricId)
+                  AND (@Country IS NULL OR c.country = @Country)
+                  AND (@Region IS NULL OR c.region = @Region COLLATE NOCASE)
+                  AND (@Tag IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = @Tag))
+                  AND (@OnlyIds IS NULL OR a.city_id IN (SELECT value FROM json_each(@OnlyIds)))
+                  AND (@UpdatedSince IS NULL OR a.updated_at >= @UpdatedSince)
+                ORDER BY a.change_seq
+                LIMIT @Fetch
+                """,
+                parameters,
+                transaction,
+                cancellationToken: cancellationToken))).ToList();
+            var hasMore = rows.Count > limit;
+            var items = rows.Take(limit)
+                .Select(r => new AssessmentChange(r.ToAssessment(), r.ChangeSeq, status is not null && r.Status != status))
+                .ToArray();
+            var newest = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT coalesce(max(change_seq), 0) FROM assessments", transaction: transaction, cancellationToken: cancellationToken));
+            var cursor = hasMore ? items[^1].ChangeSequence : Math.Max(after, newest);
+            return new AssessmentChangePage(items, cursor, hasMore);
         }, cancellationToken);
     }
 
@@ -187,6 +252,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
 
             await AuditLog.AppendAsync(
                 connection, transaction, now, actor, AssessmentWorkflow.AuditName(action), "assessment", id, assessment.CityId, assessment, updated, cancellationToken);
+            await EnqueueWebhooksAsync(connection, transaction, assessment, updated, now, cancellationToken);
             return new TransitionResult(WriteResult<Assessment>.Done(updated), []);
         }, cancellationToken);
     }
@@ -297,15 +363,31 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             RowVersion = assessment.RowVersion + 1,
         };
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             UPDATE assessments SET status = @Status, updated_at = @UpdatedAt, submitted_at = @SubmittedAt, validated_at = @ValidatedAt,
-                row_version = @RowVersion
+                row_version = @RowVersion, change_seq = {NextChangeSeq},
+                ever_validated = CASE WHEN @Status = 'validated' THEN 1 ELSE ever_validated END
             WHERE id = @Id
             """,
             ToParameters(updated),
             transaction,
             cancellationToken: cancellationToken));
         return updated;
+    }
+
+    /// <summary>Webhook deliveries for a validation or a reopening, to the keys that may read the assessment (before a reopening: that could read it).</summary>
+    private static Task EnqueueWebhooksAsync(
+        IDbConnection connection, IDbTransaction transaction, Assessment before, Assessment after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = $"/api/v1/assessments/{after.Id}";
+        return after.Status switch
+        {
+            AssessmentStatus.Validated => WebhookOutbox.EnqueueAsync(
+                connection, transaction, now, WebhookEvents.AssessmentValidated, after.Id, after.RowVersion, link, r => r.CanSeeAssessment(after), cancellationToken),
+            AssessmentStatus.Draft => WebhookOutbox.EnqueueAsync(
+                connection, transaction, now, WebhookEvents.AssessmentReopened, after.Id, after.RowVersion, link, r => r.CanSeeAssessment(before), cancellationToken),
+            _ => Task.CompletedTask,
+        };
     }
 
     private static Task InsertSnapshotAsync(IDbConnection connection, IDbTransaction transaction, string id, ScoreResult result, DateTimeOffset now,
@@ -360,7 +442,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only given answers are stored"),
     };
 
-    private sealed class Row
+    private class Row
     {
         public string Id { get; init; } = "";
         public string CityId { get; init; } = "";
@@ -378,6 +460,11 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             Id, CityId, RubricId, Nlc.Core.Rubrics.RubricVersion.Parse(RubricVersion), Period, Enum.Parse<AssessmentStatus>(Status, ignoreCase: true),
             Timestamps.Parse(CreatedAt), Timestamps.Parse(UpdatedAt), Timestamps.ParseOptional(SubmittedAt), Timestamps.ParseOptional(ValidatedAt),
             RowVersion);
+    }
+
+    private sealed class ChangeRow : Row
+    {
+        public long ChangeSeq { get; init; }
     }
 
     private sealed class AnswerRow

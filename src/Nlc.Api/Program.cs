@@ -6,6 +6,7 @@ using Nlc.Api.Admin;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
 using Nlc.Api.Cities;
+using Nlc.Api.Exports;
 using Nlc.Api.Health;
 using Nlc.Api.Hosting;
 using Nlc.Api.Http;
@@ -14,6 +15,7 @@ using Nlc.Api.Progress;
 using Nlc.Api.Reports;
 using Nlc.Api.Rubrics;
 using Nlc.Api.Security;
+using Nlc.Api.Webhooks;
 using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
@@ -64,6 +66,11 @@ builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<BenchmarkStore>();
 builder.Services.AddSingleton<TargetStore>();
+builder.Services.AddSingleton<WebhookStore>();
+if (!generatingOpenApiDocument)
+{
+    builder.Services.AddHostedService<WebhookDeliveryWorker>();
+}
 builder.Services.AddSingleton(new Nlc.Excel.Import.AssessmentWorkbookReader(rubrics));
 
 builder.Services.ConfigureHttpJsonOptions(json => JsonBody.ApplyRules(json.SerializerOptions));
@@ -121,6 +128,7 @@ var api = app.MapGroup("").WithRequestChecks();
 api.MapRubricsApi();
 api.MapCitiesApi();
 api.MapAssessmentsApi();
+api.MapNetworkAssessmentsApi();
 api.MapKeysApi();
 api.MapInvitationsApi();
 api.MapBenchmarksApi();
@@ -128,6 +136,8 @@ api.MapProgressApi();
 api.MapAdminApi();
 api.MapWorkbooksApi();
 api.MapReportsApi();
+api.MapWebhooksApi();
+api.MapExportsApi();
 app.MapNlcWeb();
 
 await app.RunAsync();

@@ -19,6 +19,7 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
     {
         SnakeCaseColumns.Map<Row>();
         SnakeCaseColumns.Map<ChangeRow>();
+        SnakeCaseColumns.Map<ExportRow>();
         SnakeCaseColumns.Map<AnswerRow>();
     }
 
@@ -156,6 +157,27 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             return new AssessmentChangePage(items, cursor, hasMore);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Every validated assessment of rubric <paramref name="rubricId"/> in <paramref name="period"/>, with its city, by city
+    /// name; only of <paramref name="onlyCityIds"/> when given.
+    /// </summary>
+    public Task<IReadOnlyList<ExportedAssessment>> ValidatedInPeriodAsync(
+        string rubricId, Period period, IReadOnlyList<string>? onlyCityIds, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<ExportedAssessment>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ExportRow>(new CommandDefinition(
+                $"""
+                SELECT {string.Join(", ", Columns.Split(", ").Select(c => "a." + c))}, c.name AS city_name, c.country, c.region
+                FROM assessments a JOIN cities c ON c.id = a.city_id
+                WHERE a.rubric_id = @rubricId AND a.period = @Period AND a.status = 'validated'
+                  AND (@OnlyIds IS NULL OR a.city_id IN (SELECT value FROM json_each(@OnlyIds)))
+                ORDER BY c.name, c.id
+                """,
+                new { rubricId, Period = period.ToString(), OnlyIds = onlyCityIds is null ? null : JsonSerializer.Serialize(onlyCityIds) },
+                cancellationToken: cancellationToken));
+            return rows.Select(r => new ExportedAssessment(r.ToAssessment(), r.CityName, r.Country, r.Region)).ToArray();
+        }, cancellationToken);
 
     /// <summary>
     /// Sets the given answers (replacing earlier answers to the same indicators) on a draft at <paramref name="expectedVersion"/>,
@@ -465,6 +487,13 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
     private sealed class ChangeRow : Row
     {
         public long ChangeSeq { get; init; }
+    }
+
+    private sealed class ExportRow : Row
+    {
+        public string CityName { get; init; } = "";
+        public string Country { get; init; } = "";
+        public string? Region { get; init; }
     }
 
     private sealed class AnswerRow

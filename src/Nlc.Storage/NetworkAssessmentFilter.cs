@@ -25,3 +25,6 @@ public sealed record AssessmentChange(Assessment Assessment, long ChangeSequence
 
 /// <summary>One page of changes and the cursor to resume after it: everything up to it has been listed.</summary>
 public sealed record AssessmentChangePage(IReadOnlyList<AssessmentChange> Items, long Cursor, bool HasMore);
+
+/// <summary>A validated assessment with its city's name, country and region, as an export lists it.</summary>
+public sealed record ExportedAssessment(Assessment Assessment, string CityName, string Country, string? Region);

@@ -20,7 +20,7 @@ public static class ExportsApi
                 "Every validated assessment of `rubricId` in `period` this key may read (admin, hub and partner keys: the whole network; city keys: their own cities), "
                 + "as `format=csv` (one row per assessment, a column per pillar and practice) or `format=jsonl` (JSON Lines): city, period, rubric version, "
                 + "overall, pillars, practices and completeness. Text that begins like a formula (=, +, -, @ …) carries a leading apostrophe, so a spreadsheet runs nothing.")
-            .Produces(StatusCodes.Status200OK, typeof(string), ScoreExport.CsvContentType, ScoreExport.JsonLinesContentType)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), ScoreExport.CsvContentType, ScoreExport.JsonLinesContentType)
             .Problems([StatusCodes.Status400BadRequest]);
         return group;
     }

@@ -38,8 +38,8 @@ public sealed class WebhookStore(SqliteDatabase database, TimeProvider clock)
             var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
             var endpoint = new WebhookEndpoint(Ids.New("whk_"), keyId, url, events, actor, now, null, null, null);
             await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO webhook_endpoints ({EndpointColumns}, secret) VALUES (@Id, @KeyId, @Url, @Events, @CreatedBy, @At, NULL, NULL, NULL, @secret)",
-                new { endpoint.Id, keyId, url, Events = JsonSerializer.Serialize(events), CreatedBy = actor, At = Timestamps.Format(now), secret },
+                $"INSERT INTO webhook_endpoints ({EndpointColumns}, secret) VALUES (@Id, @KeyId, @Url, @Events, @CreatedBy, @At, NULL, NULL, NULL, @Secret)",
+                new { endpoint.Id, KeyId = keyId, Url = url, Events = JsonSerializer.Serialize(events), CreatedBy = actor, At = Timestamps.Format(now), Secret = secret },
                 transaction,
                 cancellationToken: cancellationToken));
             await AuditLog.AppendAsync(connection, transaction, now, actor, "webhook.registered", "webhook", endpoint.Id, null, null, endpoint, cancellationToken);

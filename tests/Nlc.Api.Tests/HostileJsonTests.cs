@@ -22,6 +22,7 @@ public sealed class HostileJsonTests
         await using var server = InProcessApi.Start();
         var cityId = await Scenario.CreateCityAsync(server, "Fuzzville");
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
+        var keyId = (await server.Client.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "partner", role = "partner" }).ExpectAsync(201)).Text("id");
         var endpoints = new (HttpMethod Method, string Url, string? IfMatch, string ValidBody, string[] Required)[]
         {
             (HttpMethod.Post, "/api/v1/cities", null, """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}""", ["name", "country"]),
@@ -31,6 +32,7 @@ public sealed class HostileJsonTests
             (HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/answers/GP02.1", "\"999\"", """{"notApplicable":true,"reason":"r"}""", []),
             (HttpMethod.Put, $"/api/v1/cities/{cityId}/targets", null, """{"rubricId":"nlc","targetPeriod":"2030","indicators":{"GP01.1":3}}""", ["rubricId", "targetPeriod"]),
             (HttpMethod.Post, "/api/v1/keys", null, """{"name":"k","role":"partner"}""", ["name", "role"]),
+            (HttpMethod.Post, "/api/v1/webhooks", null, $$"""{"keyId":"{{keyId}}","url":"https://93.184.215.14/hooks","events":["city.changed"]}""", ["keyId", "url", "events"]),
         };
         var before = await DatabaseDump.ReadAsync(server.DatabasePath);
         var random = new Random(20260101);
@@ -73,7 +75,8 @@ public sealed class HostileJsonTests
         var cityId = await Scenario.CreateCityAsync(server, "Schemaville");
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
         var document = JsonNode.Parse(await server.ClientFor(null).GetStringAsync("/openapi/v1.json"))!;
-        var bases = ValidBodies(cityId, assessmentId);
+        var keyId = (await server.Client.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "partner", role = "partner" }).ExpectAsync(201)).Text("id");
+        var bases = ValidBodies(cityId, assessmentId, keyId);
         var failures = new List<string>();
         var sent = 0;
 
@@ -140,7 +143,7 @@ public sealed class HostileJsonTests
     }
 
     /// <summary>A valid body for every operation that takes JSON, with every property of its schema present. Versioned writes carry a stale If-Match.</summary>
-    private static Dictionary<string, (HttpMethod Method, string Url, string? IfMatch, string Body)> ValidBodies(string cityId, string assessmentId) => new()
+    private static Dictionary<string, (HttpMethod Method, string Url, string? IfMatch, string Body)> ValidBodies(string cityId, string assessmentId, string keyId) => new()
     {
         ["createCity"] = (HttpMethod.Post, "/api/v1/cities", null, """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}"""),
         ["updateCity"] = (HttpMethod.Patch, $"/api/v1/cities/{cityId}", "\"999\"", """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}"""),
@@ -157,6 +160,7 @@ public sealed class HostileJsonTests
             """{"rubricId":"nlc","targetPeriod":"2030","indicators":{"GP01.1":3},"practices":{"GP02":2}}"""),
         ["createKey"] = (HttpMethod.Post, "/api/v1/keys", null, $$"""{"name":"k","role":"city","cityIds":["{{cityId}}"]}"""),
         ["createInvitation"] = (HttpMethod.Post, "/api/v1/invitations", null, $$"""{"email":"fuzz@example.org","displayName":"Fuzz","role":"city","cityIds":["{{cityId}}"]}"""),
+        ["createWebhook"] = (HttpMethod.Post, "/api/v1/webhooks", null, $$"""{"keyId":"{{keyId}}","url":"https://93.184.215.14/hooks","events":["assessment.validated","city.changed"]}"""),
     };
 
     /// <summary>Every operation of the document whose request body is JSON, with that body's schema.</summary>

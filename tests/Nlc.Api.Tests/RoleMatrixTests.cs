@@ -54,6 +54,12 @@ public sealed class RoleMatrixTests
         ["POST", "/api/v1/keys", "{\"name\":\"\"}", null, "422 403 403 403 403 401"],
         ["DELETE", "/api/v1/keys/key_unknown", null, null, "404 403 403 403 403 401"],
         ["POST", "/api/v1/invitations", "{\"email\":\"\"}", null, "422 403 403 403 403 401"],
+        ["GET", "/api/v1/assessments", null, null, "200 200 200 200 200 401"],
+        ["GET", "/api/v1/assessments?status=draft&updatedSince=2020-01-01T00:00:00Z", null, null, "200 200 200 200 200 401"],
+        ["POST", "/api/v1/webhooks", "{\"url\":\"\"}", null, "422 403 403 403 403 401"],
+        ["GET", "/api/v1/webhooks", null, null, "200 403 403 403 403 401"],
+        ["GET", "/api/v1/webhooks/whk_unknown/deliveries", null, null, "404 403 403 403 403 401"],
+        ["GET", "/api/v1/exports/scores?rubricId=nlc&period=2025&format=csv", null, null, "200 200 200 200 200 401"],
     ];
 
     [ClassInitialize]

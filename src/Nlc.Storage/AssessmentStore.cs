@@ -113,7 +113,6 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
         {
             after,
             Status = status,
-            Withdrawn = listWithdrawn && status is not null ? 1 : 0,
             OnlyOnceValidated = status == "validated" ? 1 : 0,
             Period = filter.Period?.ToString(),
             filter.RubricId,
@@ -124,23 +123,26 @@ public sealed class AssessmentStore(SqliteDatabase database, TimeProvider clock)
             OnlyIds = filter.OnlyCityIds is null ? null : JsonSerializer.Serialize(filter.OnlyCityIds),
             Fetch = limit + 1,
         };
+        // Only the filters asked for go into the query, so the planner walks the change-sequence index in order.
+        var conditions = string.Concat(
+            status is null ? "" : listWithdrawn ? " AND (a.status = @Status OR (@OnlyOnceValidated = 0 OR a.ever_validated = 1))" : " AND a.status = @Status",
+            filter.Period is null ? "" : " AND a.period = @Period",
+            filter.RubricId is null ? "" : " AND a.rubric_id = @RubricId",
+            filter.Country is null ? "" : " AND c.country = @Country",
+            filter.Region is null ? "" : " AND c.region = @Region COLLATE NOCASE",
+            filter.Tag is null ? "" : " AND EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = @Tag)",
+            filter.OnlyCityIds is null ? "" : " AND a.city_id IN (SELECT value FROM json_each(@OnlyIds))",
+            filter.UpdatedSince is null ? "" : " AND a.updated_at >= @UpdatedSince");
         return database.ReadAsync(async connection =>
         {
             // One read transaction: the page and the newest change number come from the same snapshot.
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            // Deferred: a read takes no write lock; its snapshot starts with the first SELECT.
+            await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
             var rows = (await connection.QueryAsync<ChangeRow>(new CommandDefinition(
                 $"""
                 SELECT {string.Join(", ", Columns.Split(", ").Select(c => "a." + c))}, a.change_seq
                 FROM assessments a JOIN cities c ON c.id = a.city_id
-                WHERE a.change_seq > @after
-                  AND (@Status IS NULL OR a.status = @Status OR (@Withdrawn = 1 AND (@OnlyOnceValidated = 0 OR a.ever_validated = 1)))
-                  AND (@Period IS NULL OR a.period = @Period)
-                  AND (@RubricId IS NULL OR a.rubric_id = @RubricId)
-                  AND (@Country IS NULL OR c.country = @Country)
-                  AND (@Region IS NULL OR c.region = @Region COLLATE NOCASE)
-                  AND (@Tag IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = @Tag))
-                  AND (@OnlyIds IS NULL OR a.city_id IN (SELECT value FROM json_each(@OnlyIds)))
-                  AND (@UpdatedSince IS NULL OR a.updated_at >= @UpdatedSince)
+                WHERE a.change_seq > @after {conditions}
                 ORDER BY a.change_seq
                 LIMIT @Fetch
                 """,

@@ -37,10 +37,10 @@ internal static class BenchData
                     ids.Add(assessmentId);
                     await connection.ExecuteAsync(
                         """
-                        INSERT INTO assessments (id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at)
-                        VALUES (@assessmentId, @cityId, 'nlc', @version, @period, 'validated', @now, @now, @now, @now)
+                        INSERT INTO assessments (id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, change_seq, ever_validated)
+                        VALUES (@assessmentId, @cityId, 'nlc', @version, @period, 'validated', @now, @now, @now, @now, @changeSeq, 1)
                         """,
-                        new { assessmentId, cityId, version = rubric.Version.ToString(), period = periods[p], now },
+                        new { assessmentId, cityId, version = rubric.Version.ToString(), period = periods[p], now, changeSeq = ids.Count },
                         transaction);
                     var answers = rubric.Indicators.Select(i => Answer.AtLevel(i.Id, Math.Clamp(baseLevel + p + random.Next(-1, 2), 0, 4))).ToArray();
                     foreach (var answer in answers)

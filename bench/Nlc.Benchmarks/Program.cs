@@ -4,7 +4,8 @@ using Nlc.Core.Rubrics;
 // Runs every benchmark and prints one line per figure with its goal. Run in Release:
 //   dotnet run -c Release --project bench/Nlc.Benchmarks [-- --load-seconds 15]
 // "-- --only excel [--worst-case-bytes N]" runs the Excel figures alone, with the worst-case workbooks' part at N bytes;
-// "-- --only web [--load-seconds N]" runs the web pages' load alone (the hub's pages included); "-- --only hub" the hub's pages alone.
+// "-- --only web [--load-seconds N]" runs the web pages' load alone (the hub's pages included); "-- --only hub" the hub's pages alone;
+// "-- --only sync" the partners' network-wide list.
 var rubric = RubricLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "rubrics")).FindLatest("nlc")!;
 Console.WriteLine($"NLC toolkit benchmarks: .NET {Environment.Version}, {Environment.ProcessorCount} cores, {rubric.Key}");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -23,6 +24,11 @@ if (only is null)
 {
     PeerStatisticsBenchmark.Run(rubric);
     LoadBenchmark.Run(rubric, seconds: LoadSeconds());
+}
+
+if (only is null or "sync")
+{
+    SyncListBenchmark.Run(rubric);
 }
 
 if (only is null or "web")

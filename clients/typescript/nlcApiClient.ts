@@ -139,6 +139,20 @@ export interface INlcApiClient {
     getAssessmentAudit(assessmentId: string, limit: number | undefined, offset: number | undefined): Promise<PageResponseOfAuditEntryResponse>;
 
     /**
+     * List assessments across the network, in the order they changed
+     * @param status (optional) 
+     * @param period (optional) 
+     * @param rubricId (optional) 
+     * @param country (optional) 
+     * @param region (optional) 
+     * @param tag (optional) 
+     * @param updatedSince (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listNetworkAssessments(status: string | undefined, period: string | undefined, rubricId: string | undefined, country: string | undefined, region: string | undefined, tag: string | undefined, updatedSince: string | undefined, limit: number | undefined): Promise<AssessmentChangesResponse>;
+
+    /**
      * Create an API key
      * @return Created
      */
@@ -418,6 +432,37 @@ export interface INlcApiClient {
      * @return OK
      */
     listExchangePairs(rubricId: string | undefined, country: string | undefined, language: string | undefined): Promise<ExchangePairsResponse>;
+
+    /**
+     * Register a webhook endpoint for an API key
+     * @return Created
+     */
+    createWebhook(body: CreateWebhookRequest): Promise<CreatedWebhookResponse>;
+
+    /**
+     * List webhook endpoints
+     * @param limit (optional) 
+     * @param offset (optional) 
+     * @return OK
+     */
+    listWebhooks(limit: number | undefined, offset: number | undefined): Promise<PageResponseOfWebhookResponse>;
+
+    /**
+     * An endpoint's delivery log
+     * @param limit (optional) 
+     * @param offset (optional) 
+     * @return OK
+     */
+    listWebhookDeliveries(webhookId: string, limit: number | undefined, offset: number | undefined): Promise<PageResponseOfWebhookDeliveryAttemptResponse>;
+
+    /**
+     * Export a period's validated scores
+     * @param rubricId (optional) 
+     * @param period (optional) 
+     * @param format (optional) 
+     * @return OK
+     */
+    exportScores(rubricId: string | undefined, period: string | undefined, format: string | undefined): Promise<FileResponse>;
 }
 
 export class NlcApiClient implements INlcApiClient {
@@ -851,6 +896,10 @@ export class NlcApiClient implements INlcApiClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CityResponse;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1196,6 +1245,10 @@ export class NlcApiClient implements INlcApiClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssessmentResponse;
             return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1739,6 +1792,10 @@ export class NlcApiClient implements INlcApiClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ScoreResponse;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1843,6 +1900,101 @@ export class NlcApiClient implements INlcApiClient {
             });
         }
         return Promise.resolve<PageResponseOfAuditEntryResponse>(null as any);
+    }
+
+    /**
+     * List assessments across the network, in the order they changed
+     * @param status (optional) 
+     * @param period (optional) 
+     * @param rubricId (optional) 
+     * @param country (optional) 
+     * @param region (optional) 
+     * @param tag (optional) 
+     * @param updatedSince (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listNetworkAssessments(status: string | undefined, period: string | undefined, rubricId: string | undefined, country: string | undefined, region: string | undefined, tag: string | undefined, updatedSince: string | undefined, limit: number | undefined): Promise<AssessmentChangesResponse> {
+        let url_ = this.baseUrl + "/api/v1/assessments?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (rubricId === null)
+            throw new globalThis.Error("The parameter 'rubricId' cannot be null.");
+        else if (rubricId !== undefined)
+            url_ += "rubricId=" + encodeURIComponent("" + rubricId) + "&";
+        if (country === null)
+            throw new globalThis.Error("The parameter 'country' cannot be null.");
+        else if (country !== undefined)
+            url_ += "country=" + encodeURIComponent("" + country) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            url_ += "tag=" + encodeURIComponent("" + tag) + "&";
+        if (updatedSince === null)
+            throw new globalThis.Error("The parameter 'updatedSince' cannot be null.");
+        else if (updatedSince !== undefined)
+            url_ += "updatedSince=" + encodeURIComponent("" + updatedSince) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListNetworkAssessments(_response);
+        });
+    }
+
+    protected processListNetworkAssessments(response: Response): Promise<AssessmentChangesResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssessmentChangesResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssessmentChangesResponse>(null as any);
     }
 
     /**
@@ -4963,6 +5115,315 @@ export class NlcApiClient implements INlcApiClient {
         }
         return Promise.resolve<ExchangePairsResponse>(null as any);
     }
+
+    /**
+     * Register a webhook endpoint for an API key
+     * @return Created
+     */
+    createWebhook(body: CreateWebhookRequest): Promise<CreatedWebhookResponse> {
+        let url_ = this.baseUrl + "/api/v1/webhooks";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateWebhook(_response);
+        });
+    }
+
+    protected processCreateWebhook(response: Response): Promise<CreatedWebhookResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatedWebhookResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CreatedWebhookResponse>(null as any);
+    }
+
+    /**
+     * List webhook endpoints
+     * @param limit (optional) 
+     * @param offset (optional) 
+     * @return OK
+     */
+    listWebhooks(limit: number | undefined, offset: number | undefined): Promise<PageResponseOfWebhookResponse> {
+        let url_ = this.baseUrl + "/api/v1/webhooks?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (offset === null)
+            throw new globalThis.Error("The parameter 'offset' cannot be null.");
+        else if (offset !== undefined)
+            url_ += "offset=" + encodeURIComponent("" + offset) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListWebhooks(_response);
+        });
+    }
+
+    protected processListWebhooks(response: Response): Promise<PageResponseOfWebhookResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageResponseOfWebhookResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageResponseOfWebhookResponse>(null as any);
+    }
+
+    /**
+     * An endpoint's delivery log
+     * @param limit (optional) 
+     * @param offset (optional) 
+     * @return OK
+     */
+    listWebhookDeliveries(webhookId: string, limit: number | undefined, offset: number | undefined): Promise<PageResponseOfWebhookDeliveryAttemptResponse> {
+        let url_ = this.baseUrl + "/api/v1/webhooks/{webhookId}/deliveries?";
+        if (webhookId === undefined || webhookId === null)
+            throw new globalThis.Error("The parameter 'webhookId' must be defined.");
+        url_ = url_.replace("{webhookId}", encodeURIComponent("" + webhookId));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (offset === null)
+            throw new globalThis.Error("The parameter 'offset' cannot be null.");
+        else if (offset !== undefined)
+            url_ += "offset=" + encodeURIComponent("" + offset) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListWebhookDeliveries(_response);
+        });
+    }
+
+    protected processListWebhookDeliveries(response: Response): Promise<PageResponseOfWebhookDeliveryAttemptResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageResponseOfWebhookDeliveryAttemptResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageResponseOfWebhookDeliveryAttemptResponse>(null as any);
+    }
+
+    /**
+     * Export a period's validated scores
+     * @param rubricId (optional) 
+     * @param period (optional) 
+     * @param format (optional) 
+     * @return OK
+     */
+    exportScores(rubricId: string | undefined, period: string | undefined, format: string | undefined): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/exports/scores?";
+        if (rubricId === null)
+            throw new globalThis.Error("The parameter 'rubricId' cannot be null.");
+        else if (rubricId !== undefined)
+            url_ += "rubricId=" + encodeURIComponent("" + rubricId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportScores(_response);
+        });
+    }
+
+    protected processExportScores(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
 }
 
 /** A city's action plan with its version (also the ETag; send it as If-Match with every write), the figures as of `asOf`, the overdue actions, and each targeted practice beside the scores of validated assessments from `baselinePeriod` on. */
@@ -5106,6 +5567,32 @@ export enum ApiRole {
     Hub = "hub",
     City = "city",
     Partner = "partner",
+}
+
+/** One assessment in the network-wide list. `withdrawn: true` means it no longer matches the status asked for (for partners: it was reopened and is no longer validated): drop it from a mirror; its status, version and dates are then null. */
+export interface AssessmentChangeResponse {
+    id: string;
+    cityId: string;
+    rubricId: string;
+    rubricVersion: string;
+    period: string;
+    status: AssessmentStatus | undefined;
+    updatedAt: string | undefined;
+    validatedAt: string | undefined;
+    version: number | undefined;
+    withdrawn: boolean;
+
+    [key: string]: any;
+}
+
+/** A page of the network-wide list, in the order assessments last changed. `next` links the following page (null on the last); `cursor` is where to resume later, as `updatedSince`: every change after it will be listed. */
+export interface AssessmentChangesResponse {
+    items: AssessmentChangeResponse[];
+    limit: number;
+    cursor: string;
+    next: string | undefined;
+
+    [key: string]: any;
 }
 
 /** An assessment; `version` is also its ETag. `answers` is given when one assessment is read. */
@@ -5318,6 +5805,18 @@ export interface CreatedKeyResponse {
     [key: string]: any;
 }
 
+/** A newly registered endpoint with its signing secret in `secret` ("whsec_…"): shown this once and never again. */
+export interface CreatedWebhookResponse {
+    id: string;
+    keyId: string;
+    url: string;
+    events: string[];
+    createdAt: string;
+    secret: string;
+
+    [key: string]: any;
+}
+
 /** A person to invite to the web pages: their email (their sign-in name), the name shown, role and, for city users, cities. */
 export interface CreateInvitationRequest {
     email: string | undefined;
@@ -5333,6 +5832,15 @@ export interface CreateKeyRequest {
     name: string | undefined;
     role: ApiRole | undefined;
     cityIds?: string[] | undefined;
+
+    [key: string]: any;
+}
+
+/** A new webhook endpoint: the API key whose reading rights bound what it is told, an https URL, and the events to send (`assessment.validated`, `assessment.reopened`, `city.changed`). */
+export interface CreateWebhookRequest {
+    keyId: string | undefined;
+    url: string | undefined;
+    events: string[] | undefined;
 
     [key: string]: any;
 }
@@ -5541,6 +6049,28 @@ export interface PageResponseOfCityResponse {
 /** One page of a list, with a link to the next page (null on the last). */
 export interface PageResponseOfKeyResponse {
     items: KeyResponse[];
+    total: number;
+    limit: number;
+    offset: number;
+    next: string | undefined;
+
+    [key: string]: any;
+}
+
+/** One page of a list, with a link to the next page (null on the last). */
+export interface PageResponseOfWebhookDeliveryAttemptResponse {
+    items: WebhookDeliveryAttemptResponse[];
+    total: number;
+    limit: number;
+    offset: number;
+    next: string | undefined;
+
+    [key: string]: any;
+}
+
+/** One page of a list, with a link to the next page (null on the last). */
+export interface PageResponseOfWebhookResponse {
+    items: WebhookResponse[];
     total: number;
     limit: number;
     offset: number;
@@ -5964,6 +6494,35 @@ export interface UpdateCityRequest {
     region?: string | undefined;
     population?: number | undefined;
     tags?: string[] | undefined;
+
+    [key: string]: any;
+}
+
+/** One attempt in an endpoint's delivery log: which delivery (its webhook-id), the event, and the answer or error. */
+export interface WebhookDeliveryAttemptResponse {
+    deliveryId: string;
+    event: string;
+    resourceId: string;
+    resourceVersion: number;
+    attempt: number;
+    at: string;
+    statusCode: number | undefined;
+    error: string | undefined;
+    succeeded: boolean;
+
+    [key: string]: any;
+}
+
+/** A registered endpoint, without its secret; `disabledAt` is set once it failed for a day without a success. */
+export interface WebhookResponse {
+    id: string;
+    keyId: string;
+    url: string;
+    events: string[];
+    createdAt: string;
+    failingSince: string | undefined;
+    disabledAt: string | undefined;
+    disabledReason: string | undefined;
 
     [key: string]: any;
 }

@@ -7,6 +7,7 @@ using Nlc.Api.Admin;
 using Nlc.Api.Assessments;
 using Nlc.Api.Benchmarks;
 using Nlc.Api.Cities;
+using Nlc.Api.Exports;
 using Nlc.Api.Health;
 using Nlc.Api.Hosting;
 using Nlc.Api.Http;
@@ -16,6 +17,7 @@ using Nlc.Api.Progress;
 using Nlc.Api.Reports;
 using Nlc.Api.Rubrics;
 using Nlc.Api.Security;
+using Nlc.Api.Webhooks;
 using Nlc.Api.Workbooks;
 using Nlc.Core.Assessments;
 using Nlc.Core.Rubrics;
@@ -73,6 +75,11 @@ builder.Services.AddSingleton<NetworkStore>();
 builder.Services.AddSingleton<TargetStore>();
 builder.Services.AddSingleton<ActionPlanStore>();
 builder.Services.AddSingleton<PeerLearningStore>();
+builder.Services.AddSingleton<WebhookStore>();
+if (!generatingOpenApiDocument)
+{
+    builder.Services.AddHostedService<WebhookDeliveryWorker>();
+}
 builder.Services.AddSingleton(new Nlc.Excel.Import.AssessmentWorkbookReader(rubrics));
 
 builder.Services.ConfigureHttpJsonOptions(json => JsonBody.ApplyRules(json.SerializerOptions));
@@ -132,6 +139,7 @@ var api = app.MapGroup("").WithRequestChecks();
 api.MapRubricsApi();
 api.MapCitiesApi();
 api.MapAssessmentsApi();
+api.MapNetworkAssessmentsApi();
 api.MapKeysApi();
 api.MapInvitationsApi();
 api.MapBenchmarksApi();
@@ -141,6 +149,8 @@ api.MapWorkbooksApi();
 api.MapReportsApi();
 api.MapActionPlansApi();
 api.MapPeerLearningApi();
+api.MapWebhooksApi();
+api.MapExportsApi();
 app.MapNlcWeb();
 
 await app.RunAsync();

@@ -159,7 +159,7 @@ namespace Nlc.Client
         /// Get a city
         /// </summary>
         /// <remarks>
-        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404.
+        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404. Send the ETag as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -170,7 +170,7 @@ namespace Nlc.Client
         /// Get a city
         /// </summary>
         /// <remarks>
-        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404.
+        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404. Send the ETag as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -245,7 +245,7 @@ namespace Nlc.Client
         /// Get an assessment with its answers
         /// </summary>
         /// <remarks>
-        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes.
+        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes, or as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -256,7 +256,7 @@ namespace Nlc.Client
         /// Get an assessment with its answers
         /// </summary>
         /// <remarks>
-        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes.
+        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes, or as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -381,7 +381,7 @@ namespace Nlc.Client
         /// Score an assessment
         /// </summary>
         /// <remarks>
-        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.
+        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`. The ETag is the assessment's version: send it as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -392,7 +392,7 @@ namespace Nlc.Client
         /// Score an assessment
         /// </summary>
         /// <remarks>
-        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.
+        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`. The ETag is the assessment's version: send it as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -418,6 +418,27 @@ namespace Nlc.Client
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageResponseOfAuditEntryResponse> GetAssessmentAuditAsync(string assessmentId, int? limit, int? offset, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// List assessments across the network, in the order they changed
+        /// </summary>
+        /// <remarks>
+        /// Every assessment this key may see, oldest change first, filtered by `status`, `period`, `rubricId`, `country`, `region` and `tag`. Follow `next` to the end, keep `cursor`, and later pass it as `updatedSince` to get only what changed since: changes made during a walk come later in the same walk, so none is missed. `updatedSince` also takes an ISO 8601 timestamp with `Z` or an offset. Partner keys see validated assessments only; when resuming, one that was reopened is listed with `withdrawn: true`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AssessmentChangesResponse> ListNetworkAssessmentsAsync(string? status, string? period, string? rubricId, string? country, string? region, string? tag, string? updatedSince, int? limit);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List assessments across the network, in the order they changed
+        /// </summary>
+        /// <remarks>
+        /// Every assessment this key may see, oldest change first, filtered by `status`, `period`, `rubricId`, `country`, `region` and `tag`. Follow `next` to the end, keep `cursor`, and later pass it as `updatedSince` to get only what changed since: changes made during a walk come later in the same walk, so none is missed. `updatedSince` also takes an ISO 8601 timestamp with `Z` or an offset. Partner keys see validated assessments only; when resuming, one that was reopened is listed with `withdrawn: true`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AssessmentChangesResponse> ListNetworkAssessmentsAsync(string? status, string? period, string? rubricId, string? country, string? region, string? tag, string? updatedSince, int? limit, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Create an API key
@@ -1175,6 +1196,90 @@ namespace Nlc.Client
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ExchangePairsResponse> ListExchangePairsAsync(string? rubricId, string? country, string? language, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Register a webhook endpoint for an API key
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Deliveries tell the endpoint of `events` about what `keyId` may read: the event, the resource's id, version and link, signed as Standard Webhooks say (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The secret is in `secret`, shown once. Only https URLs whose host resolves to public addresses are accepted (422 otherwise).
+        /// </remarks>
+        /// <returns>Created</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CreatedWebhookResponse> CreateWebhookAsync(CreateWebhookRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Register a webhook endpoint for an API key
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Deliveries tell the endpoint of `events` about what `keyId` may read: the event, the resource's id, version and link, signed as Standard Webhooks say (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The secret is in `secret`, shown once. Only https URLs whose host resolves to public addresses are accepted (422 otherwise).
+        /// </remarks>
+        /// <returns>Created</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CreatedWebhookResponse> CreateWebhookAsync(CreateWebhookRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// List webhook endpoints
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every endpoint, without secrets, with whether it is failing or disabled.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PageResponseOfWebhookResponse> ListWebhooksAsync(int? limit, int? offset);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List webhook endpoints
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every endpoint, without secrets, with whether it is failing or disabled.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PageResponseOfWebhookResponse> ListWebhooksAsync(int? limit, int? offset, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// An endpoint's delivery log
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every delivery attempt, newest first: the delivery's id (its webhook-id), event, resource, the answer's status or the error.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PageResponseOfWebhookDeliveryAttemptResponse> ListWebhookDeliveriesAsync(string webhookId, int? limit, int? offset);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An endpoint's delivery log
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every delivery attempt, newest first: the delivery's id (its webhook-id), event, resource, the answer's status or the error.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PageResponseOfWebhookDeliveryAttemptResponse> ListWebhookDeliveriesAsync(string webhookId, int? limit, int? offset, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Export a period's validated scores
+        /// </summary>
+        /// <remarks>
+        /// Every validated assessment of `rubricId` in `period` this key may read (admin, hub and partner keys: the whole network; city keys: their own cities), as `format=csv` (one row per assessment, a column per pillar and practice) or `format=jsonl` (JSON Lines): city, period, rubric version, overall, pillars, practices and completeness. Text that begins like a formula (=, +, -, @ …) carries a leading apostrophe, so a spreadsheet runs nothing.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> ExportScoresAsync(string? rubricId, string? period, string? format);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Export a period's validated scores
+        /// </summary>
+        /// <remarks>
+        /// Every validated assessment of `rubricId` in `period` this key may read (admin, hub and partner keys: the whole network; city keys: their own cities), as `format=csv` (one row per assessment, a column per pillar and practice) or `format=jsonl` (JSON Lines): city, period, rubric version, overall, pillars, practices and completeness. Text that begins like a formula (=, +, -, @ …) carries a leading apostrophe, so a spreadsheet runs nothing.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> ExportScoresAsync(string? rubricId, string? period, string? format, System.Threading.CancellationToken cancellationToken);
 
     }
 
@@ -2020,7 +2125,7 @@ namespace Nlc.Client
         /// Get a city
         /// </summary>
         /// <remarks>
-        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404.
+        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404. Send the ETag as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -2034,7 +2139,7 @@ namespace Nlc.Client
         /// Get a city
         /// </summary>
         /// <remarks>
-        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404.
+        /// The city, with its version as ETag. A city key sees only its own cities; others answer 404. Send the ETag as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -2089,6 +2194,12 @@ namespace Nlc.Client
                                 throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("Not Modified", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 401)
@@ -2696,7 +2807,7 @@ namespace Nlc.Client
         /// Get an assessment with its answers
         /// </summary>
         /// <remarks>
-        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes.
+        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes, or as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -2710,7 +2821,7 @@ namespace Nlc.Client
         /// Get an assessment with its answers
         /// </summary>
         /// <remarks>
-        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes.
+        /// The assessment and every answer given; the ETag is its version, to send as If-Match on writes, or as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -2765,6 +2876,12 @@ namespace Nlc.Client
                                 throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("Not Modified", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 401)
@@ -3776,7 +3893,7 @@ namespace Nlc.Client
         /// Score an assessment
         /// </summary>
         /// <remarks>
-        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.
+        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`. The ETag is the assessment's version: send it as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -3790,7 +3907,7 @@ namespace Nlc.Client
         /// Score an assessment
         /// </summary>
         /// <remarks>
-        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.
+        /// Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`. The ETag is the assessment's version: send it as If-None-Match to get 304 Not Modified while it is unchanged.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -3852,6 +3969,12 @@ namespace Nlc.Client
                                 throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("Not Modified", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 401)
@@ -4027,6 +4150,160 @@ namespace Nlc.Client
                                 throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new NlcApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// List assessments across the network, in the order they changed
+        /// </summary>
+        /// <remarks>
+        /// Every assessment this key may see, oldest change first, filtered by `status`, `period`, `rubricId`, `country`, `region` and `tag`. Follow `next` to the end, keep `cursor`, and later pass it as `updatedSince` to get only what changed since: changes made during a walk come later in the same walk, so none is missed. `updatedSince` also takes an ISO 8601 timestamp with `Z` or an offset. Partner keys see validated assessments only; when resuming, one that was reopened is listed with `withdrawn: true`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<AssessmentChangesResponse> ListNetworkAssessmentsAsync(string? status, string? period, string? rubricId, string? country, string? region, string? tag, string? updatedSince, int? limit)
+        {
+            return ListNetworkAssessmentsAsync(status, period, rubricId, country, region, tag, updatedSince, limit, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List assessments across the network, in the order they changed
+        /// </summary>
+        /// <remarks>
+        /// Every assessment this key may see, oldest change first, filtered by `status`, `period`, `rubricId`, `country`, `region` and `tag`. Follow `next` to the end, keep `cursor`, and later pass it as `updatedSince` to get only what changed since: changes made during a walk come later in the same walk, so none is missed. `updatedSince` also takes an ISO 8601 timestamp with `Z` or an offset. Partner keys see validated assessments only; when resuming, one that was reopened is listed with `withdrawn: true`.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<AssessmentChangesResponse> ListNetworkAssessmentsAsync(string? status, string? period, string? rubricId, string? country, string? region, string? tag, string? updatedSince, int? limit, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/assessments"
+                    urlBuilder_.Append("api/v1/assessments");
+                    urlBuilder_.Append('?');
+                    if (status != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("status")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(status, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (period != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("period")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(period, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (rubricId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("rubricId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rubricId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (country != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("country")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(country, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (region != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("region")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(region, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(tag, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (updatedSince != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("updatedSince")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(updatedSince, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AssessmentChangesResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -10013,6 +10290,600 @@ namespace Nlc.Client
             }
         }
 
+        /// <summary>
+        /// Register a webhook endpoint for an API key
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Deliveries tell the endpoint of `events` about what `keyId` may read: the event, the resource's id, version and link, signed as Standard Webhooks say (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The secret is in `secret`, shown once. Only https URLs whose host resolves to public addresses are accepted (422 otherwise).
+        /// </remarks>
+        /// <returns>Created</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CreatedWebhookResponse> CreateWebhookAsync(CreateWebhookRequest body)
+        {
+            return CreateWebhookAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Register a webhook endpoint for an API key
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Deliveries tell the endpoint of `events` about what `keyId` may read: the event, the resource's id, version and link, signed as Standard Webhooks say (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The secret is in `secret`, shown once. Only https URLs whose host resolves to public addresses are accepted (422 otherwise).
+        /// </remarks>
+        /// <returns>Created</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CreatedWebhookResponse> CreateWebhookAsync(CreateWebhookRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/webhooks"
+                    urlBuilder_.Append("api/v1/webhooks");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CreatedWebhookResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// List webhook endpoints
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every endpoint, without secrets, with whether it is failing or disabled.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<PageResponseOfWebhookResponse> ListWebhooksAsync(int? limit, int? offset)
+        {
+            return ListWebhooksAsync(limit, offset, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List webhook endpoints
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every endpoint, without secrets, with whether it is failing or disabled.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PageResponseOfWebhookResponse> ListWebhooksAsync(int? limit, int? offset, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/webhooks"
+                    urlBuilder_.Append("api/v1/webhooks");
+                    urlBuilder_.Append('?');
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (offset != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("offset")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(offset, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PageResponseOfWebhookResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// An endpoint's delivery log
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every delivery attempt, newest first: the delivery's id (its webhook-id), event, resource, the answer's status or the error.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<PageResponseOfWebhookDeliveryAttemptResponse> ListWebhookDeliveriesAsync(string webhookId, int? limit, int? offset)
+        {
+            return ListWebhookDeliveriesAsync(webhookId, limit, offset, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// An endpoint's delivery log
+        /// </summary>
+        /// <remarks>
+        /// Admin only. Every delivery attempt, newest first: the delivery's id (its webhook-id), event, resource, the answer's status or the error.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PageResponseOfWebhookDeliveryAttemptResponse> ListWebhookDeliveriesAsync(string webhookId, int? limit, int? offset, System.Threading.CancellationToken cancellationToken)
+        {
+            if (webhookId == null)
+                throw new System.ArgumentNullException("webhookId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/webhooks/{webhookId}/deliveries"
+                    urlBuilder_.Append("api/v1/webhooks/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(webhookId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/deliveries");
+                    urlBuilder_.Append('?');
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (offset != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("offset")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(offset, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PageResponseOfWebhookDeliveryAttemptResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Export a period's validated scores
+        /// </summary>
+        /// <remarks>
+        /// Every validated assessment of `rubricId` in `period` this key may read (admin, hub and partner keys: the whole network; city keys: their own cities), as `format=csv` (one row per assessment, a column per pillar and practice) or `format=jsonl` (JSON Lines): city, period, rubric version, overall, pillars, practices and completeness. Text that begins like a formula (=, +, -, @ …) carries a leading apostrophe, so a spreadsheet runs nothing.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<FileResponse> ExportScoresAsync(string? rubricId, string? period, string? format)
+        {
+            return ExportScoresAsync(rubricId, period, format, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Export a period's validated scores
+        /// </summary>
+        /// <remarks>
+        /// Every validated assessment of `rubricId` in `period` this key may read (admin, hub and partner keys: the whole network; city keys: their own cities), as `format=csv` (one row per assessment, a column per pillar and practice) or `format=jsonl` (JSON Lines): city, period, rubric version, overall, pillars, practices and completeness. Text that begins like a formula (=, +, -, @ …) carries a leading apostrophe, so a spreadsheet runs nothing.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> ExportScoresAsync(string? rubricId, string? period, string? format, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/csv"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/exports/scores"
+                    urlBuilder_.Append("api/v1/exports/scores");
+                    urlBuilder_.Append('?');
+                    if (rubricId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("rubricId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rubricId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (period != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("period")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(period, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -10580,6 +11451,87 @@ namespace Nlc.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"partner")]
         [System.Runtime.Serialization.EnumMember(Value = @"partner")]
         Partner = 3,
+
+    }
+
+    /// <summary>
+    /// One assessment in the network-wide list. `withdrawn: true` means it no longer matches the status asked for (for
+    /// <br/>partners: it was reopened and is no longer validated): drop it from a mirror; its status, version and dates are then null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AssessmentChangeResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cityId")]
+        public string CityId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rubricId")]
+        public string RubricId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rubricVersion")]
+        public string RubricVersion { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("period")]
+        public string Period { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AssessmentStatus>))]
+        public AssessmentStatus? Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        public System.DateTimeOffset? UpdatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("validatedAt")]
+        public System.DateTimeOffset? ValidatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public long? Version { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("withdrawn")]
+        public bool Withdrawn { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A page of the network-wide list, in the order assessments last changed. `next` links the following page (null on
+    /// <br/>the last); `cursor` is where to resume later, as `updatedSince`: every change after it will be listed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AssessmentChangesResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.List<AssessmentChangeResponse> Items { get; set; } = new System.Collections.Generic.List<AssessmentChangeResponse>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("limit")]
+        public int Limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cursor")]
+        public string Cursor { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("next")]
+        public string? Next { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -11224,6 +12176,42 @@ namespace Nlc.Client
     }
 
     /// <summary>
+    /// A newly registered endpoint with its signing secret in `secret` ("whsec_…"): shown this once and never again.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreatedWebhookResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("keyId")]
+        public string KeyId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string Url { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("events")]
+        public System.Collections.Generic.List<string> Events { get; set; } = new System.Collections.Generic.List<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("secret")]
+        public string Secret { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// A person to invite to the web pages: their email (their sign-in name), the name shown, role and, for city users, cities.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -11270,6 +12258,34 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("cityIds")]
         public System.Collections.Generic.List<string>? CityIds { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A new webhook endpoint: the API key whose reading rights bound what it is told, an https URL, and the events to send
+    /// <br/>(`assessment.validated`, `assessment.reopened`, `city.changed`).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateWebhookRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("keyId")]
+        public string? KeyId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("events")]
+        public System.Collections.Generic.List<string>? Events { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -11897,6 +12913,72 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         public System.Collections.Generic.List<KeyResponse> Items { get; set; } = new System.Collections.Generic.List<KeyResponse>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        public int Total { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("limit")]
+        public int Limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("offset")]
+        public int Offset { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("next")]
+        public string? Next { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One page of a list, with a link to the next page (null on the last).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PageResponseOfWebhookDeliveryAttemptResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.List<WebhookDeliveryAttemptResponse> Items { get; set; } = new System.Collections.Generic.List<WebhookDeliveryAttemptResponse>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        public int Total { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("limit")]
+        public int Limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("offset")]
+        public int Offset { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("next")]
+        public string? Next { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One page of a list, with a link to the next page (null on the last).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PageResponseOfWebhookResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.List<WebhookResponse> Items { get; set; } = new System.Collections.Generic.List<WebhookResponse>();
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
         public int Total { get; set; } = default!;
@@ -13179,6 +14261,93 @@ namespace Nlc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
         public System.Collections.Generic.List<string>? Tags { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One attempt in an endpoint's delivery log: which delivery (its webhook-id), the event, and the answer or error.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WebhookDeliveryAttemptResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deliveryId")]
+        public string DeliveryId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("event")]
+        public string Event { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("resourceId")]
+        public string ResourceId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("resourceVersion")]
+        public long ResourceVersion { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("attempt")]
+        public int Attempt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
+        public int? StatusCode { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public string? Error { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("succeeded")]
+        public bool Succeeded { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A registered endpoint, without its secret; `disabledAt` is set once it failed for a day without a success.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WebhookResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("keyId")]
+        public string KeyId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string Url { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("events")]
+        public System.Collections.Generic.List<string> Events { get; set; } = new System.Collections.Generic.List<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("failingSince")]
+        public System.DateTimeOffset? FailingSince { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("disabledAt")]
+        public System.DateTimeOffset? DisabledAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("disabledReason")]
+        public string? DisabledReason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

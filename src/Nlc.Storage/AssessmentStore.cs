@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Nlc.Core.Assessments;
 using Nlc.Core.Cities;
 using Nlc.Core.Periods;
@@ -19,11 +20,20 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
     {
         SnakeCaseColumns.Map<Row>();
         SnakeCaseColumns.Map<WorkflowRow>();
+        SnakeCaseColumns.Map<ChangeRow>();
+        SnakeCaseColumns.Map<ExportRow>();
         SnakeCaseColumns.Map<AnswerRow>();
     }
 
     private const string Columns =
         "id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, row_version";
+
+    // Taken inside the write transaction, whose writer holds the only lock: numbers are unique and commit in order.
+    // SQLite has one writer, so the next number after the largest commits in order. PostgreSQL has concurrent writers:
+    // next_change_seq() (Migrations/Postgres/0005) takes it from a counter row that stays locked until the write commits.
+    private string NextChangeSeq => database.Engine == DatabaseEngine.Postgres
+        ? "next_change_seq()"
+        : "(SELECT coalesce(max(change_seq), 0) + 1 FROM assessments)";
 
     /// <summary>Starts a draft assessment of <paramref name="cityId"/> against <paramref name="rubric"/> for <paramref name="period"/>.</summary>
     public Task<WriteResult<Assessment>> CreateAsync(string cityId, Rubric rubric, Period period, string actor, CancellationToken cancellationToken = default) =>
@@ -50,7 +60,7 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
             var now = clock.GetUtcNow();
             var assessment = new Assessment(Ids.New("asm_"), cityId, rubric.Id, rubric.Version, period.ToString(), AssessmentStatus.Draft, now, now, null, null, 1);
             await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO assessments ({Columns}) VALUES (@Id, @CityId, @RubricId, @RubricVersion, @Period, @Status, @CreatedAt, @UpdatedAt, NULL, NULL, 1)",
+                $"INSERT INTO assessments ({Columns}, change_seq) VALUES (@Id, @CityId, @RubricId, @RubricVersion, @Period, @Status, @CreatedAt, @UpdatedAt, NULL, NULL, 1, {NextChangeSeq})",
                 ToParameters(assessment),
                 transaction,
                 cancellationToken: cancellationToken));
@@ -92,6 +102,92 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
             return sorted;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> assessments across the network matching <paramref name="filter"/> that changed after
+    /// change number <paramref name="after"/>, in the order they last changed. A page and its cursor come from one
+    /// snapshot of the database, so resuming from the cursor lists every later change, including those made meanwhile.
+    /// When <paramref name="listWithdrawn"/> and a status is asked for, assessments that left that status are listed as
+    /// withdrawn (for "validated", only those that once were).
+    /// </summary>
+    public Task<AssessmentChangePage> ListChangesAsync(
+        NetworkAssessmentFilter filter, long after, bool listWithdrawn, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var status = filter.Status is { } wanted ? StatusText(wanted) : null;
+        var parameters = new
+        {
+            after,
+            Status = status,
+            OnlyOnceValidated = status == "validated" ? 1 : 0,
+            Period = filter.Period?.ToString(),
+            filter.RubricId,
+            filter.Country,
+            filter.Region,
+            filter.Tag,
+            UpdatedSince = filter.UpdatedSince is { } since ? Timestamps.Format(since) : null,
+            OnlyIds = filter.OnlyCityIds is null ? null : JsonSerializer.Serialize(filter.OnlyCityIds),
+            Fetch = limit + 1,
+        };
+        // Only the filters asked for go into the query, so the planner walks the change-sequence index in order.
+        var conditions = string.Concat(
+            status is null ? "" : listWithdrawn ? " AND (a.status = @Status OR (@OnlyOnceValidated = 0 OR a.ever_validated = 1))" : " AND a.status = @Status",
+            filter.Period is null ? "" : " AND a.period = @Period",
+            filter.RubricId is null ? "" : " AND a.rubric_id = @RubricId",
+            filter.Country is null ? "" : " AND c.country = @Country",
+            filter.Region is null ? "" : " AND c.region = @Region COLLATE NOCASE",
+            filter.Tag is null ? "" : " AND EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = @Tag)",
+            filter.OnlyCityIds is null ? "" : " AND a.city_id IN (SELECT value FROM json_each(@OnlyIds))",
+            filter.UpdatedSince is null ? "" : " AND a.updated_at >= @UpdatedSince");
+        return database.ReadAsync(async connection =>
+        {
+            // One read transaction: the page and the newest change number come from the same snapshot.
+            // Deferred: a read takes no write lock; its snapshot starts with the first SELECT.
+            await using var transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true)
+                : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var rows = (await connection.QueryAsync<ChangeRow>(new CommandDefinition(
+                $"""
+                SELECT {string.Join(", ", Columns.Split(", ").Select(c => "a." + c))}, a.change_seq
+                FROM assessments a JOIN cities c ON c.id = a.city_id
+                WHERE a.change_seq > @after {conditions}
+                ORDER BY a.change_seq
+                LIMIT @Fetch
+                """,
+                parameters,
+                transaction,
+                cancellationToken: cancellationToken))).ToList();
+            var hasMore = rows.Count > limit;
+            var items = rows.Take(limit)
+                .Select(r => new AssessmentChange(r.ToAssessment(), r.ChangeSeq, status is not null && r.Status != status))
+                .ToArray();
+            var newest = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT coalesce(max(change_seq), 0) FROM assessments", transaction: transaction, cancellationToken: cancellationToken));
+            var cursor = hasMore ? items[^1].ChangeSequence : Math.Max(after, newest);
+            return new AssessmentChangePage(items, cursor, hasMore);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every validated assessment of rubric <paramref name="rubricId"/> in <paramref name="period"/>, with its city, by city
+    /// name; only of <paramref name="onlyCityIds"/> when given.
+    /// </summary>
+    public Task<IReadOnlyList<ExportedAssessment>> ValidatedInPeriodAsync(
+        string rubricId, Period period, IReadOnlyList<string>? onlyCityIds, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<ExportedAssessment>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ExportRow>(new CommandDefinition(
+                $"""
+                SELECT {string.Join(", ", Columns.Split(", ").Select(c => "a." + c))}, c.name AS city_name, c.country, c.region
+                FROM assessments a JOIN cities c ON c.id = a.city_id
+                WHERE a.rubric_id = @rubricId AND a.period = @Period AND a.status = 'validated'
+                  AND (@OnlyIds IS NULL OR a.city_id IN (SELECT value FROM json_each(@OnlyIds)))
+                ORDER BY c.name, c.id
+                """,
+                new { rubricId, Period = period.ToString(), OnlyIds = onlyCityIds is null ? null : JsonSerializer.Serialize(onlyCityIds) },
+                cancellationToken: cancellationToken));
+            return rows.Select(r => new ExportedAssessment(r.ToAssessment(), r.CityName, r.Country, r.Region)).ToArray();
+        }, cancellationToken);
 
     /// <summary>
     /// Sets the given answers (replacing earlier answers to the same indicators) on a draft at <paramref name="expectedVersion"/>,
@@ -191,6 +287,7 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
             object after = string.IsNullOrWhiteSpace(reason) ? updated : WithReason(updated, reason.Trim());
             await AuditLog.AppendAsync(
                 connection, transaction, now, actor, AssessmentWorkflow.AuditName(action), "assessment", id, assessment.CityId, assessment, after, cancellationToken);
+            await EnqueueWebhooksAsync(connection, transaction, assessment, updated, now, cancellationToken);
             return new TransitionResult(WriteResult<Assessment>.Done(updated), []);
         }, cancellationToken);
     }
@@ -325,7 +422,7 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
         return updated;
     }
 
-    private static async Task<Assessment> BumpAsync(IDbConnection connection, IDbTransaction transaction, Assessment assessment, DateTimeOffset now, AssessmentStatus status,
+    private async Task<Assessment> BumpAsync(IDbConnection connection, IDbTransaction transaction, Assessment assessment, DateTimeOffset now, AssessmentStatus status,
         CancellationToken cancellationToken)
     {
         var updated = assessment with
@@ -337,15 +434,31 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
             RowVersion = assessment.RowVersion + 1,
         };
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             UPDATE assessments SET status = @Status, updated_at = @UpdatedAt, submitted_at = @SubmittedAt, validated_at = @ValidatedAt,
-                row_version = @RowVersion
+                row_version = @RowVersion, change_seq = {NextChangeSeq},
+                ever_validated = CASE WHEN @Status = 'validated' THEN 1 ELSE ever_validated END
             WHERE id = @Id
             """,
             ToParameters(updated),
             transaction,
             cancellationToken: cancellationToken));
         return updated;
+    }
+
+    /// <summary>Webhook deliveries for a validation or a reopening, to the keys that may read the assessment (before a reopening: that could read it).</summary>
+    private static Task EnqueueWebhooksAsync(
+        IDbConnection connection, IDbTransaction transaction, Assessment before, Assessment after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = $"/api/v1/assessments/{after.Id}";
+        return after.Status switch
+        {
+            AssessmentStatus.Validated => WebhookOutbox.EnqueueAsync(
+                connection, transaction, now, WebhookEvents.AssessmentValidated, after.Id, after.RowVersion, link, r => r.CanSeeAssessment(after), cancellationToken),
+            AssessmentStatus.Draft => WebhookOutbox.EnqueueAsync(
+                connection, transaction, now, WebhookEvents.AssessmentReopened, after.Id, after.RowVersion, link, r => r.CanSeeAssessment(before), cancellationToken),
+            _ => Task.CompletedTask,
+        };
     }
 
     private static Task InsertSnapshotAsync(IDbConnection connection, IDbTransaction transaction, string id, ScoreResult result, DateTimeOffset now,
@@ -400,7 +513,7 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only given answers are stored"),
     };
 
-    private sealed class Row
+    private class Row
     {
         public string Id { get; init; } = "";
         public string CityId { get; init; } = "";
@@ -418,6 +531,18 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
             Id, CityId, RubricId, Nlc.Core.Rubrics.RubricVersion.Parse(RubricVersion), Period, Enum.Parse<AssessmentStatus>(Status, ignoreCase: true),
             Timestamps.Parse(CreatedAt), Timestamps.Parse(UpdatedAt), Timestamps.ParseOptional(SubmittedAt), Timestamps.ParseOptional(ValidatedAt),
             RowVersion);
+    }
+
+    private sealed class ChangeRow : Row
+    {
+        public long ChangeSeq { get; init; }
+    }
+
+    private sealed class ExportRow : Row
+    {
+        public string CityName { get; init; } = "";
+        public string Country { get; init; } = "";
+        public string? Region { get; init; }
     }
 
     private sealed class AnswerRow

@@ -27,6 +27,7 @@ public sealed class CityStore(Database database, TimeProvider clock)
                 transaction,
                 cancellationToken: cancellationToken));
             await AuditLog.AppendAsync(connection, transaction, now, actor, "city.created", "city", created.Id, created.Id, null, created, cancellationToken);
+            await EnqueueChangedAsync(connection, transaction, created, now, cancellationToken);
             return created;
         }, cancellationToken);
     }
@@ -105,8 +106,14 @@ public sealed class CityStore(Database database, TimeProvider clock)
                 transaction,
                 cancellationToken: cancellationToken));
             await AuditLog.AppendAsync(connection, transaction, now, actor, "city.updated", "city", id, id, before, after, cancellationToken);
+            await EnqueueChangedAsync(connection, transaction, after, now, cancellationToken);
             return WriteResult<City>.Done(after);
         }, cancellationToken);
+
+    private static Task EnqueueChangedAsync(
+        System.Data.IDbConnection connection, System.Data.IDbTransaction transaction, City city, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WebhookOutbox.EnqueueAsync(
+            connection, transaction, now, WebhookEvents.CityChanged, city.Id, city.RowVersion, $"/api/v1/cities/{city.Id}", r => r.CanSeeCity(city.Id), cancellationToken);
 
     private static object ToParameters(City city) => new
     {

@@ -25,6 +25,7 @@ public sealed class HostileJsonTests
         await using var server = InProcessApi.Start();
         var cityId = await Scenario.CreateCityAsync(server, "Fuzzville");
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
+        var keyId = (await server.Client.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "partner", role = "partner" }).ExpectAsync(201)).Text("id");
         var endpoints = new (HttpMethod Method, string Url, string? IfMatch, string ValidBody, string[] Required)[]
         {
             (HttpMethod.Post, "/api/v1/cities", null, """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}""", ["name", "country"]),
@@ -37,6 +38,7 @@ public sealed class HostileJsonTests
             (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions", "\"999\"", ActionBody, ["title", "targets", "responsible"]),
             (HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", null, CaseNoteBody, ["practiceId", "title", "challenge", "approach", "impact", "contactRole"]),
             (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", null, """{"practiceIds":["GP01"],"languages":["en"]}""", ["practiceIds"]),
+            (HttpMethod.Post, "/api/v1/webhooks", null, $$"""{"keyId":"{{keyId}}","url":"https://93.184.215.14/hooks","events":["city.changed"]}""", ["keyId", "url", "events"]),
         };
         var before = await DatabaseDump.ReadAsync(server.DatabasePath);
         var random = new Random(20260101);
@@ -80,7 +82,8 @@ public sealed class HostileJsonTests
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
         var document = JsonNode.Parse(await server.ClientFor(null).GetStringAsync("/openapi/v1.json"))!;
         var noteId = (await server.Client.SendAsync(HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", CaseNoteBody).ExpectAsync(201)).Text("id");
-        var bases = ValidBodies(cityId, assessmentId, noteId);
+        var keyId = (await server.Client.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "partner", role = "partner" }).ExpectAsync(201)).Text("id");
+        var bases = ValidBodies(cityId, assessmentId, noteId, keyId);
         var failures = new List<string>();
         var sent = 0;
 
@@ -147,7 +150,7 @@ public sealed class HostileJsonTests
     }
 
     /// <summary>A valid body for every operation that takes JSON, with every property of its schema present. Versioned writes carry a stale If-Match.</summary>
-    private static Dictionary<string, (HttpMethod Method, string Url, string? IfMatch, string Body)> ValidBodies(string cityId, string assessmentId, string noteId) => new()
+    private static Dictionary<string, (HttpMethod Method, string Url, string? IfMatch, string Body)> ValidBodies(string cityId, string assessmentId, string noteId, string keyId) => new()
     {
         ["createCity"] = (HttpMethod.Post, "/api/v1/cities", null, """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}"""),
         ["updateCity"] = (HttpMethod.Patch, $"/api/v1/cities/{cityId}", "\"999\"", """{"name":"Fuzz","country":"ME","region":"R","population":5,"tags":["t"]}"""),
@@ -173,6 +176,7 @@ public sealed class HostileJsonTests
         ["updateCaseNote"] = (HttpMethod.Put, $"/api/v1/case-notes/{noteId}", "\"999\"", CaseNoteBody),
         ["returnCaseNote"] = (HttpMethod.Post, $"/api/v1/case-notes/{noteId}/return", "\"999\"", """{"reason":"r"}"""),
         ["setContactConsent"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", null, """{"practiceIds":["GP01"],"languages":["en"]}"""),
+        ["createWebhook"] = (HttpMethod.Post, "/api/v1/webhooks", null, $$"""{"keyId":"{{keyId}}","url":"https://93.184.215.14/hooks","events":["assessment.validated","city.changed"]}"""),
     };
 
     /// <summary>Every operation of the document whose request body is JSON, with that body's schema.</summary>

@@ -75,6 +75,12 @@ public sealed class RoleMatrixTests
         ["PUT", "/api/v1/cities/{A}/contact-consent", "{\"practiceIds\":[\"nope\"]}", null, "422 403 422 404 403 401"],
         ["GET", "/api/v1/assessments/{asmA}/suggestions", null, null, "200 200 200 404 403 401"],
         ["GET", "/api/v1/exchange-pairs", null, null, "200 200 403 403 403 401"],
+        ["GET", "/api/v1/assessments", null, null, "200 200 200 200 200 401"],
+        ["GET", "/api/v1/assessments?status=draft&updatedSince=2020-01-01T00:00:00Z", null, null, "200 200 200 200 200 401"],
+        ["POST", "/api/v1/webhooks", "{\"url\":\"\"}", null, "422 403 403 403 403 401"],
+        ["GET", "/api/v1/webhooks", null, null, "200 403 403 403 403 401"],
+        ["GET", "/api/v1/webhooks/whk_unknown/deliveries", null, null, "404 403 403 403 403 401"],
+        ["GET", "/api/v1/exports/scores?rubricId=nlc&period=2025&format=csv", null, null, "200 200 200 200 200 401"],
     ];
 
     [ClassInitialize]

@@ -172,8 +172,8 @@ public sealed class FormulaInjectionTests
     [DataRow("3 - Established", "3 - Established")]
     public void FormulaGuard_ProtectsTextThatBeginsLikeAFormula_AndUnprotectGivesItBack(string text, string stored)
     {
-        Assert.AreEqual(stored, Xlsx.FormulaGuard.Protect(text));
-        Assert.AreEqual(text, Xlsx.FormulaGuard.Unprotect(stored));
+        Assert.AreEqual(stored, Nlc.Core.Text.FormulaGuard.Protect(text));
+        Assert.AreEqual(text, Nlc.Core.Text.FormulaGuard.Unprotect(stored));
     }
 
     /// <summary>The answers as an import gives them: notes, reasons and evidence lines trimmed, as it always trims them.</summary>

@@ -40,7 +40,8 @@ public static class AssessmentsApi
         one.MapGet("/", GetAssessment)
             .WithName("getAssessment")
             .WithSummary("Get an assessment with its answers")
-            .WithDescription("The assessment and every answer given; the ETag is its version, to send as If-Match on writes.")
+            .WithDescription("The assessment and every answer given; the ETag is its version, to send as If-Match on writes, or as If-None-Match to get 304 Not Modified while it is unchanged.")
+            .Produces(StatusCodes.Status304NotModified)
             .Problems([StatusCodes.Status404NotFound]);
         one.MapPut("/answers", SaveAnswers)
             .WithName("saveAnswers")
@@ -75,7 +76,8 @@ public static class AssessmentsApi
         one.MapGet("/score", GetScore)
             .WithName("getAssessmentScore")
             .WithSummary("Score an assessment")
-            .WithDescription("Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`.")
+            .WithDescription("Scores per indicator, practice, pillar and overall (0-100, unrounded), completeness and the gap list, against the assessment's own rubric version, in `lang`. The ETag is the assessment's version: send it as If-None-Match to get 304 Not Modified while it is unchanged.")
+            .Produces(StatusCodes.Status304NotModified)
             .Problems([StatusCodes.Status404NotFound]);
         one.MapGet("/audit", GetAudit)
             .WithName("getAssessmentAudit")
@@ -184,9 +186,14 @@ public static class AssessmentsApi
         return TypedResults.Created($"/api/v1/assessments/{result.Value.Id}", AssessmentResponse.From(result.Value, []));
     }
 
-    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> GetAssessment(
+    private static async Task<Results<Ok<AssessmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAssessment(
         VisibleAssessment assessment, HttpContext context, AssessmentStore assessments)
     {
+        if (VersionHeaders.IsNotModified(context.Request, assessment.Value.RowVersion))
+        {
+            return VersionHeaders.NotModified(context.Response, assessment.Value.RowVersion);
+        }
+
         VersionHeaders.SetETag(context.Response, assessment.Value.RowVersion);
         return TypedResults.Ok(AssessmentResponse.From(assessment.Value, await assessments.AnswersAsync(assessment.Id, context.RequestAborted)));
     }
@@ -235,9 +242,14 @@ public static class AssessmentsApi
         VisibleAssessment assessment, ExpectedVersion expected, Caller caller, HttpContext context, AssessmentStore assessments, ScoringEngines engines) =>
         TransitionAsync(assessment.Value, expected, AssessmentAction.Reopen, caller, context, assessments, engines);
 
-    private static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> GetScore(
+    private static async Task<Results<Ok<ScoreResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetScore(
         VisibleAssessment assessment, HttpContext context, ScoringEngines engines, ScoreCache scores, [FromQuery] string? lang)
     {
+        if (VersionHeaders.IsNotModified(context.Request, assessment.Value.RowVersion))
+        {
+            return VersionHeaders.NotModified(context.Response, assessment.Value.RowVersion);
+        }
+
         var rubric = EngineOf(assessment.Value, engines).Rubric;
         var result = await scores.ScoreAsync(assessment.Value, context.RequestAborted);
         var locale = RequestLanguage.ServedLocale(rubric, RequestLanguage.Resolve(context.Request, lang));

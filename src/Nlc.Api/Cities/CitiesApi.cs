@@ -30,7 +30,8 @@ public static class CitiesApi
         group.MapGet("/{cityId}", GetCity)
             .WithName("getCity")
             .WithSummary("Get a city")
-            .WithDescription("The city, with its version as ETag. A city key sees only its own cities; others answer 404.")
+            .WithDescription("The city, with its version as ETag. A city key sees only its own cities; others answer 404. Send the ETag as If-None-Match to get 304 Not Modified while it is unchanged.")
+            .Produces(StatusCodes.Status304NotModified)
             .Problems([StatusCodes.Status404NotFound]);
 
         group.MapPatch("/{cityId}", UpdateCity)
@@ -74,8 +75,13 @@ public static class CitiesApi
         return TypedResults.Created($"/api/v1/cities/{city.Id}", CityResponse.From(city));
     }
 
-    private static Results<Ok<CityResponse>, ProblemHttpResult> GetCity(VisibleCity city, HttpContext context)
+    private static Results<Ok<CityResponse>, StatusCodeHttpResult, ProblemHttpResult> GetCity(VisibleCity city, HttpContext context)
     {
+        if (VersionHeaders.IsNotModified(context.Request, city.Value.RowVersion))
+        {
+            return VersionHeaders.NotModified(context.Response, city.Value.RowVersion);
+        }
+
         VersionHeaders.SetETag(context.Response, city.Value.RowVersion);
         return TypedResults.Ok(CityResponse.From(city.Value));
     }

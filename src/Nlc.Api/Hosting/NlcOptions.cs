@@ -44,6 +44,27 @@ public sealed class NlcOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Whether webhook endpoints may be plain http on a loopback address (127.0.0.1, ::1, localhost): for tests and local
+    /// development only. Otherwise only https to public addresses is accepted.
+    /// </summary>
+    public bool WebhooksAllowLoopback { get; set; }
+
+    /// <summary>The wait before a failed webhook delivery is tried again the first time; it doubles with each failure.</summary>
+    public double WebhookRetryBaseSeconds { get; set; } = 10;
+
+    /// <summary>The longest wait between two attempts at one webhook delivery.</summary>
+    public double WebhookRetryMaxSeconds { get; set; } = 3600;
+
+    /// <summary>How long an endpoint may fail without a single success before it is disabled.</summary>
+    public double WebhookDisableAfterHours { get; set; } = 24;
+
+    /// <summary>How often the delivery worker looks for due deliveries.</summary>
+    public double WebhookPollSeconds { get; set; } = 1;
+
+    /// <summary>How long one delivery attempt may take before it counts as failed.</summary>
+    public double WebhookTimeoutSeconds { get; set; } = 10;
+
     /// <summary>The rubric folder to load: <see cref="RubricsPath"/> or the shipped default.</summary>
     public string ResolvedRubricsPath =>
         string.IsNullOrWhiteSpace(RubricsPath) ? Path.Combine(AppContext.BaseDirectory, "rubrics") : Path.GetFullPath(RubricsPath);

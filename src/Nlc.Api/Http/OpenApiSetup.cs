@@ -24,6 +24,8 @@ public static partial class OpenApiSetup
         ["Admin"] = "Operations on the server itself: hot backups (admin only).",
         ["Workbooks"] = "Fill-in workbooks (.xlsx): download, fill in offline, upload.",
         ["Reports"] = "Excel reports to read results.",
+        ["Webhooks"] = "Events pushed to partner platforms, signed as Standard Webhooks say (admin only).",
+        ["Exports"] = "Bulk exports of validated scores (CSV, JSON Lines).",
         ["Health"] = "Liveness.",
     };
 
@@ -40,6 +42,7 @@ public static partial class OpenApiSetup
             """,
         ["saveAnswer"] = """{"level": 2, "note": "Council met four times in 2025"}""",
         ["createKey"] = """{"name": "Danilovgrad officials", "role": "city", "cityIds": ["city_0123456789abcdef"]}""",
+        ["createWebhook"] = """{"keyId": "key_0123456789abcdef", "url": "https://partner.example.org/nlc-events", "events": ["assessment.validated", "assessment.reopened"]}""",
         ["setCityTargets"] = """{"rubricId": "nlc", "targetPeriod": "2027", "practices": {"GP05": 3}, "indicators": {"GP03.2": 4}}""",
     };
 

@@ -13,6 +13,34 @@ public static class VersionHeaders
     /// <summary>Sets the response's ETag.</summary>
     public static void SetETag(HttpResponse response, long version) => response.Headers[HeaderNames.ETag] = ETag(version);
 
+    /// <summary>
+    /// Whether the request's If-None-Match names the ETag of <paramref name="version"/> (or is <c>*</c>): the client's copy is
+    /// current, and a GET can answer 304 Not Modified. Weak tags (W/"3") match too, as RFC 9110 says for If-None-Match.
+    /// </summary>
+    public static bool IsNotModified(HttpRequest request, long version)
+    {
+        var current = ETag(version);
+        foreach (var header in request.Headers.IfNoneMatch)
+        {
+            foreach (var tag in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (tag == "*" || tag == current || (tag.StartsWith("W/", StringComparison.Ordinal) && tag[2..] == current))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The answer to a GET whose client copy is current: 304 with the ETag and no body.</summary>
+    public static StatusCodeHttpResult NotModified(HttpResponse response, long version)
+    {
+        SetETag(response, version);
+        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+    }
+
     /// <summary>The version the write is based on, or a 428 problem when If-Match is missing or unusable (handlers take <see cref="Http.ExpectedVersion"/>).</summary>
     internal static (long Version, ProblemHttpResult? Problem) ExpectedVersion(HttpRequest request)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nlc.Core.Text;
 using Nlc.Excel.Xlsx;
 
 namespace Nlc.Excel.Import;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Nlc.Core.Text;
 
 namespace Nlc.Excel.Xlsx;
 

@@ -1,15 +1,15 @@
 using System.Buffers;
 
-namespace Nlc.Excel.Xlsx;
+namespace Nlc.Core.Text;
 
 /// <summary>
-/// Keeps text from being taken for a formula (OWASP ASVS 5.0, 1.2.10): every text a workbook here holds is written through
+/// Keeps text from being taken for a formula (OWASP ASVS 5.0, 1.2.10): every text a workbook or a CSV export holds is written through
 /// <see cref="Protect"/>, which puts an apostrophe before text that begins like a formula. The apostrophe is part of the
 /// cell's text, so it is still there when a spreadsheet program saves the workbook as CSV; the quotePrefix cell style is
 /// not (LibreOffice saves such a cell as "=1+1"). <see cref="Unprotect"/> takes it off again when a workbook is read, so
 /// text comes back exactly as it was given.
 /// </summary>
-internal static class FormulaGuard
+public static class FormulaGuard
 {
     /// <summary>
     /// What a spreadsheet program may start a formula or a command with, when it opens text or CSV: = + - @, a tab, a

@@ -28,12 +28,9 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
     private const string Columns =
         "id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, row_version";
 
-    // Taken inside the write transaction, whose writer holds the only lock: numbers are unique and commit in order.
-    // SQLite has one writer, so the next number after the largest commits in order. PostgreSQL has concurrent writers:
-    // next_change_seq() (Migrations/Postgres/0005) takes it from a counter row that stays locked until the write commits.
-    private string NextChangeSeq => database.Engine == DatabaseEngine.Postgres
-        ? "next_change_seq()"
-        : "(SELECT coalesce(max(change_seq), 0) + 1 FROM assessments)";
+    // Taken inside the write transaction, whose writer holds the only lock (SQLite's one writer; PostgresDatabase's writer
+    // lock across servers): numbers are unique and commit in order.
+    private const string NextChangeSeq = "(SELECT coalesce(max(change_seq), 0) + 1 FROM assessments)";
 
     /// <summary>Starts a draft assessment of <paramref name="cityId"/> against <paramref name="rubric"/> for <paramref name="period"/>.</summary>
     public Task<WriteResult<Assessment>> CreateAsync(string cityId, Rubric rubric, Period period, string actor, CancellationToken cancellationToken = default) =>
@@ -422,7 +419,7 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
         return updated;
     }
 
-    private async Task<Assessment> BumpAsync(IDbConnection connection, IDbTransaction transaction, Assessment assessment, DateTimeOffset now, AssessmentStatus status,
+    private static async Task<Assessment> BumpAsync(IDbConnection connection, IDbTransaction transaction, Assessment assessment, DateTimeOffset now, AssessmentStatus status,
         CancellationToken cancellationToken)
     {
         var updated = assessment with

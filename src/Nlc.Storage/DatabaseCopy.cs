@@ -73,11 +73,6 @@ public static class DatabaseCopy
 
                 report.Add((table, rows.Count));
             }
-
-            // PostgreSQL's change counter (Migrations/Postgres/0005) continues after the highest copied change number.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE change_counter SET value = (SELECT coalesce(max(change_seq), 0) FROM assessments) WHERE id = 1",
-                transaction: transaction, cancellationToken: cancellationToken));
             return report;
         }, cancellationToken);
 

@@ -23,6 +23,7 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     // while preparing the database after that.
     private const long MigrationLockKey = 0x4E4C43_4D494752; // "NLC" "MIGR"
     private const long PreparationLockKey = 0x4E4C43_50524550; // "NLC" "PREP"
+    private const long WriterLockKey = 0x4E4C43_57524954; // "NLC" "WRIT"
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -52,6 +53,11 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+
+                // One writer at a time across every server, as SQLite has one writer: writes then commit in the order they
+                // take assessments' change numbers, so a partner resuming after the last number it saw misses none. The lock
+                // is taken before the transaction begins, so the transaction's snapshot already holds every earlier write.
+                await using var writerLock = await LockOnAsync(connection, WriterLockKey, cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
                 var result = await work(connection, transaction);
                 cancellationToken.ThrowIfCancellationRequested();
@@ -112,7 +118,7 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
             await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
             command.Parameters.AddWithValue("key", key);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new AdvisoryLock(connection, key);
+            return new AdvisoryLock(connection, key, ownsConnection: true);
         }
         catch
         {
@@ -121,22 +127,43 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
         }
     }
 
+    private static async Task<IAsyncDisposable> LockOnAsync(NpgsqlConnection connection, long key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return new AdvisoryLock(connection, key, ownsConnection: false);
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static bool IsRetryable(PostgresException error) =>
         error.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 
-    /// <summary>Unlocks explicitly: closing returns the connection to the pool, where its session (and a lock) would live on.</summary>
-    private sealed class AdvisoryLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    /// <summary>
+    /// Unlocks explicitly: closing returns the connection to the pool, where its session (and a lock) would live on. A broken
+    /// connection has lost its session, and the lock with it.
+    /// </summary>
+    private sealed class AdvisoryLock(NpgsqlConnection connection, long key, bool ownsConnection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await using (connection)
+            try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-                command.Parameters.AddWithValue("key", key);
-                await command.ExecuteNonQueryAsync();
+                if (connection.State == ConnectionState.Open)
+                {
+                    await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                    command.Parameters.AddWithValue("key", key);
+                    await command.ExecuteNonQueryAsync();
+                }
+            }
+            finally
+            {
+                if (ownsConnection)
+                {
+                    await connection.DisposeAsync();
+                }
             }
         }
     }

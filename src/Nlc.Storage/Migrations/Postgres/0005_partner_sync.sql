@@ -1,4 +1,5 @@
--- PostgreSQL port of Migrations/0005_partner_sync.sql (INTEGER as BIGINT), with the change counter PostgreSQL needs.
+-- PostgreSQL port of Migrations/0005_partner_sync.sql (INTEGER as BIGINT). Change numbers need no more here: PostgresDatabase
+-- serialises writes across servers, as SQLite does in one.
 -- Partner sync: a change sequence on assessments, and webhooks with their outbox and delivery log.
 
 -- Every write to an assessment takes the next number of one sequence, inside its write transaction. Writes are
@@ -11,17 +12,6 @@ UPDATE assessments SET change_seq = (
     SELECT count(*) FROM assessments AS earlier
     WHERE earlier.updated_at < assessments.updated_at OR (earlier.updated_at = assessments.updated_at AND earlier.id <= assessments.id));
 CREATE UNIQUE INDEX ux_assessments_change_seq ON assessments (change_seq);
-
--- Several servers write at once here: a write takes the next number from this row, which stays locked until the write
--- commits, so numbers commit in order (a concurrent writer waits, then retries on its stale snapshot).
-CREATE TABLE change_counter (
-    id     INTEGER PRIMARY KEY CHECK (id = 1),
-    value  BIGINT NOT NULL
-);
-INSERT INTO change_counter (id, value) SELECT 1, coalesce(max(change_seq), 0) FROM assessments;
-CREATE FUNCTION next_change_seq() RETURNS BIGINT
-    LANGUAGE sql
-    AS $$ UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value $$;
 
 -- An endpoint a partner's platform receives events at, registered by an admin for one API key: deliveries carry only
 -- what that key may read. The secret signs deliveries (Standard Webhooks) and is shown once, when registered.

@@ -88,7 +88,7 @@ public sealed class ActionPlanStore(Database database, TimeProvider clock)
             return rows.Select(r => new PeriodLevels(
                     r.Period,
                     ScoreSnapshot.FromJson(r.Scores).Practices.ToDictionary(
-                        p => p.Key, p => p.Value is { } score ? PeerLevels.LevelOfScore(score, maxLevel) : (int?)null)))
+                        p => p.Key, p => p.Value is { } score ? Core.Scoring.MaturityLevel.OfScore(score, maxLevel) : (int?)null)))
                 .OrderBy(p => p.Period, Core.Periods.Period.TextComparer)
                 .ToArray();
         }, cancellationToken);

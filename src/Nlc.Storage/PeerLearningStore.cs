@@ -153,7 +153,7 @@ public sealed class PeerLearningStore(Database database, TimeProvider clock)
                     var consent = r.PracticeIds is null ? ContactConsent.None(r.CityId) : new ConsentRow { CityId = r.CityId, PracticeIds = r.PracticeIds, Languages = r.Languages ?? "[]" }.ToConsent();
                     var levels = ScoreSnapshot.FromJson(r.Scores).Practices
                         .Where(p => p.Value is not null)
-                        .ToDictionary(p => p.Key, p => PeerLevels.LevelOfScore(p.Value!.Value, maxLevel));
+                        .ToDictionary(p => p.Key, p => Core.Scoring.MaturityLevel.OfScore(p.Value!.Value, maxLevel));
                     return (new PeerLevels(r.CityId, r.CityName, r.Country, consent.Languages, levels), consent);
                 })
                 .ToArray();

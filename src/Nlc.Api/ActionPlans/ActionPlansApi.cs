@@ -109,7 +109,7 @@ public static class ActionPlansApi
         var plan = await plans.GetAsync(city.Id, cancellationToken: context.RequestAborted);
         var rubric = catalog.FindLatest(plan.RubricId)!;
         var input = body.Value.ToInput();
-        if (Invalid(ActionRules.Check(input, rubric)) is { } invalid)
+        if (ActionProblems.Invalid(ActionRules.Check(input, rubric)) is { } invalid)
         {
             return invalid;
         }
@@ -131,7 +131,7 @@ public static class ActionPlansApi
     {
         var plan = await plans.GetAsync(city.Id, cancellationToken: context.RequestAborted);
         var input = body.Value.ToInput();
-        if (Invalid(ActionRules.Check(input, catalog.FindLatest(plan.RubricId)!)) is { } invalid)
+        if (ActionProblems.Invalid(ActionRules.Check(input, catalog.FindLatest(plan.RubricId)!)) is { } invalid)
         {
             return invalid;
         }
@@ -153,7 +153,7 @@ public static class ActionPlansApi
             return ProblemResponses.Invalid([new ProblemError("status", ProblemCodes.Required, $"is required: {ExactEnum.Expected<ActionStatus>()}")]);
         }
 
-        if (Invalid(ActionRules.CheckStatus(status, request.DropReason)) is { } invalid)
+        if (ActionProblems.Invalid(ActionRules.CheckStatus(status, request.DropReason)) is { } invalid)
         {
             return invalid;
         }
@@ -166,7 +166,7 @@ public static class ActionPlansApi
         ActionPlanStore plans, RubricCatalog catalog, TimeProvider clock)
     {
         var request = body.Value;
-        if (Invalid(ActionRules.CheckNote(request.Date, request.Text)) is { } invalid)
+        if (ActionProblems.Invalid(ActionRules.CheckNote(request.Date, request.Text)) is { } invalid)
         {
             return invalid;
         }
@@ -187,17 +187,6 @@ public static class ActionPlansApi
 
         return await RespondAsync(await plans.SetPublishedAsync(city.Id, published, expected.Version, caller.KeyId, context.RequestAborted), context, plans, catalog, clock);
     }
-
-    private static ProblemHttpResult? Invalid(IReadOnlyList<ActionProblem> problems) =>
-        problems.Count == 0 ? null : ProblemResponses.Invalid(problems.Select(p => new ProblemError(p.Field, CodeOf(p), p.Message)).ToArray());
-
-    /// <summary>The problem code for a domain problem, from what its message says.</summary>
-    private static string CodeOf(ActionProblem problem) =>
-        problem.Message.StartsWith("is required", StringComparison.Ordinal) ? ProblemCodes.Required
-        : problem.Message.Contains("characters long", StringComparison.Ordinal) || problem.Message.Contains("entries;", StringComparison.Ordinal) ? ProblemCodes.Length
-        : problem.Message.Contains("off the scale", StringComparison.Ordinal) ? ProblemCodes.OutOfRange
-        : problem.Message.Contains("is not a", StringComparison.Ordinal) ? ProblemCodes.Unknown
-        : ProblemCodes.NotAllowed;
 
     private static async Task<Results<Ok<ActionPlanResponse>, ProblemHttpResult>> RespondAsync(
         WriteResult<ActionPlan> result, HttpContext context, ActionPlanStore plans, RubricCatalog catalog, TimeProvider clock)

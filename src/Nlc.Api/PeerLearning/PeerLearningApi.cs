@@ -123,7 +123,7 @@ public static class PeerLearningApi
         VisibleCity city, JsonBody<CaseNoteRequest> body, Caller caller, HttpContext context, PeerLearningStore store, RubricCatalog catalog)
     {
         var input = body.Value.ToInput();
-        if (Invalid(CaseNoteWorkflow.Check(input, Rubric(catalog))) is { } invalid)
+        if (ActionProblems.Invalid(CaseNoteWorkflow.Check(input, Rubric(catalog))) is { } invalid)
         {
             return invalid;
         }
@@ -154,7 +154,7 @@ public static class PeerLearningApi
         }
 
         var input = body.Value.ToInput();
-        if (Invalid(CaseNoteWorkflow.Check(input, Rubric(catalog))) is { } invalid)
+        if (ActionProblems.Invalid(CaseNoteWorkflow.Check(input, Rubric(catalog))) is { } invalid)
         {
             return invalid;
         }
@@ -175,7 +175,7 @@ public static class PeerLearningApi
     private static async Task<Results<Ok<CaseNoteResponse>, ProblemHttpResult>> ReturnNote(
         string noteId, ExpectedVersion expected, JsonBody<ReturnCaseNoteRequest> body, Caller caller, HttpContext context, PeerLearningStore store)
     {
-        if (Invalid(CaseNoteWorkflow.CheckReturnReason(body.Value.Reason)) is { } invalid)
+        if (ActionProblems.Invalid(CaseNoteWorkflow.CheckReturnReason(body.Value.Reason)) is { } invalid)
         {
             return invalid;
         }
@@ -278,11 +278,6 @@ public static class PeerLearningApi
     }
 
     private static Rubric Rubric(RubricCatalog catalog) => catalog.FindLatest("nlc") ?? catalog.Latest[0];
-
-    private static ProblemHttpResult? Invalid(IReadOnlyList<ActionProblem> problems) =>
-        problems.Count == 0 ? null : ProblemResponses.Invalid(problems.Select(p => new ProblemError(
-            p.Field, p.Message.StartsWith("is required", StringComparison.Ordinal) ? ProblemCodes.Required
-            : p.Message.Contains("characters long", StringComparison.Ordinal) ? ProblemCodes.Length : ProblemCodes.Unknown, p.Message)).ToArray());
 
     private static Results<Ok<CaseNoteResponse>, ProblemHttpResult> Respond(WriteResult<CaseNote> result, HttpContext context)
     {

@@ -32,7 +32,7 @@ public static class ActionRules
         RequireText(problems, "title", input.Title, MaxTitle, "a short name of the action");
         if (input.Description is { } description && description.Trim().Length > MaxDescription)
         {
-            problems.Add(new("description", $"is {description.Trim().Length} characters long; shorten it to at most {MaxDescription}"));
+            problems.Add(new("description", ActionProblemKind.TooLong, $"is {description.Trim().Length} characters long; shorten it to at most {MaxDescription}", MaxDescription));
         }
 
         RequireText(problems, "responsible", input.Responsible, MaxName, "the person or body responsible, e.g. \"Local Safety Council secretariat\"");
@@ -40,7 +40,7 @@ public static class ActionRules
         CheckTargets(problems, input.Targets, rubric);
         if (input.Start is { } start && input.Due is { } due && due < start)
         {
-            problems.Add(new("due", $"{due:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}; choose a due date on or after the start"));
+            problems.Add(new("due", ActionProblemKind.DueBeforeStart, $"{due:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}; choose a due date on or after the start"));
         }
 
         return problems;
@@ -56,7 +56,7 @@ public static class ActionRules
         }
         else if (!string.IsNullOrWhiteSpace(dropReason))
         {
-            problems.Add(new("dropReason", "is only for a dropped action; leave it out, or set the status to dropped"));
+            problems.Add(new("dropReason", ActionProblemKind.NotAllowed, "is only for a dropped action; leave it out, or set the status to dropped"));
         }
 
         return problems;
@@ -68,7 +68,7 @@ public static class ActionRules
         var problems = new List<ActionProblem>();
         if (date is null)
         {
-            problems.Add(new("date", "is required: the day the note is about, as 2026-03-31"));
+            problems.Add(new("date", ActionProblemKind.Required, "is required: the day the note is about, as 2026-03-31"));
         }
 
         RequireText(problems, "text", text, MaxNote, "what happened");
@@ -98,7 +98,7 @@ public static class ActionRules
 
         if (partners.Count > MaxListItems)
         {
-            problems.Add(new("partners", $"has {partners.Count} entries; list at most {MaxListItems}"));
+            problems.Add(new("partners", ActionProblemKind.TooMany, $"has {partners.Count} entries; list at most {MaxListItems}", MaxListItems));
         }
 
         for (var i = 0; i < partners.Count; i++)
@@ -111,13 +111,13 @@ public static class ActionRules
     {
         if (targets is null || targets.Count == 0)
         {
-            problems.Add(new("targets", "is required: at least one practice (or indicator) the action should move, with the level to reach"));
+            problems.Add(new("targets", ActionProblemKind.Required, "is required: at least one practice (or indicator) the action should move, with the level to reach"));
             return;
         }
 
         if (targets.Count > MaxListItems)
         {
-            problems.Add(new("targets", $"has {targets.Count} entries; list at most {MaxListItems}"));
+            problems.Add(new("targets", ActionProblemKind.TooMany, $"has {targets.Count} entries; list at most {MaxListItems}", MaxListItems));
         }
 
         var maxLevel = rubric.Scale.MaxLevel;
@@ -127,16 +127,16 @@ public static class ActionRules
             var practice = rubric.Practices.FirstOrDefault(p => p.Id == target.PracticeId);
             if (practice is null)
             {
-                problems.Add(new($"targets[{i}].practiceId", $"'{target.PracticeId}' is not a practice of {rubric.Id} {rubric.Version}; use one of its practice ids, such as {rubric.Practices[0].Id}"));
+                problems.Add(new($"targets[{i}].practiceId", ActionProblemKind.Unknown, $"'{target.PracticeId}' is not a practice of {rubric.Id} {rubric.Version}; use one of its practice ids, such as {rubric.Practices[0].Id}"));
             }
             else if (target.IndicatorId is { } indicatorId && practice.Indicators.All(x => x.Id != indicatorId))
             {
-                problems.Add(new($"targets[{i}].indicatorId", $"'{indicatorId}' is not an indicator of practice {practice.Id}; leave it out or use one of {string.Join(", ", practice.Indicators.Select(x => x.Id))}"));
+                problems.Add(new($"targets[{i}].indicatorId", ActionProblemKind.Unknown, $"'{indicatorId}' is not an indicator of practice {practice.Id}; leave it out or use one of {string.Join(", ", practice.Indicators.Select(x => x.Id))}"));
             }
 
             if (target.TargetLevel < 1 || target.TargetLevel > maxLevel)
             {
-                problems.Add(new($"targets[{i}].targetLevel", $"{target.TargetLevel} is off the scale; choose a level from 1 to {maxLevel}"));
+                problems.Add(new($"targets[{i}].targetLevel", ActionProblemKind.OutOfRange, $"{target.TargetLevel} is off the scale; choose a level from 1 to {maxLevel}", maxLevel));
             }
         }
     }
@@ -146,11 +146,11 @@ public static class ActionRules
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            problems.Add(new(field, $"is required: {what}"));
+            problems.Add(new(field, ActionProblemKind.Required, $"is required: {what}"));
         }
         else if (trimmed.Length > maxLength)
         {
-            problems.Add(new(field, $"is {trimmed.Length} characters long; shorten it to at most {maxLength}"));
+            problems.Add(new(field, ActionProblemKind.TooLong, $"is {trimmed.Length} characters long; shorten it to at most {maxLength}", maxLength));
         }
     }
 }

@@ -76,11 +76,11 @@ public static class CaseNoteWorkflow
         var problems = new List<ActionProblem>();
         if (string.IsNullOrWhiteSpace(input.PracticeId))
         {
-            problems.Add(new("practiceId", $"is required: the practice the note is about, such as {rubric.Practices[0].Id}"));
+            problems.Add(new("practiceId", ActionProblemKind.Required, $"is required: the practice the note is about, such as {rubric.Practices[0].Id}"));
         }
         else if (rubric.Practices.All(p => p.Id != input.PracticeId))
         {
-            problems.Add(new("practiceId", $"'{input.PracticeId}' is not a practice of {rubric.Id} {rubric.Version}; use one of its practice ids, such as {rubric.Practices[0].Id}"));
+            problems.Add(new("practiceId", ActionProblemKind.Unknown, $"'{input.PracticeId}' is not a practice of {rubric.Id} {rubric.Version}; use one of its practice ids, such as {rubric.Practices[0].Id}"));
         }
 
         Require(problems, "title", input.Title, MaxShort, "a short headline");
@@ -113,11 +113,11 @@ public static class CaseNoteWorkflow
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            problems.Add(new(field, $"is required: {what}"));
+            problems.Add(new(field, ActionProblemKind.Required, $"is required: {what}"));
         }
         else if (trimmed.Length > maxLength)
         {
-            problems.Add(new(field, $"is {trimmed.Length} characters long; shorten it to at most {maxLength}"));
+            problems.Add(new(field, ActionProblemKind.TooLong, $"is {trimmed.Length} characters long; shorten it to at most {maxLength}", maxLength));
         }
     }
 }

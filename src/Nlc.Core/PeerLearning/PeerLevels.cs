@@ -12,6 +12,4 @@ public sealed record PeerLevels(string CityId, string CityName, string Country, 
     /// <summary>The highest level at which a city is weak on a practice and could learn it from a strong one.</summary>
     public const int WeakLevel = 1;
 
-    /// <summary>The whole maturity level a stored practice score (0–100) stands for on a scale up to <paramref name="maxLevel"/>, as scoring computes it.</summary>
-    public static int LevelOfScore(double score, int maxLevel) => (int)Math.Floor(score * maxLevel / 100.0 + 1e-9);
 }

@@ -12,8 +12,6 @@ namespace Nlc.Core.Scoring;
 /// </summary>
 public sealed class ScoringEngine
 {
-    private const double LevelEpsilon = 1e-9;
-
     private readonly Rubric _rubric;
     private readonly FrozenDictionary<string, int> _indicatorIndex;
     private readonly Indicator[] _indicators;
@@ -119,7 +117,7 @@ public sealed class ScoringEngine
 
             var meanLevel = levelSum[p] / weightSum[p];
             var score = 100.0 * meanLevel / _maxLevel;
-            practiceScores[p] = new PracticeScore(_practiceIds[p], score, (int)Math.Floor(meanLevel + LevelEpsilon));
+            practiceScores[p] = new PracticeScore(_practiceIds[p], score, MaturityLevel.OfMeanLevel(meanLevel));
             foreach (var (pillar, weight) in _pillarLinksOfPractice[p])
             {
                 pillarSum[pillar] += weight * score;

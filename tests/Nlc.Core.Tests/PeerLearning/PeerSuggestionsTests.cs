@@ -75,12 +75,4 @@ public sealed class PeerSuggestionsTests
         CollectionAssert.AreEqual(new[] { "P2" }, suggestions.Select(s => s.PracticeId).ToArray());
         Assert.AreEqual(0, suggestions[0].Contacts.Count, "no consent, no contact");
     }
-
-    [TestMethod]
-    public void LevelOfScore_IsTheWholeLevelTheMeanReaches()
-    {
-        Assert.AreEqual(2, PeerLevels.LevelOfScore(67.5, 4));   // mean 2.7
-        Assert.AreEqual(3, PeerLevels.LevelOfScore(75.0, 4));   // exactly 3
-        Assert.AreEqual(0, PeerLevels.LevelOfScore(0, 4));
-    }
 }

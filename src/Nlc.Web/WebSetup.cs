@@ -40,6 +40,7 @@ public static class WebSetup
         services.AddSingleton<Hub.NetworkOverview>();
         services.AddSingleton<Hub.HeatMapGroups>();
         services.AddSingleton<CityProgress>();
+        services.AddSingleton<Plans.CityPlans>();
         return services;
     }
 

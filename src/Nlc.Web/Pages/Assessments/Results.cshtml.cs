@@ -33,6 +33,9 @@ public sealed class ResultsModel(ScoreCache scores, CityProgress progress, PeerP
     /// <summary>The period the city's targets are to be reached by.</summary>
     public string? TargetPeriod { get; private set; }
 
+    /// <summary>Whether this person may start actions in the city's plan from the next steps.</summary>
+    public bool MayStartActions => Open.Rights.MayAnswer;
+
     /// <summary>Whether the page follows a successful submit.</summary>
     [FromQuery(Name = "submitted")]
     public bool JustSubmitted { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Nlc.Core.Assessments;
+using Nlc.Core.PeerLearning;
 using Nlc.Core.Periods;
 using Nlc.Core.Progress;
 using Nlc.Core.Scoring;
@@ -13,7 +14,7 @@ namespace Nlc.Web.Pages.Assessments;
 /// practices with maturity levels, next steps, the place among peers the disclosure rules allow, progress over the
 /// periods the person may see, and progress toward the city's targets.
 /// </summary>
-public sealed class ResultsModel(ScoreCache scores, CityProgress progress, PeerPlaces peers) : AssessmentPage
+public sealed class ResultsModel(ScoreCache scores, CityProgress progress, PeerPlaces peers, PeerLearningStore peerLearning, CityStore cities) : AssessmentPage
 {
     /// <summary>How many next steps are shown.</summary>
     public const int NextStepCount = 5;
@@ -32,6 +33,15 @@ public sealed class ResultsModel(ScoreCache scores, CityProgress progress, PeerP
 
     /// <summary>The period the city's targets are to be reached by.</summary>
     public string? TargetPeriod { get; private set; }
+
+    /// <summary>
+    /// For the city's weakest practices: published case notes of other cities and the cities that agreed to be contacted
+    /// about the practice; null when this person does not see peer learning (partners).
+    /// </summary>
+    public IReadOnlyList<PracticeSuggestion>? Suggestions { get; private set; }
+
+    /// <summary>The names of the cities whose published case notes are suggested, by id.</summary>
+    public IReadOnlyDictionary<string, string> NoteCityNames { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Whether this person may start actions in the city's plan from the next steps.</summary>
     public bool MayStartActions => Open.Rights.MayAnswer;
@@ -57,6 +67,18 @@ public sealed class ResultsModel(ScoreCache scores, CityProgress progress, PeerP
         if (await progress.TargetsAsync(Series, Score, Open.Rights, cancel) is { } targets)
         {
             (Targets, TargetPeriod) = targets;
+        }
+
+        if (Open.Rights.SeesPeerLearning)
+        {
+            Suggestions = await peerLearning.SuggestionsAsync(Open.Assessment.CityId, Open.Assessment.RubricId, Score, Rubric.Scale.MaxLevel, cancellationToken: cancel);
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var cityId in Suggestions.SelectMany(s => s.CaseNotes).Select(n => n.CityId).Distinct())
+            {
+                names[cityId] = (await cities.FindAsync(cityId, cancel))?.Name ?? cityId;
+            }
+
+            NoteCityNames = names;
         }
 
         return Page();

@@ -55,7 +55,7 @@ public sealed class ActionPlanApiTests
         Assert.AreEqual(0.5, figures.GetProperty("progress").GetProperty("shareDone").GetDouble(), 1e-12);
         CollectionAssert.AreEqual(new[] { ids[1] }, figures.GetProperty("overdueActionIds").EnumerateArray().Select(e => e.GetString()).ToArray());
         Assert.AreEqual("No budget this year", figures.GetProperty("actions")[2].Text("dropReason"));
-        var audit = await new AuditLog(new SqliteDatabase(_server.DatabasePath)).ListAsync("actionPlan", cityId, 100, 0);
+        var audit = await new AuditLog(DatabaseDump.Open(_server.DatabasePath)).ListAsync("actionPlan", cityId, 100, 0);
         CollectionAssert.AreEqual(
             new[] { "actionPlan.actionAdded", "actionPlan.actionAdded", "actionPlan.actionAdded", "actionPlan.statusChanged", "actionPlan.statusChanged" },
             audit.Items.Select(e => e.Action).ToArray());

@@ -107,6 +107,11 @@ builder.Services.AddNlcOpenApi();
 builder.Services.AddNlcWeb();
 
 var app = builder.Build();
+if (!generatingOpenApiDocument)
+{
+    await Startup.PrepareKeyRingAsync(database, app.Services);
+}
+
 if (firstAdminInvitationPath is not null)
 {
     app.Lifetime.ApplicationStarted.Register(() => Startup.PrintFirstAdminInvitation(firstAdminInvitationPath, options.FirstAdminEmail, app.Urls, Console.Out));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Dapper;
 using Nlc.Storage;
@@ -7,9 +8,13 @@ namespace Nlc.Api.Tests;
 /// <summary>Every row of every table of the server's database (SQLite or PostgreSQL) as text, to prove a refused request changed nothing.</summary>
 internal static class DatabaseDump
 {
+    // One PostgreSQL data source (and its connection pool) per database for the whole run: a new one per dump would open
+    // a new connection each time, which makes the fuzz tests' thousands of dumps minutes slower.
+    private static readonly ConcurrentDictionary<string, PostgresDatabase> PostgresDatabases = new();
+
     /// <summary>Opens the database at <paramref name="databasePath"/>: a SQLite path or a PostgreSQL connection string (<see cref="ApiServer.IsPostgres"/>).</summary>
     public static Database Open(string databasePath) =>
-        ApiServer.IsPostgres(databasePath) ? new PostgresDatabase(databasePath) : new SqliteDatabase(databasePath);
+        ApiServer.IsPostgres(databasePath) ? PostgresDatabases.GetOrAdd(databasePath, location => new PostgresDatabase(location)) : new SqliteDatabase(databasePath);
 
     public static async Task<string> ReadAsync(string databasePath)
     {

@@ -10,7 +10,7 @@ public sealed class PersistenceTests
     [TestMethod]
     public async Task ARestart_KeepsEverything_AndAppliesNoMigrationTwice()
     {
-        var databasePath = ApiServer.NewDatabasePath();
+        var databasePath = ApiServer.NewDatabaseLocation();
         string assessmentId;
         string dump;
         await using (var first = await ApiServer.StartAsync(databasePath))
@@ -32,12 +32,12 @@ public sealed class PersistenceTests
     [TestMethod]
     public async Task ADatabaseFromANewerToolkit_IsRefusedWithAClearMessage()
     {
-        var databasePath = ApiServer.NewDatabasePath();
+        var databasePath = ApiServer.NewDatabaseLocation();
         await using (await ApiServer.StartAsync(databasePath))
         {
         }
 
-        await new SqliteDatabase(databasePath).ReadAsync(c => c.ExecuteAsync("INSERT INTO schema_migrations VALUES (999, '0999_future', '2030-01-01')"));
+        await DatabaseDump.Open(databasePath).ReadAsync(c => c.ExecuteAsync("INSERT INTO schema_migrations VALUES (999, '0999_future', '2030-01-01')"));
 
         var (exitCode, output) = await ApiServer.RunToExitAsync(databasePath);
 
@@ -48,7 +48,7 @@ public sealed class PersistenceTests
     [TestMethod]
     public async Task ARubricEditedInPlaceAfterUse_IsRefused_WhileAStoredVersionWhoseFileIsGoneStillScores()
     {
-        var databasePath = ApiServer.NewDatabasePath();
+        var databasePath = ApiServer.NewDatabaseLocation();
         var rubrics = TestFolders.New("rubrics");
         var original = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Rubrics, "nlc-1.0.0.yaml"));
         await File.WriteAllTextAsync(Path.Combine(rubrics, "nlc-1.0.0.yaml"), original);
@@ -96,7 +96,7 @@ public sealed class PersistenceTests
     [TestMethod]
     public async Task AnEmptyDatabaseWithoutABootstrapKey_PrintsAGeneratedAdminKeyOnce()
     {
-        var databasePath = ApiServer.NewDatabasePath();
+        var databasePath = ApiServer.NewDatabaseLocation();
         await using var server = await ApiServer.StartAsync(databasePath, new Dictionary<string, string> { ["NLC_BOOTSTRAP_ADMIN_KEY"] = "" });
 
         var key = server.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("nlc_", StringComparison.Ordinal));

@@ -142,7 +142,7 @@ public sealed class ProgressApiTests
     [TestMethod]
     public async Task DemoData_FillsAnEmptyDatabase_AndRefusesANonEmptyOne()
     {
-        var databasePath = ApiServer.NewDatabasePath();
+        var databasePath = ApiServer.NewDatabaseLocation();
         await using (var demo = await ApiServer.StartAsync(databasePath, arguments: "--seed-demo"))
         {
             StringAssert.Contains(demo.Output, "Seeded SYNTHETIC demo data: 44 cities");

@@ -86,6 +86,22 @@ public sealed partial class TwoServersOnPostgresTests
     }
 
     [TestMethod]
+    public async Task TwoServersStartingTogetherOnAnEmptyDatabase_ShareOneKey_SoASessionFromEitherWorksOnTheOther()
+    {
+        await using var pair = await ServerPair.StartTogetherAsync("keysatonce");
+
+        // Two keys mean each server protects with its own: the other reads that cookie only in its first two minutes, while
+        // ASP.NET Core still reloads the key ring for an unknown key, and refuses it after that.
+        Assert.AreEqual(1, await DatabaseDump.ScalarAsync(pair.ConnectionString, "SELECT count(*) FROM data_protection_keys"), "each server created a data-protection key of its own");
+        using var signedInOnFirst = await SignedInBrowserAsync(pair.First, "first@example.org");
+        using var signedInOnSecond = await SignedInBrowserAsync(pair.Second, "second@example.org");
+        using var onSecond = await signedInOnFirst.GetAsync(new Uri(pair.Second.Address, "/"));
+        using var onFirst = await signedInOnSecond.GetAsync(new Uri(pair.First.Address, "/"));
+        Assert.AreEqual(HttpStatusCode.OK, onSecond.StatusCode, $"the first server's session on the second (got {onSecond.Headers.Location})");
+        Assert.AreEqual(HttpStatusCode.OK, onFirst.StatusCode, $"the second server's session on the first (got {onFirst.Headers.Location})");
+    }
+
+    [TestMethod]
     public async Task KillingOneServerInTheMiddleOfWrites_LeavesEveryAssessmentWhole()
     {
         await using var pair = await ServerPair.StartAsync("killone");
@@ -149,6 +165,21 @@ public sealed partial class TwoServersOnPostgresTests
         await Scenario.CreateCityAsync(pair.Second, "Still writing");
     }
 
+    /// <summary>A browser that accepted an invitation for <paramref name="email"/> and signed in, both on <paramref name="server"/>.</summary>
+    private static async Task<HttpClient> SignedInBrowserAsync(ApiServer server, string email)
+    {
+        const string Password = "a long enough password";
+        var invitation = await server.Client.SendAsync(
+            HttpMethod.Post, "/api/v1/invitations", new { email, displayName = "Hub", role = "hub", cityIds = Array.Empty<string>() }).ExpectAsync(201);
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+        var link = new Uri(invitation.Text("url"));
+        using var set = await PostFormAsync(browser, server.Address, link.AbsolutePath, server.Address, new() { ["Password"] = Password, ["ConfirmPassword"] = Password });
+        Assert.AreEqual(HttpStatusCode.Redirect, set.StatusCode, "setting the password");
+        using var signIn = await PostFormAsync(browser, server.Address, "/sign-in", server.Address, new() { ["Email"] = email, ["Password"] = Password });
+        Assert.AreEqual("/", signIn.Headers.Location?.OriginalString, "signing in");
+        return browser;
+    }
+
     /// <summary>GETs the form at <paramref name="formPath"/> from <paramref name="formServer"/> and posts it with <paramref name="fields"/> to <paramref name="postServer"/>.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(
         HttpClient browser, Uri formServer, string formPath, Uri postServer, Dictionary<string, string> fields)
@@ -186,6 +217,28 @@ public sealed partial class TwoServersOnPostgresTests
             // A home folder each, as on two machines: ASP.NET Core would otherwise share keys through ~/.aspnet.
             var first = await ApiServer.StartAsync(connectionString, SettingsWithNewHome());
             return new ServerPair(connectionString, first, await ApiServer.StartAsync(connectionString, SettingsWithNewHome()));
+        }
+
+        /// <summary>Two servers started at the same moment on one new, empty PostgreSQL database.</summary>
+        public static async Task<ServerPair> StartTogetherAsync(string purpose)
+        {
+            var connectionString = await PostgresCluster.NewDatabaseAsync(purpose);
+            Task<ApiServer>[] starting = [ApiServer.StartAsync(connectionString, SettingsWithNewHome()), ApiServer.StartAsync(connectionString, SettingsWithNewHome())];
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            catch
+            {
+                foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
+                {
+                    await started.Result.DisposeAsync();
+                }
+
+                throw;
+            }
+
+            return new ServerPair(connectionString, starting[0].Result, starting[1].Result);
         }
 
         private static Dictionary<string, string> SettingsWithNewHome() =>

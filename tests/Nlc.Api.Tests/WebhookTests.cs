@@ -75,7 +75,7 @@ public sealed class WebhookTests
     [TestCategory(TestCategories.Slow)]
     public async Task KillingTheServer_WithDeliveriesPending_LosesNoneAfterRestart()
     {
-        var databasePath = ApiServer.NewDatabasePath();
+        var databasePath = ApiServer.NewDatabaseLocation();
         var down = true;
         await using var receiver = new WebhookReceiver { Answer = _ => Volatile.Read(ref down) ? 503 : 200 };
         var validated = new List<string>();

@@ -5,7 +5,7 @@ using Nlc.Storage;
 namespace Nlc.Storage.Tests;
 
 /// <summary>
-/// A cancelled write (a client that went away) against a real SQLite file: it writes nothing, whether it was cancelled
+/// A cancelled write (a client that went away) against a real SQLite file (or a real PostgreSQL database, NLC_TEST_ENGINE=postgres): it writes nothing, whether it was cancelled
 /// before it started, while it waited for the writer queue, or before COMMIT, and the next write still goes through.
 /// </summary>
 [TestClass]
@@ -14,13 +14,13 @@ public sealed class CancellationTests
     // Far longer than any write needs: only a write stuck in the queue for good reaches it.
     private static readonly TimeSpan Stuck = TimeSpan.FromMinutes(1);
 
-    private SqliteDatabase _database = null!;
+    private Database _database = null!;
     private CityStore _cities = null!;
 
     [TestInitialize]
     public async Task CreateDatabase()
     {
-        _database = new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("nlc-cancel-").FullName, "nlc.db"));
+        _database = await TestDatabases.NewAsync("cancel");
         await Migrator.MigrateAsync(_database, TimeProvider.System);
         _cities = new CityStore(_database, TimeProvider.System);
     }

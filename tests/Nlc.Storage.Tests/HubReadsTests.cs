@@ -10,11 +10,11 @@ using Nlc.Storage.Network;
 
 namespace Nlc.Storage.Tests;
 
-/// <summary>What the hub's pages read and write, against a real SQLite file: the network in one read, reopening reasons, a city's audit trail, access changes.</summary>
+/// <summary>What the hub's pages read and write, against a real SQLite file (or a real PostgreSQL database, NLC_TEST_ENGINE=postgres): the network in one read, reopening reasons, a city's audit trail, access changes.</summary>
 [TestClass]
 public sealed class HubReadsTests
 {
-    private SqliteDatabase _database = null!;
+    private Database _database = null!;
     private AssessmentStore _assessments = null!;
     private CityStore _cities = null!;
     private Rubric _rubric = null!;
@@ -23,7 +23,7 @@ public sealed class HubReadsTests
     [TestInitialize]
     public async Task CreateDatabase()
     {
-        _database = new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("nlc-hub-").FullName, "nlc.db"));
+        _database = await TestDatabases.NewAsync("hub");
         await Migrator.MigrateAsync(_database, TimeProvider.System);
         var catalog = await new RubricStore(_database, TimeProvider.System).SynchronizeAsync(RubricLoader.LoadDirectory(RepositoryPaths.Rubrics));
         _rubric = catalog.FindLatest("nlc")!;

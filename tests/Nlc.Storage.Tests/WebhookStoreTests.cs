@@ -5,12 +5,12 @@ using Nlc.Storage;
 
 namespace Nlc.Storage.Tests;
 
-/// <summary>The webhook outbox and delivery log on a real SQLite file, with a clock the test moves.</summary>
+/// <summary>The webhook outbox and delivery log on a real SQLite file (or a real PostgreSQL database, NLC_TEST_ENGINE=postgres), with a clock the test moves.</summary>
 [TestClass]
 public sealed class WebhookStoreTests
 {
     private static readonly WebhookRetryPolicy Policy = new(TimeSpan.FromSeconds(10), TimeSpan.FromHours(1), TimeSpan.FromDays(1));
-    private SqliteDatabase _database = null!;
+    private Database _database = null!;
     private ManualClock _clock = null!;
     private WebhookStore _webhooks = null!;
     private CityStore _cities = null!;
@@ -19,7 +19,7 @@ public sealed class WebhookStoreTests
     [TestInitialize]
     public async Task CreateDatabase()
     {
-        _database = new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("nlc-webhooks-").FullName, "nlc.db"));
+        _database = await TestDatabases.NewAsync("webhooks");
         _clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         await Migrator.MigrateAsync(_database, _clock);
         _webhooks = new WebhookStore(_database, _clock);

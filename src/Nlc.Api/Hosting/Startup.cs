@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Nlc.Core.Access;
 using Nlc.Core.Languages;
 using Nlc.Core.Rubrics;
@@ -54,6 +55,19 @@ public static class Startup
         {
             return (null, $"The API cannot start: the database {database.Description} cannot be used: {error.Message}", null);
         }
+    }
+
+    /// <summary>
+    /// Makes sure the data-protection key ring (it protects sign-in cookies and antiforgery tokens) has its key before the
+    /// server listens, one server at a time. Two servers starting at once on an empty database would otherwise each find no
+    /// key, each create and keep using one of their own, and refuse each other's cookies once ASP.NET Core stops reloading
+    /// the key ring for an unknown key (two minutes after start).
+    /// </summary>
+    public static async Task PrepareKeyRingAsync(Database database, IServiceProvider services)
+    {
+        await using var preparing = await database.HoldPreparationLockAsync();
+        // Protecting anything loads the key ring from the database, creating and storing the first key when there is none.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Nlc.Startup").Protect([]);
     }
 
     /// <summary>Says what each translation covers; its gaps are warnings, served in English text by text, not reasons to stop.</summary>

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Text.Json;
 using Nlc.Core.Assessments;
 
@@ -10,7 +11,17 @@ namespace Nlc.Storage.Network;
 public sealed class NetworkStore(Database database)
 {
     private static readonly ScoreSnapshotReader OverallOnly = new([], []);
-    private (long Generation, IReadOnlyList<NetworkCity> Cities)? _read;
+    private ((long, long, long) Version, IReadOnlyList<NetworkCity> Cities)? _read;
+
+    // On PostgreSQL, what the network read depends on, as the database (shared by every server) has it: the counter moved by
+    // city updates and deletes and by stored scores, the newest change number (every write to an assessment or its answers
+    // takes one), and the number of cities (a new city moves neither). One statement, each part read from an index.
+    private const string PostgresVersionSql =
+        """
+        SELECT (SELECT value FROM write_generation WHERE id = 1),
+               (SELECT coalesce(max(change_seq), 0) FROM assessments),
+               (SELECT count(*) FROM cities)
+        """;
 
     /// <summary>The one statement the network pages read: a row per assessment (or per city without any), cities in id order.</summary>
     public const string NetworkSql =
@@ -25,25 +36,35 @@ public sealed class NetworkStore(Database database)
         ORDER BY c.id
         """;
 
-    /// <summary>Every city with its assessments, as of the last write.</summary>
+    /// <summary>Every city with its assessments, as of the last write (through any server).</summary>
     public async Task<IReadOnlyList<NetworkCity>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        // On PostgreSQL the write generation counts only writes that change peer groups (cities and scores), not every
-        // answer or status, and another server may have written: read afresh there.
-        if (database.Engine != DatabaseEngine.Sqlite)
-        {
-            return await database.ReadAsync(connection => ReadAsync(connection, cancellationToken), cancellationToken);
-        }
-
-        var generation = await database.WriteGenerationAsync(cancellationToken);
-        if (_read is { } cached && cached.Generation == generation)
+        var version = await VersionAsync(cancellationToken);
+        if (_read is { } cached && cached.Version == version)
         {
             return cached.Cities;
         }
 
         var cities = await database.ReadAsync(connection => ReadAsync(connection, cancellationToken), cancellationToken);
-        _read = (generation, cities);
+        _read = (version, cities);
         return cities;
+    }
+
+    /// <summary>
+    /// A value that changes with every write the network read depends on. On SQLite, where this process is the only
+    /// writer, its write generation (every write moves it); on PostgreSQL, where another server may have written and the
+    /// write generation moves only with peer groups, <see cref="PostgresVersionSql"/>.
+    /// </summary>
+    private async Task<(long, long, long)> VersionAsync(CancellationToken cancellationToken)
+    {
+        if (database.Engine == DatabaseEngine.Sqlite)
+        {
+            return (await database.WriteGenerationAsync(cancellationToken), 0, 0);
+        }
+
+        return await database.ReadAsync(
+            connection => connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition(PostgresVersionSql, cancellationToken: cancellationToken)),
+            cancellationToken);
     }
 
     private static async Task<IReadOnlyList<NetworkCity>> ReadAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)

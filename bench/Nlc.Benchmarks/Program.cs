@@ -5,7 +5,8 @@ using Nlc.Core.Rubrics;
 //   dotnet run -c Release --project bench/Nlc.Benchmarks [-- --load-seconds 15]
 // "-- --only excel [--worst-case-bytes N]" runs the Excel figures alone, with the worst-case workbooks' part at N bytes;
 // "-- --only web [--load-seconds N]" runs the web pages' load alone (the hub's pages included); "-- --only hub" the hub's pages alone;
-// "-- --only sync" the partners' network-wide list.
+// "-- --only sync" the partners' network-wide list; "-- --only engines [--sizes 10000,100000]" peer statistics on SQLite
+// and PostgreSQL side by side (PostgreSQL installed and started by the tests' throw-away cluster).
 var rubric = RubricLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "rubrics")).FindLatest("nlc")!;
 Console.WriteLine($"NLC toolkit benchmarks: .NET {Environment.Version}, {Environment.ProcessorCount} cores, {rubric.Key}");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -24,6 +25,11 @@ if (only is null)
 {
     PeerStatisticsBenchmark.Run(rubric);
     LoadBenchmark.Run(rubric, seconds: LoadSeconds());
+}
+
+if (only is null or "engines")
+{
+    EnginesBenchmark.Run(rubric, (Option("--sizes") ?? "10000,100000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
 }
 
 if (only is null or "sync")

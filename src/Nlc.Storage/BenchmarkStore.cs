@@ -55,15 +55,23 @@ public sealed class BenchmarkStore(Database database)
             AddParameter(command, "majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var cities = new List<PeerCity>();
+            // Most cities share a handful of tag lists: each distinct list is parsed once per read.
+            var tagLists = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["[]"] = [] };
             while (await reader.ReadAsync(cancellationToken))
             {
                 var (overall, pillars, practices) = scores.Read(reader.GetFieldValue<byte[]>(8));
-                var tags = reader.GetString(5);
+                var tagsJson = reader.GetString(5);
+                if (!tagLists.TryGetValue(tagsJson, out var tags))
+                {
+                    tags = JsonSerializer.Deserialize<string[]>(tagsJson) ?? [];
+                    tagLists[tagsJson] = tags;
+                }
+
                 cities.Add(new PeerCity(
                     reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                    tags == "[]" ? [] : JsonSerializer.Deserialize<string[]>(tags) ?? [],
+                    tags,
                     new ScoredCity(reader.GetString(0), reader.GetString(1), reader.GetString(6), reader.GetString(7), overall, pillars, practices)));
             }
 

@@ -14,10 +14,10 @@ public sealed class LanguageTests
     private static readonly AssessmentWorkbookReader Reader = new(TestData.Catalog);
 
     [TestMethod]
-    public void TheWorkbookAndCliTexts_AreCompleteInEveryTranslatedLanguage()
+    public void TheWorkbookActionPlanAndCliTexts_AreCompleteInEveryTranslatedLanguage()
     {
         var cli = new TextCatalog(new ResourceManager("Nlc.Cli.Resources.CliText", typeof(Cli.Cli).Assembly));
-        foreach (var (name, catalog) in new[] { ("ExcelText", ExcelText.Catalog), ("CliText", cli) })
+        foreach (var (name, catalog) in new[] { ("ExcelText", ExcelText.Catalog), ("ActionPlanText", Nlc.Excel.ActionPlans.ActionPlanWorkbookWriter.Texts), ("CliText", cli) })
         {
             foreach (var language in SupportedLanguages.Translated)
             {

@@ -90,4 +90,60 @@ public sealed class ActionPlanApiTests
         Assert.AreEqual("Workshop", seen.GetProperty("actions")[0].Text("title"));
         await partner.SendAsync(HttpMethod.Get, url).ExpectAsync(404);
     }
+
+    [TestMethod]
+    public async Task AnActionStartedFromANextStep_TargetsTheStepsIndicatorAtItsNextLevel_AndOnlyAStepOfTheCitysOwnAssessment()
+    {
+        var cityId = await Scenario.CreateCityAsync(_server, "Stepville");
+        var otherId = await Scenario.CreateCityAsync(_server, "Otherville");
+        var assessmentId = await Scenario.ValidatedAssessmentOfAsync(_server, cityId, 2, "2025");
+        var otherAssessmentId = await Scenario.ValidatedAssessmentOfAsync(_server, otherId, 2, "2025");
+        var url = $"/api/v1/cities/{cityId}/action-plan/actions/from-next-step";
+        var before = await DatabaseDump.ReadAsync(_server.DatabasePath);
+
+        var foreign = await _server.Client.SendAsync(HttpMethod.Post, url, new { assessmentId = otherAssessmentId, indicatorId = "GP01.1" }, "\"0\"").ExpectAsync(422);
+        var missing = await _server.Client.SendAsync(HttpMethod.Post, url, new { assessmentId }, "\"0\"").ExpectAsync(422);
+        var noStep = await _server.Client.SendAsync(HttpMethod.Post, url, new { assessmentId, indicatorId = "GP99.9" }, "\"0\"").ExpectAsync(422);
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(_server.DatabasePath), "refused starts wrote nothing");
+        using var started = await _server.Client.SendAsync(HttpMethod.Post, $"{url}?lang=mk", new { assessmentId, indicatorId = "GP01.1" }, "\"0\"");
+        Assert.AreEqual(201, (int)started.StatusCode, await started.Content.ReadAsStringAsync());
+        var action = (await started.JsonAsync()).GetProperty("actions")[0];
+
+        Assert.AreEqual("assessmentId", foreign.GetProperty("errors")[0].Text("field"));
+        Assert.AreEqual("indicatorId", missing.GetProperty("errors")[0].Text("field"));
+        Assert.AreEqual("indicatorId", noStep.GetProperty("errors")[0].Text("field"));
+        var target = action.GetProperty("targets")[0];
+        Assert.AreEqual("GP01", target.Text("practiceId"));
+        Assert.AreEqual("GP01.1", target.Text("indicatorId"));
+        Assert.AreEqual(3, target.GetProperty("targetLevel").GetInt32(), "the level after 2");
+        Assert.AreEqual("planned", action.Text("status"));
+        Assert.IsTrue(action.Text("title")!.Any(c => c is >= '\u0400' and <= '\u04FF'), "titled with the step in Macedonian: " + action.Text("title"));
+    }
+
+    [TestMethod]
+    public async Task TheWorkbook_IsTheCitysPlanInTheAskedLanguage_AndAPartnerGetsItOnlyOncePublished()
+    {
+        var cityId = await Scenario.CreateCityAsync(_server, "Bookville");
+        using var added = await _server.Client.SendAsync(HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions", Action("Joint training", "2026-05-31"), "\"0\"");
+        var partner = _server.ClientFor(await Scenario.CreateKeyAsync(_server, "partner"));
+
+        using var workbook = await _server.Client.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/action-plan/workbook?lang=sq");
+        using var hidden = await partner.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/action-plan/workbook");
+        using var published = await _server.Client.SendAsync(HttpMethod.Put, $"/api/v1/cities/{cityId}/action-plan/publication", new { published = true }, added.ETag());
+        using var shown = await partner.SendAsync(HttpMethod.Get, $"/api/v1/cities/{cityId}/action-plan/workbook");
+
+        Assert.AreEqual(200, (int)workbook.StatusCode);
+        Assert.AreEqual("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual("sq", string.Join(",", workbook.Content.Headers.ContentLanguage));
+        var bytes = await workbook.Content.ReadAsByteArrayAsync();
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(x => x.Name!.Value).ToArray();
+            CollectionAssert.Contains(sheets, "Plani i veprimit", "the sheet is named in Albanian: " + string.Join(", ", sheets));
+        }
+
+        Assert.AreEqual(404, (int)hidden.StatusCode, "not published yet");
+        Assert.AreEqual(200, (int)published.StatusCode);
+        Assert.AreEqual(200, (int)shown.StatusCode, "published");
+    }
 }

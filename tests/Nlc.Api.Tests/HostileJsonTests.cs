@@ -172,6 +172,7 @@ public sealed class HostileJsonTests
         ["setActionStatus"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions/act_fuzz/status", "\"999\"", """{"status":"dropped","dropReason":"r"}"""),
         ["addActionNote"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions/act_fuzz/notes", "\"999\"", """{"date":"2026-03-31","text":"t"}"""),
         ["setActionPlanPublication"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/action-plan/publication", "\"999\"", """{"published":true}"""),
+        ["startActionFromNextStep"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions/from-next-step", "\"999\"", $$"""{"assessmentId":"{{assessmentId}}","indicatorId":"GP01.1"}"""),
         ["createCaseNote"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", null, CaseNoteBody),
         ["updateCaseNote"] = (HttpMethod.Put, $"/api/v1/case-notes/{noteId}", "\"999\"", CaseNoteBody),
         ["returnCaseNote"] = (HttpMethod.Post, $"/api/v1/case-notes/{noteId}/return", "\"999\"", """{"reason":"r"}"""),

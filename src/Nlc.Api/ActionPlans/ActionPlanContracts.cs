@@ -77,3 +77,8 @@ public static class ActionPlanView
     /// <summary>The stored name of <paramref name="status"/>.</summary>
     public static string Name(ActionStatus status) => ActionPlanStore.StatusName(status);
 }
+
+/// <summary>Which next step to start an action from: one of the city's assessments and the indicator of one of its next steps.</summary>
+/// <param name="AssessmentId">The assessment whose next steps are meant.</param>
+/// <param name="IndicatorId">The indicator of the next step, as listed in the assessment's score (gaps).</param>
+public sealed record NextStepActionRequest(string? AssessmentId, string? IndicatorId);

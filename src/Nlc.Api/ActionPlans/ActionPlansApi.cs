@@ -4,6 +4,9 @@ using Nlc.Api.Cities;
 using Nlc.Api.Http;
 using Nlc.Api.Security;
 using Nlc.Core.ActionPlans;
+using Nlc.Core.Languages;
+using Nlc.Excel;
+using Nlc.Excel.ActionPlans;
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Storage;
@@ -60,6 +63,23 @@ public static class ActionPlansApi
             .WithName("addActionNote")
             .WithSummary("Add a progress note")
             .WithDescription("A dated note on how the action is going; notes are kept in date order.")
+            .AllowOnly(c => c.MayAnswer, WriteRefusal)
+            .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody, ProblemMetadata.Versioned);
+        group.MapGet("/workbook", DownloadWorkbook)
+            .WithName("downloadActionPlanWorkbook")
+            .WithSummary("Download the action-plan workbook")
+            .WithDescription(
+                "The plan as a workbook to print or take to the council: every action with its practices and target levels, who is responsible, "
+                + "partners, dates, status and progress notes, and the plan's figures as of today; in `lang` (or Accept-Language) where served, "
+                + "English otherwise (Content-Language says which). A partner key gets only a published plan.")
+            .WithMetadata(new XlsxBody(Response: true));
+        group.MapPost("/actions/from-next-step", StartFromNextStep)
+            .WithName("startActionFromNextStep")
+            .WithSummary("Start an action from a next step")
+            .WithDescription(
+                "Adds a planned action for one next step of one of the city's assessments (`assessmentId`, and the step's `indicatorId`): "
+                + "the step's practice, indicator and next level are its target, the step's wording in `lang` its title and description. "
+                + "Complete it (responsible, dates) with PUT. Send `If-Match` with the plan's ETag.")
             .AllowOnly(c => c.MayAnswer, WriteRefusal)
             .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.JsonBody, ProblemMetadata.Versioned);
         group.MapPut("/publication", SetPublication)
@@ -137,6 +157,67 @@ public static class ActionPlansApi
         }
 
         return await RespondAsync(await plans.UpdateActionAsync(city.Id, actionId, ActionRules.Normalize(input), expected.Version, caller.KeyId, context.RequestAborted), context, plans, catalog, clock);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadWorkbook(
+        VisibleCity city, Caller caller, HttpContext context, ActionPlanStore plans, RubricCatalog catalog, TimeProvider clock, string? lang)
+    {
+        var plan = await plans.GetAsync(city.Id, cancellationToken: context.RequestAborted);
+        if (!caller.Rights.CanReadActionPlan(city.Id, plan.Published))
+        {
+            return ProblemResponses.NotFound($"City '{city.Id}' has not published an action plan.");
+        }
+
+        var requested = RequestLanguage.Resolve(context.Request, lang);
+        var language = ActionPlanWorkbookWriter.Texts.MissingKeys(requested).Any() ? SupportedLanguages.English : requested;
+        var bytes = ActionPlanWorkbookWriter.Write(plan, catalog.FindLatest(plan.RubricId)!, city.Value.Name, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), language);
+        RequestLanguage.SetContentLanguage(context.Response, language);
+        return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-action-plan-{city.Id}{XlsxFile.Extension}");
+    }
+
+    private static async Task<Results<Created<ActionPlanResponse>, ProblemHttpResult>> StartFromNextStep(
+        VisibleCity city, ExpectedVersion expected, JsonBody<NextStepActionRequest> body, Caller caller, HttpContext context,
+        ActionPlanStore plans, AssessmentStore assessments, ScoreCache scores, RubricCatalog catalog, TimeProvider clock, string? lang)
+    {
+        var request = body.Value;
+        var errors = new List<ProblemError>();
+        if (string.IsNullOrWhiteSpace(request.AssessmentId))
+        {
+            errors.Add(new ProblemError("assessmentId", ProblemCodes.Required, "is required: the id of one of the city's assessments"));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.IndicatorId))
+        {
+            errors.Add(new ProblemError("indicatorId", ProblemCodes.Required, "is required: the indicator of the next step, as listed in the assessment's score"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var assessment = await assessments.FindAsync(request.AssessmentId!, context.RequestAborted);
+        if (assessment is null || assessment.CityId != city.Id || !caller.Rights.CanSeeAssessment(assessment))
+        {
+            return ProblemResponses.Invalid([new ProblemError("assessmentId", ProblemCodes.Unknown, $"'{request.AssessmentId}' is not an assessment of city '{city.Id}'")]);
+        }
+
+        if (NextStepAction.Find(await scores.ScoreAsync(assessment, context.RequestAborted), request.IndicatorId!) is not { } step)
+        {
+            return ProblemResponses.Invalid([new ProblemError(
+                "indicatorId", ProblemCodes.NotAllowed, $"'{request.IndicatorId}' has no next step in assessment '{assessment.Id}' (it is at the top level, or not an indicator of its rubric)")]);
+        }
+
+        var plan = await plans.GetAsync(city.Id, cancellationToken: context.RequestAborted);
+        var input = NextStepAction.From(step, RequestLanguage.Resolve(context.Request, lang));
+        var result = await plans.AddActionAsync(city.Id, plan.RubricId, input, expected.Version, caller.KeyId, context.RequestAborted);
+        if (result.Outcome != WriteOutcome.Done)
+        {
+            return ProblemResponses.Refused(result);
+        }
+
+        VersionHeaders.SetETag(context.Response, result.Value!.RowVersion);
+        return TypedResults.Created($"/api/v1/cities/{city.Id}/action-plan", await RespondAsync(result.Value, plans, catalog, clock, context.RequestAborted));
     }
 
     private static async Task<Results<Ok<ActionPlanResponse>, ProblemHttpResult>> RemoveAction(

@@ -46,6 +46,9 @@ public sealed class ResultsModel(ScoreCache scores, CityProgress progress, PeerP
     /// <summary>Whether this person may start actions in the city's plan from the next steps.</summary>
     public bool MayStartActions => Open.Rights.MayAnswer;
 
+    /// <summary>Whether the page links to the city's action plan (a partner may read only a published one, so is not offered the link).</summary>
+    public bool LinksToPlan => Open.Rights.Role != Nlc.Core.Access.ApiRole.Partner;
+
     /// <summary>Whether the page follows a successful submit.</summary>
     [FromQuery(Name = "submitted")]
     public bool JustSubmitted { get; set; }

@@ -8,8 +8,8 @@ namespace Nlc.Web.Tests;
 
 /// <summary>
 /// The results page's suggestions in a real chromium against the real server: a weak city sees a strong city's published
-/// case note and, only while that city consents, the city itself as a contact; a strong city that never consented is
-/// named nowhere on the page. Checked with axe at two widths.
+/// case note and, only while that city consents (set and withdrawn on its consent page), the city itself as a contact;
+/// a strong city that never consented is named nowhere on the page. Checked with axe at two widths.
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.External)]
@@ -35,7 +35,17 @@ public sealed class PeerSuggestionTests
         await _site.AssessmentAsync(silentId, "2025", 4, "submit", "validate");
         var practices = (await _site.Server.Client.GetFromJsonAsync<JsonElement>("/api/v1/rubrics/nlc")).GetProperty("practices")
             .EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray();
-        await SetConsentAsync(consentingId, practices);
+        var kumanovo = await _site.SignedInAsync($"lsc-{suffix}@kumanovo.example", "city", consentingId);
+        await kumanovo.GotoAsync(_site.Url($"/cities/{consentingId}/contact-consent"));
+        foreach (var practice in practices)
+        {
+            await kumanovo.Locator($"#practice-{practice}").CheckAsync();
+        }
+
+        await kumanovo.Locator("#language-mk").CheckAsync();
+        await kumanovo.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(kumanovo.Locator(".notice")).ToContainTextAsync($"Practices your city can be contacted about: {practices.Length}.");
+        await WebSite.CheckAccessibleAsync(kumanovo, "contact-consent");
         var suggested = (await _site.Server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/assessments/{weak}/suggestions"))
             .GetProperty("practices")[0].GetProperty("practiceId").GetString()!;
         const string Title = "Community Action Team <b>after a city exchange</b>";
@@ -52,16 +62,21 @@ public sealed class PeerSuggestionTests
         await WebSite.CheckAccessibleAsync(official, "results-suggestions");
         await WebSite.SaveForReadmeAsync(official, "peer-suggestions");
 
-        await SetConsentAsync(consentingId, []);
+        foreach (var practice in practices)
+        {
+            await kumanovo.Locator($"#practice-{practice}").UncheckAsync();
+        }
+
+        await kumanovo.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(kumanovo.Locator(".notice")).ToContainTextAsync("not offered as a contact for any practice");
+        var consent = await _site.Server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/cities/{consentingId}/contact-consent");
+        Assert.AreEqual(0, consent.GetProperty("practiceIds").GetArrayLength(), "withdrawn");
+        var stranger = await _site.SignedInAsync($"lsc-{suffix}@tivat2.example", "city", weakId);
+        var refused = await stranger.GotoAsync(_site.Url($"/cities/{consentingId}/contact-consent"));
+        Assert.AreEqual(404, refused!.Status, "another city's consent page is not there for them");
         await official.ReloadAsync();
         await Assertions.Expect(section.Locator(".peer-contacts li")).ToHaveCountAsync(0);
         await Assertions.Expect(section.Locator(".case-note h4")).ToContainTextAsync(Title, new() { Timeout = 5_000 });
-    }
-
-    private static async Task SetConsentAsync(string cityId, string[] practiceIds)
-    {
-        using var response = await _site.Server.Client.PutAsJsonAsync($"/api/v1/cities/{cityId}/contact-consent", new { practiceIds, languages = new[] { "en" } });
-        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task PublishCaseNoteAsync(string cityId, string practiceId, string title)

@@ -11,24 +11,44 @@ namespace Nlc.Web.Plans;
 /// </summary>
 public static partial class ActionProblemText
 {
-    /// <summary>The page error for <paramref name="problem"/>.</summary>
+    /// <summary>The page error for an action-plan <paramref name="problem"/>.</summary>
     public static PageError For(ActionProblem problem, IStringLocalizer<SharedResource> text)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(text);
         var (fieldId, label) = Field(problem.Field, text);
-        var message = problem.Kind switch
-        {
-            ActionProblemKind.Required => text["PlanProblemRequired", label],
-            ActionProblemKind.TooLong => text["PlanProblemTooLong", label, problem.Limit ?? 0],
-            ActionProblemKind.TooMany => text["PlanProblemTooMany", label, problem.Limit ?? 0],
-            ActionProblemKind.Unknown => text["PlanProblemUnknown", label],
-            ActionProblemKind.OutOfRange => text["PlanProblemOutOfRange", label, problem.Limit ?? 0],
-            ActionProblemKind.DueBeforeStart => text["PlanProblemDueBeforeStart", label],
-            _ => text["PlanProblemNotAllowed", label],
-        };
-        return new PageError(fieldId, message.Value);
+        return new PageError(fieldId, Message(problem, label, text));
     }
+
+    /// <summary>The page error for a case-note <paramref name="problem"/>.</summary>
+    public static PageError ForCaseNote(ActionProblem problem, IStringLocalizer<SharedResource> text)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(text);
+        var (fieldId, labelKey) = problem.Field switch
+        {
+            "practiceId" => ("PracticeId", "CaseNotePractice"),
+            "title" => ("Title", "CaseNoteTitleLabel"),
+            "challenge" => ("ChallengeText", "CaseNoteChallenge"),
+            "approach" => ("Approach", "CaseNoteApproach"),
+            "impact" => ("Impact", "CaseNoteImpact"),
+            "contactRole" => ("ContactRole", "CaseNoteContactRole"),
+            "reason" => ("Reason", "CaseNoteReturnReason"),
+            _ => (problem.Field, "PlanFieldOther"),
+        };
+        return new PageError(fieldId, Message(problem, text[labelKey], text));
+    }
+
+    private static string Message(ActionProblem problem, string label, IStringLocalizer<SharedResource> text) => (problem.Kind switch
+    {
+        ActionProblemKind.Required => text["PlanProblemRequired", label],
+        ActionProblemKind.TooLong => text["PlanProblemTooLong", label, problem.Limit ?? 0],
+        ActionProblemKind.TooMany => text["PlanProblemTooMany", label, problem.Limit ?? 0],
+        ActionProblemKind.Unknown => text["PlanProblemUnknown", label],
+        ActionProblemKind.OutOfRange => text["PlanProblemOutOfRange", label, problem.Limit ?? 0],
+        ActionProblemKind.DueBeforeStart => text["PlanProblemDueBeforeStart", label],
+        _ => text["PlanProblemNotAllowed", label],
+    }).Value;
 
     /// <summary>The form field's id and label for an API field name such as <c>targets[1].targetLevel</c>.</summary>
     private static (string FieldId, string Label) Field(string field, IStringLocalizer<SharedResource> text)

@@ -43,6 +43,7 @@ internal static class BenchData
                         new { assessmentId, cityId, version = rubric.Version.ToString(), period = periods[p], now, changeSeq = ids.Count },
                         transaction);
                     var answers = rubric.Indicators.Select(i => Answer.AtLevel(i.Id, Math.Clamp(baseLevel + p + random.Next(-1, 2), 0, 4))).ToArray();
+                    var snapshot = ScoreSnapshot.Of(engine.Score(answers));
                     foreach (var answer in answers)
                     {
                         await connection.ExecuteAsync(
@@ -53,10 +54,10 @@ internal static class BenchData
 
                     await connection.ExecuteAsync(
                         """
-                        INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, computed_at)
-                        VALUES (@assessmentId, @cityId, 'nlc', @version, @period, @scores, @now)
+                        INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_values, computed_at)
+                        VALUES (@assessmentId, @cityId, 'nlc', @version, @period, @scores, @values, @now)
                         """,
-                        new { assessmentId, cityId, version = rubric.Version.ToString(), period = periods[p], scores = ScoreSnapshot.Of(engine.Score(answers)).ToJson(), now },
+                        new { assessmentId, cityId, version = rubric.Version.ToString(), period = periods[p], scores = snapshot.ToJson(), values = snapshot.ToCompact(), now },
                         transaction);
                 }
             }

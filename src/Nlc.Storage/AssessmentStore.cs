@@ -459,15 +459,18 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
     }
 
     private static Task InsertSnapshotAsync(IDbConnection connection, IDbTransaction transaction, string id, ScoreResult result, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        CancellationToken cancellationToken)
+    {
+        var snapshot = ScoreSnapshot.Of(result);
+        return connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, computed_at)
-            SELECT id, city_id, rubric_id, rubric_version, period, @Scores, @At FROM assessments WHERE id = @id
+            INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_values, computed_at)
+            SELECT id, city_id, rubric_id, rubric_version, period, @Scores, @Values, @At FROM assessments WHERE id = @id
             """,
-            new { id, Scores = ScoreSnapshot.Of(result).ToJson(), At = Timestamps.Format(now) },
+            new { id, Scores = snapshot.ToJson(), Values = snapshot.ToCompact(), At = Timestamps.Format(now) },
             transaction,
             cancellationToken: cancellationToken));
+    }
 
     private static async Task<Assessment?> FindAsync(IDbConnection connection, IDbTransaction? transaction, string id, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(

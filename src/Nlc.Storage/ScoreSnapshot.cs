@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Nlc.Core.Scoring;
 
@@ -14,6 +15,15 @@ public sealed record ScoreSnapshot(double? Overall, IReadOnlyDictionary<string, 
 
     /// <summary>As JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, AuditLog.Json);
+
+    /// <summary>
+    /// The compact record the peer-statistics read parses (migration 0008): the numbers only, in this snapshot's order,
+    /// as <c>overall|pillar,...|practice,...</c> with an empty field for a missing score. Each number round-trips exactly.
+    /// </summary>
+    public string ToCompact() =>
+        Number(Overall) + "|" + string.Join(",", Pillars.Values.Select(Number)) + "|" + string.Join(",", Practices.Values.Select(Number));
+
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>From JSON written by <see cref="ToJson"/>.</summary>
     public static ScoreSnapshot FromJson(string json) =>

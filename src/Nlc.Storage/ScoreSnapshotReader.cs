@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.Json;
 using Nlc.Core.Benchmarking;
 
@@ -6,7 +7,8 @@ namespace Nlc.Storage;
 
 /// <summary>
 /// Reads stored score snapshots straight into <see cref="MetricScores"/> for a known set of pillar and practice ids, with a
-/// forward-only JSON reader: the hot path of benchmarks over thousands of cities. Ids not asked for are skipped.
+/// forward-only JSON reader, or from their compact records (<see cref="ScoreSnapshot.ToCompact"/>): the hot path of
+/// benchmarks over thousands of cities. Ids not asked for are skipped.
 /// </summary>
 public sealed class ScoreSnapshotReader
 {
@@ -61,6 +63,67 @@ public sealed class ScoreSnapshotReader
         return (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
     }
 
+    /// <summary>Where each value of a compact record of the snapshots shaped like <paramref name="stored"/> (one rubric version's) goes in this reader's layout.</summary>
+    public CompactLayout LayoutOf(ScoreSnapshot stored) => new(Targets(stored.Pillars.Keys, _pillarIndex), Targets(stored.Practices.Keys, _practiceIndex));
+
+    /// <summary>The overall, pillar and practice scores in a compact record (as written by <see cref="ScoreSnapshot.ToCompact"/>) laid out by <paramref name="layout"/>.</summary>
+    public (double? Overall, MetricScores Pillars, MetricScores Practices) ReadCompact(ReadOnlySpan<byte> utf8, CompactLayout layout)
+    {
+        var pillars = new double?[_pillarIndex.Count];
+        var practices = new double?[_practiceIndex.Count];
+        var overallEnd = utf8.IndexOf((byte)'|');
+        var rest = overallEnd < 0 ? throw Malformed() : utf8[(overallEnd + 1)..];
+        var pillarsEnd = rest.IndexOf((byte)'|');
+        if (pillarsEnd < 0)
+        {
+            throw Malformed();
+        }
+
+        double? overall = overallEnd == 0 ? null : Number(utf8[..overallEnd]);
+        ReadValues(rest[..pillarsEnd], layout.Pillars, pillars);
+        ReadValues(rest[(pillarsEnd + 1)..], layout.Practices, practices);
+        return (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
+    }
+
+    private static int[] Targets(IEnumerable<string> storedIds, FrozenDictionary<string, int> index) =>
+        storedIds.Select(id => index.TryGetValue(id, out var target) ? target : -1).ToArray();
+
+    /// <summary>The comma-separated values, one per entry of <paramref name="targets"/> (an empty text holds none when there are no targets).</summary>
+    private static void ReadValues(ReadOnlySpan<byte> text, int[] targets, double?[] values)
+    {
+        if (targets.Length == 0)
+        {
+            if (!text.IsEmpty)
+            {
+                throw Malformed();
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var end = text.IndexOf((byte)',');
+            if ((end < 0) != (i == targets.Length - 1))
+            {
+                throw Malformed();
+            }
+
+            var field = end < 0 ? text : text[..end];
+            if (field.Length > 0 && targets[i] >= 0)
+            {
+                values[targets[i]] = Number(field);
+            }
+
+            text = end < 0 ? [] : text[(end + 1)..];
+        }
+    }
+
+    private static double Number(ReadOnlySpan<byte> utf8) => double.Parse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static InvalidDataException Malformed() =>
+        new("A stored compact score record does not match its rubric version's snapshot (one value per pillar and practice).");
+
     private static void ReadSection(
         ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, double?[] values, scoped Span<char> name)
     {
@@ -76,3 +139,6 @@ public sealed class ScoreSnapshotReader
         }
     }
 }
+
+/// <summary>Where each value of one rubric version's compact score records goes in a <see cref="ScoreSnapshotReader"/>'s layout (-1: not read).</summary>
+public sealed record CompactLayout(int[] Pillars, int[] Practices);

@@ -54,10 +54,10 @@ internal static class BenchData
 
                     await connection.ExecuteAsync(
                         """
-                        INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_values, computed_at)
-                        VALUES (@assessmentId, @cityId, 'nlc', @version, @period, @scores, @values, @now)
+                        INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_record, computed_at)
+                        VALUES (@assessmentId, @cityId, 'nlc', @version, @period, @scores, @record, @now)
                         """,
-                        new { assessmentId, cityId, version = rubric.Version.ToString(), period = periods[p], scores = snapshot.ToJson(), values = snapshot.ToCompact(), now },
+                        new { assessmentId, cityId, version = rubric.Version.ToString(), period = periods[p], scores = snapshot.ToJson(), record = snapshot.ToRecord(), now },
                         transaction);
                 }
             }

@@ -41,7 +41,7 @@ internal static class ScoresOnlyData
                     var answers = rubric.Indicators.Select(i => Answer.AtLevel(i.Id, Math.Clamp(baseLevel + p + random.Next(-1, 2), 0, 4))).ToArray();
                     var snapshot = ScoreSnapshot.Of(engine.Score(answers));
                     parameters.Add($"s{c}_{p}", snapshot.ToJson());
-                    parameters.Add($"v{c}_{p}", snapshot.ToCompact());
+                    parameters.Add($"v{c}_{p}", snapshot.ToRecord());
                     assessmentRows.Add($"('{assessmentId}', 'city_{c:000000}', 'nlc', @version, '{periods[p]}', 'validated', @now, @now, @now, @now, {(c * periods.Count) + p + 1}, 1)");
                     scoreRows.Add($"('{assessmentId}', 'city_{c:000000}', 'nlc', @version, '{periods[p]}', @s{c}_{p}, @v{c}_{p}, @now)");
                 }
@@ -55,7 +55,7 @@ internal static class ScoresOnlyData
                     "INSERT INTO assessments (id, city_id, rubric_id, rubric_version, period, status, created_at, updated_at, submitted_at, validated_at, change_seq, ever_validated) VALUES "
                     + string.Join(",", assessmentRows), parameters, transaction);
                 await connection.ExecuteAsync(
-                    "INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_values, computed_at) VALUES " + string.Join(",", scoreRows), parameters, transaction);
+                    "INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_record, computed_at) VALUES " + string.Join(",", scoreRows), parameters, transaction);
                 return true;
             });
         }

@@ -338,6 +338,42 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
         return missing.Count;
     }
 
+    /// <summary>
+    /// Writes the score record (<see cref="ScoreSnapshot.ToRecord"/>) of stored scores that have none yet, from their JSON:
+    /// rows stored before migration 0008, or by a server of an older version sharing the database. Returns how many.
+    /// </summary>
+    public async Task<int> BackfillScoreRecordsAsync(CancellationToken cancellationToken = default)
+    {
+        var filled = 0;
+        while (true)
+        {
+            var batch = await database.ReadAsync(
+                async connection => (await connection.QueryAsync<(string AssessmentId, string Scores)>(new CommandDefinition(
+                    "SELECT assessment_id, scores FROM assessment_scores WHERE score_record IS NULL ORDER BY assessment_id LIMIT 500",
+                    cancellationToken: cancellationToken))).ToList(),
+                cancellationToken);
+            if (batch.Count == 0)
+            {
+                return filled;
+            }
+
+            await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                foreach (var (assessmentId, scores) in batch)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE assessment_scores SET score_record = @Record WHERE assessment_id = @assessmentId AND score_record IS NULL",
+                        new { assessmentId, Record = ScoreSnapshot.FromJson(scores).ToRecord() },
+                        transaction,
+                        cancellationToken: cancellationToken));
+                }
+
+                return true;
+            }, cancellationToken);
+            filled += batch.Count;
+        }
+    }
+
     /// <summary>The text stored for a status: "draft", "submitted", "validated".</summary>
     public static string StatusText(AssessmentStatus status) => status.ToString().ToLowerInvariant();
 
@@ -464,10 +500,10 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
         var snapshot = ScoreSnapshot.Of(result);
         return connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_values, computed_at)
-            SELECT id, city_id, rubric_id, rubric_version, period, @Scores, @Values, @At FROM assessments WHERE id = @id
+            INSERT INTO assessment_scores (assessment_id, city_id, rubric_id, rubric_version, period, scores, score_record, computed_at)
+            SELECT id, city_id, rubric_id, rubric_version, period, @Scores, @Record, @At FROM assessments WHERE id = @id
             """,
-            new { id, Scores = snapshot.ToJson(), Values = snapshot.ToCompact(), At = Timestamps.Format(now) },
+            new { id, Scores = snapshot.ToJson(), Record = snapshot.ToRecord(), At = Timestamps.Format(now) },
             transaction,
             cancellationToken: cancellationToken));
     }

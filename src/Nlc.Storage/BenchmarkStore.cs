@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Dapper;
 using Nlc.Core.Benchmarking;
 
 namespace Nlc.Storage;
@@ -14,11 +16,11 @@ public sealed class BenchmarkStore(Database database)
 {
     private readonly ConcurrentDictionary<string, (long Generation, IReadOnlyList<PeerCity> Cities)> _eligible = new(StringComparer.Ordinal);
 
-    /// <summary>The SQL that selects, per city, its validated assessment of a rubric major version in a period, with its stored scores (the compact record).</summary>
+    /// <summary>The SQL that selects, per city, its validated assessment of a rubric major version in a period, with its stored score record.</summary>
     public const string EligibleSql =
         """
         SELECT c.id AS city_id, c.name AS city_name, c.country, c.region, c.population, c.tags,
-               s.assessment_id, s.rubric_version, s.score_values
+               s.assessment_id, s.rubric_version, s.score_record
         FROM assessment_scores s
         JOIN cities c ON c.id = s.city_id
         WHERE s.rubric_id = @rubricId AND s.period = @period AND s.rubric_version LIKE @majorPrefix
@@ -44,7 +46,7 @@ public sealed class BenchmarkStore(Database database)
         return cities;
     }
 
-    /// <summary>One snapshot of a rubric version, whose pillar and practice ids give the order of that version's compact records.</summary>
+    /// <summary>One snapshot of a rubric version, whose pillar and practice ids give the order of that version's score records.</summary>
     private const string LayoutSql =
         "SELECT scores FROM assessment_scores WHERE rubric_id = @rubricId AND rubric_version = @rubricVersion LIMIT 1";
 
@@ -52,64 +54,90 @@ public sealed class BenchmarkStore(Database database)
         string rubricId, int major, string period, ScoreSnapshotReader scores, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<PeerCity>>(async connection =>
         {
-            var rows = new List<EligibleRow>();
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = EligibleSql;
-                AddParameter(command, "rubricId", rubricId);
-                AddParameter(command, "period", period);
-                AddParameter(command, "majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                // Most cities share a handful of tag lists: each distinct list is parsed once per read.
-                var tagLists = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["[]"] = [] };
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var tagsJson = reader.GetString(5);
-                    if (!tagLists.TryGetValue(tagsJson, out var tags))
-                    {
-                        tags = JsonSerializer.Deserialize<string[]>(tagsJson) ?? [];
-                        tagLists[tagsJson] = tags;
-                    }
+            var rows = await ReadRowsAsync(connection, rubricId, major, period, cancellationToken);
 
-                    rows.Add(new EligibleRow(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                        tags,
-                        reader.GetString(6),
-                        reader.GetString(7),
-                        reader.IsDBNull(8) ? throw new InvalidDataException($"The scores of assessment {reader.GetString(6)} have no compact record (migration 0008 writes it).") : reader.GetFieldValue<byte[]>(8)));
-                }
-            }
-
-            // A reader is closed before the next command: PostgreSQL runs one command at a time on a connection.
-            var layouts = new Dictionary<string, CompactLayout>(StringComparer.Ordinal);
+            // Each command runs after the previous reader is closed: PostgreSQL runs one at a time on a connection.
+            var layouts = new Dictionary<string, RecordLayout>(StringComparer.Ordinal);
             foreach (var version in rows.Select(r => r.RubricVersion).Distinct(StringComparer.Ordinal))
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = LayoutSql;
-                AddParameter(command, "rubricId", rubricId);
-                AddParameter(command, "rubricVersion", version);
-                var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-                layouts[version] = scores.LayoutOf(ScoreSnapshot.FromJson(json));
+                var json = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+                    LayoutSql, new { rubricId, rubricVersion = version }, cancellationToken: cancellationToken));
+                layouts[version] = scores.LayoutOf(ScoreSnapshot.FromJson(json!));
             }
 
             var cities = new List<PeerCity>(rows.Count);
+            var withoutRecord = new List<(int Position, EligibleRow Row)>();
             foreach (var row in rows)
             {
-                var (overall, pillars, practices) = scores.ReadCompact(row.Values, layouts[row.RubricVersion]);
-                cities.Add(new PeerCity(
-                    row.Country, row.Region, row.Population, row.Tags,
-                    new ScoredCity(row.CityId, row.CityName, row.AssessmentId, row.RubricVersion, overall, pillars, practices)));
+                if (row.Record is null || !scores.TryReadRecord(row.Record, layouts[row.RubricVersion], out var read))
+                {
+                    withoutRecord.Add((cities.Count, row));
+                    cities.Add(null!);
+                    continue;
+                }
+
+                cities.Add(row.ToPeerCity(read));
+            }
+
+            if (withoutRecord.Count > 0)
+            {
+                var snapshots = (await connection.QueryAsync<(string AssessmentId, string Scores)>(new CommandDefinition(
+                        "SELECT assessment_id, scores FROM assessment_scores WHERE rubric_id = @rubricId AND period = @period",
+                        new { rubricId, period },
+                        cancellationToken: cancellationToken)))
+                    .ToDictionary(s => s.AssessmentId, s => s.Scores, StringComparer.Ordinal);
+                foreach (var (position, row) in withoutRecord)
+                {
+                    cities[position] = row.ToPeerCity(scores.Read(Encoding.UTF8.GetBytes(snapshots[row.AssessmentId])));
+                }
             }
 
             return cities;
         }, cancellationToken);
 
+    private static async Task<List<EligibleRow>> ReadRowsAsync(DbConnection connection, string rubricId, int major, string period, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = EligibleSql;
+        AddParameter(command, "rubricId", rubricId);
+        AddParameter(command, "period", period);
+        AddParameter(command, "majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<EligibleRow>();
+        // Most cities share a handful of tag lists: each distinct list is parsed once per read.
+        var tagLists = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["[]"] = [] };
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var tagsJson = reader.GetString(5);
+            if (!tagLists.TryGetValue(tagsJson, out var tags))
+            {
+                tags = JsonSerializer.Deserialize<string[]>(tagsJson) ?? [];
+                tagLists[tagsJson] = tags;
+            }
+
+            rows.Add(new EligibleRow(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                tags,
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<byte[]>(8)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A row of <see cref="EligibleSql"/>; <see cref="Record"/> is null for scores stored before migration 0008 and not yet filled in.</summary>
     private sealed record EligibleRow(
-        string CityId, string CityName, string Country, string? Region, long? Population, string[] Tags, string AssessmentId, string RubricVersion, byte[] Values);
+        string CityId, string CityName, string Country, string? Region, long? Population, string[] Tags, string AssessmentId, string RubricVersion, byte[]? Record)
+    {
+        public PeerCity ToPeerCity((double? Overall, MetricScores Pillars, MetricScores Practices) scores) => new(
+            Country, Region, Population, Tags,
+            new ScoredCity(CityId, CityName, AssessmentId, RubricVersion, scores.Overall, scores.Pillars, scores.Practices));
+    }
 
     private static void AddParameter(DbCommand command, string name, string value)
     {

@@ -149,6 +149,7 @@ public static class DatabaseCopy
                 row.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value switch
                 {
                     null or DBNull => "\u2205",
+                    byte[] bytes => Convert.ToHexString(bytes),
                     IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
                     var value => value.ToString(),
                 })))

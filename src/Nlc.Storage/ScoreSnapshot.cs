@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers.Binary;
 using System.Text.Json;
 using Nlc.Core.Scoring;
 
@@ -17,13 +17,21 @@ public sealed record ScoreSnapshot(double? Overall, IReadOnlyDictionary<string, 
     public string ToJson() => JsonSerializer.Serialize(this, AuditLog.Json);
 
     /// <summary>
-    /// The compact record the peer-statistics read parses (migration 0008): the numbers only, in this snapshot's order,
-    /// as <c>overall|pillar,...|practice,...</c> with an empty field for a missing score. Each number round-trips exactly.
+    /// The score record the peer-statistics read takes instead of the JSON (migration 0008): the numbers only, overall then
+    /// pillars then practices in this snapshot's order, each an IEEE 754 double in little-endian bytes, NaN for a missing
+    /// score. The ids are not repeated: every snapshot of one rubric version lists the same ids in the same order.
     /// </summary>
-    public string ToCompact() =>
-        Number(Overall) + "|" + string.Join(",", Pillars.Values.Select(Number)) + "|" + string.Join(",", Practices.Values.Select(Number));
+    public byte[] ToRecord()
+    {
+        var values = new[] { Overall }.Concat(Pillars.Values).Concat(Practices.Values).ToArray();
+        var record = new byte[values.Length * sizeof(double)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(record.AsSpan(i * sizeof(double)), values[i] ?? double.NaN);
+        }
 
-    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+        return record;
+    }
 
     /// <summary>From JSON written by <see cref="ToJson"/>.</summary>
     public static ScoreSnapshot FromJson(string json) =>

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
+using System.Buffers.Binary;
 using System.Text.Json;
 using Nlc.Core.Benchmarking;
 
@@ -7,7 +7,7 @@ namespace Nlc.Storage;
 
 /// <summary>
 /// Reads stored score snapshots straight into <see cref="MetricScores"/> for a known set of pillar and practice ids, with a
-/// forward-only JSON reader, or from their compact records (<see cref="ScoreSnapshot.ToCompact"/>): the hot path of
+/// forward-only JSON reader, or from their score records (<see cref="ScoreSnapshot.ToRecord"/>): the hot path of
 /// benchmarks over thousands of cities. Ids not asked for are skipped.
 /// </summary>
 public sealed class ScoreSnapshotReader
@@ -63,66 +63,49 @@ public sealed class ScoreSnapshotReader
         return (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
     }
 
-    /// <summary>Where each value of a compact record of the snapshots shaped like <paramref name="stored"/> (one rubric version's) goes in this reader's layout.</summary>
-    public CompactLayout LayoutOf(ScoreSnapshot stored) => new(Targets(stored.Pillars.Keys, _pillarIndex), Targets(stored.Practices.Keys, _practiceIndex));
+    /// <summary>Where each value of the score records of snapshots shaped like <paramref name="stored"/> (one rubric version's) goes in this reader's layout.</summary>
+    public RecordLayout LayoutOf(ScoreSnapshot stored) => new(Targets(stored.Pillars.Keys, _pillarIndex), Targets(stored.Practices.Keys, _practiceIndex));
 
-    /// <summary>The overall, pillar and practice scores in a compact record (as written by <see cref="ScoreSnapshot.ToCompact"/>) laid out by <paramref name="layout"/>.</summary>
-    public (double? Overall, MetricScores Pillars, MetricScores Practices) ReadCompact(ReadOnlySpan<byte> utf8, CompactLayout layout)
+    /// <summary>
+    /// The overall, pillar and practice scores in a score record (as written by <see cref="ScoreSnapshot.ToRecord"/>) laid
+    /// out by <paramref name="layout"/>; false when the record does not hold one value per id of the layout.
+    /// </summary>
+    public bool TryReadRecord(ReadOnlySpan<byte> record, RecordLayout layout, out (double? Overall, MetricScores Pillars, MetricScores Practices) scores)
     {
-        var pillars = new double?[_pillarIndex.Count];
-        var practices = new double?[_practiceIndex.Count];
-        var overallEnd = utf8.IndexOf((byte)'|');
-        var rest = overallEnd < 0 ? throw Malformed() : utf8[(overallEnd + 1)..];
-        var pillarsEnd = rest.IndexOf((byte)'|');
-        if (pillarsEnd < 0)
+        if (record.Length != (1 + layout.Pillars.Length + layout.Practices.Length) * sizeof(double))
         {
-            throw Malformed();
+            scores = default;
+            return false;
         }
 
-        double? overall = overallEnd == 0 ? null : Number(utf8[..overallEnd]);
-        ReadValues(rest[..pillarsEnd], layout.Pillars, pillars);
-        ReadValues(rest[(pillarsEnd + 1)..], layout.Practices, practices);
-        return (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
+        var pillars = new double?[_pillarIndex.Count];
+        var practices = new double?[_practiceIndex.Count];
+        var overall = Value(record, 0);
+        Place(record, 1, layout.Pillars, pillars);
+        Place(record, 1 + layout.Pillars.Length, layout.Practices, practices);
+        scores = (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
+        return true;
     }
 
     private static int[] Targets(IEnumerable<string> storedIds, FrozenDictionary<string, int> index) =>
         storedIds.Select(id => index.TryGetValue(id, out var target) ? target : -1).ToArray();
 
-    /// <summary>The comma-separated values, one per entry of <paramref name="targets"/> (an empty text holds none when there are no targets).</summary>
-    private static void ReadValues(ReadOnlySpan<byte> text, int[] targets, double?[] values)
+    private static void Place(ReadOnlySpan<byte> record, int first, int[] targets, double?[] values)
     {
-        if (targets.Length == 0)
-        {
-            if (!text.IsEmpty)
-            {
-                throw Malformed();
-            }
-
-            return;
-        }
-
         for (var i = 0; i < targets.Length; i++)
         {
-            var end = text.IndexOf((byte)',');
-            if ((end < 0) != (i == targets.Length - 1))
+            if (targets[i] >= 0)
             {
-                throw Malformed();
+                values[targets[i]] = Value(record, first + i);
             }
-
-            var field = end < 0 ? text : text[..end];
-            if (field.Length > 0 && targets[i] >= 0)
-            {
-                values[targets[i]] = Number(field);
-            }
-
-            text = end < 0 ? [] : text[(end + 1)..];
         }
     }
 
-    private static double Number(ReadOnlySpan<byte> utf8) => double.Parse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    private static InvalidDataException Malformed() =>
-        new("A stored compact score record does not match its rubric version's snapshot (one value per pillar and practice).");
+    private static double? Value(ReadOnlySpan<byte> record, int position)
+    {
+        var value = BinaryPrimitives.ReadDoubleLittleEndian(record[(position * sizeof(double))..]);
+        return double.IsNaN(value) ? null : value;
+    }
 
     private static void ReadSection(
         ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, double?[] values, scoped Span<char> name)
@@ -140,5 +123,5 @@ public sealed class ScoreSnapshotReader
     }
 }
 
-/// <summary>Where each value of one rubric version's compact score records goes in a <see cref="ScoreSnapshotReader"/>'s layout (-1: not read).</summary>
-public sealed record CompactLayout(int[] Pillars, int[] Practices);
+/// <summary>Where each value of one rubric version's score records goes in a <see cref="ScoreSnapshotReader"/>'s layout (-1: not read).</summary>
+public sealed record RecordLayout(int[] Pillars, int[] Practices);

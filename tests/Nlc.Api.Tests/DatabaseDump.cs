@@ -32,7 +32,7 @@ internal static class DatabaseDump
                 var order = postgres ? $"\"{table}\"::text" : "rowid";
                 foreach (IDictionary<string, object?> row in await connection.QueryAsync($"SELECT * FROM \"{table}\" ORDER BY {order}"))
                 {
-                    text.AppendLine(string.Join(" | ", row.Select(c => $"{c.Key}={c.Value}")));
+                    text.AppendLine(string.Join(" | ", row.Select(c => $"{c.Key}={(c.Value is byte[] bytes ? Convert.ToHexString(bytes) : c.Value)}")));
                 }
             }
 

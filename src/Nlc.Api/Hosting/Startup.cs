@@ -39,6 +39,12 @@ public static class Startup
                 console.WriteLine($"Stored the scores of {backfilled} validated assessments.");
             }
 
+            var recorded = await new AssessmentStore(database, clock).BackfillScoreRecordsAsync();
+            if (recorded > 0)
+            {
+                console.WriteLine($"Wrote the score records of {recorded} stored scores.");
+            }
+
             await EnsureAdminKeyAsync(new ApiKeyStore(database, clock), bootstrapAdminKey, console);
             var invitationPath = await InviteFirstAdminAsync(new AccountStore(database, clock), options.FirstAdminEmail);
             return (rubrics, null, invitationPath);

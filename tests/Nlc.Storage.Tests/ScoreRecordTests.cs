@@ -9,32 +9,64 @@ using Nlc.Core.Scoring;
 namespace Nlc.Storage.Tests;
 
 /// <summary>
-/// The peer-statistics read (compact score records, migration 0008) gives exactly the scores the stored JSON snapshots
-/// give, both for records written at validation and for records the migration converted from a database written before it.
+/// The peer-statistics read (score records, migration 0008) gives exactly the scores the stored JSON snapshots give:
+/// for records written at validation, for rows without a record (stored before the migration, or by an older server),
+/// and after the records of those rows are filled in.
 /// </summary>
 [TestClass]
-public sealed class CompactScoresTests
+public sealed class ScoreRecordTests
 {
     private const string Period = "2025";
 
     [TestMethod]
-    public async Task PeerScores_AreExactlyTheSnapshotScores_WhenWrittenAtValidationAndWhenConvertedByTheMigration()
+    public async Task PeerScores_AreExactlyTheSnapshotScores_WithRecordsWrittenAtValidation_WithoutRecords_AndWithRecordsFilledIn()
     {
-        var database = await TestDatabases.NewAsync("compact");
+        var database = await TestDatabases.NewAsync("records");
         await Migrator.MigrateAsync(database, TimeProvider.System);
         var rubric = (await new RubricStore(database, TimeProvider.System).SynchronizeAsync(RubricLoader.LoadDirectory(RepositoryPaths.Rubrics))).FindLatest("nlc")!;
         var reader = new ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id));
         await ValidateVariedAssessmentsAsync(database, rubric, cities: 24);
+        var writtenAtValidation = await RecordsAsync(database);
+        Assert.IsTrue(writtenAtValidation.Values.All(r => r is not null), "validation writes every record");
 
-        var written = await new BenchmarkStore(database).EligibleAsync(rubric.Id, rubric.Version.Major, Period, reader);
-        await AssertSameAsSnapshotsAsync(database, reader, written, rubric);
+        await AssertSameAsSnapshotsAsync(database, reader, await new BenchmarkStore(database).EligibleAsync(rubric.Id, rubric.Version.Major, Period, reader), rubric);
 
-        await ReturnToBeforeCompactRecordsAsync(database);
+        await ReturnToBeforeScoreRecordsAsync(database);
         var applied = await Migrator.MigrateAsync(database, TimeProvider.System);
-        Assert.AreEqual("0008_compact_scores", applied.Single().Name);
-        var converted = await new BenchmarkStore(database).EligibleAsync(rubric.Id, rubric.Version.Major, Period, reader);
-        await AssertSameAsSnapshotsAsync(database, reader, converted, rubric);
+        Assert.AreEqual("0008_score_records", applied.Single().Name);
+        Assert.IsTrue((await RecordsAsync(database)).Values.All(r => r is null), "the migration leaves the records to the server");
+        await AssertSameAsSnapshotsAsync(database, reader, await new BenchmarkStore(database).EligibleAsync(rubric.Id, rubric.Version.Major, Period, reader), rubric);
+
+        var assessments = new AssessmentStore(database, TimeProvider.System);
+        Assert.AreEqual(writtenAtValidation.Count, await assessments.BackfillScoreRecordsAsync());
+        Assert.AreEqual(0, await assessments.BackfillScoreRecordsAsync(), "a second pass finds nothing to fill in");
+        var filledIn = await RecordsAsync(database);
+        foreach (var (assessmentId, record) in writtenAtValidation)
+        {
+            CollectionAssert.AreEqual(record, filledIn[assessmentId], $"{assessmentId}: the record filled in from the JSON is the one validation wrote");
+        }
+
+        await AssertSameAsSnapshotsAsync(database, reader, await new BenchmarkStore(database).EligibleAsync(rubric.Id, rubric.Version.Major, Period, reader), rubric);
     }
+
+    [TestMethod]
+    public async Task PeerScores_ComeFromTheJson_WhenARecordDoesNotFitItsRubricVersion()
+    {
+        var database = await TestDatabases.NewAsync("records-misfit");
+        await Migrator.MigrateAsync(database, TimeProvider.System);
+        var rubric = (await new RubricStore(database, TimeProvider.System).SynchronizeAsync(RubricLoader.LoadDirectory(RepositoryPaths.Rubrics))).FindLatest("nlc")!;
+        var reader = new ScoreSnapshotReader(rubric.Pillars.Select(p => p.Id), rubric.Practices.Select(p => p.Id));
+        await ValidateVariedAssessmentsAsync(database, rubric, cities: 4);
+        await database.InTransactionAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync("UPDATE assessment_scores SET score_record = @Short", new { Short = new byte[16] }, transaction) > 0);
+
+        await AssertSameAsSnapshotsAsync(database, reader, await new BenchmarkStore(database).EligibleAsync(rubric.Id, rubric.Version.Major, Period, reader), rubric);
+    }
+
+    private static Task<Dictionary<string, byte[]?>> RecordsAsync(Database database) =>
+        database.ReadAsync(async connection =>
+            (await connection.QueryAsync<(string AssessmentId, byte[]? Record)>("SELECT assessment_id, score_record FROM assessment_scores"))
+            .ToDictionary(r => r.AssessmentId, r => r.Record));
 
     /// <summary>Validated assessments with every kind of answer: levels, not applicable, don't know, and a practice left wholly not applicable.</summary>
     private static async Task ValidateVariedAssessmentsAsync(Database database, Rubric rubric, int cities)
@@ -63,11 +95,13 @@ public sealed class CompactScoresTests
         }
     }
 
-    /// <summary>The database as it was before migration 0008: no compact records, the migration not applied.</summary>
-    private static Task ReturnToBeforeCompactRecordsAsync(Database database) =>
+    /// <summary>The database as it was before migration 0008: no score records, the group's index as 0002 made it, the migration not applied.</summary>
+    private static Task ReturnToBeforeScoreRecordsAsync(Database database) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("ALTER TABLE assessment_scores DROP COLUMN score_values", transaction: transaction);
+            await connection.ExecuteAsync("DROP INDEX ix_assessment_scores_peers", transaction: transaction);
+            await connection.ExecuteAsync("ALTER TABLE assessment_scores DROP COLUMN score_record", transaction: transaction);
+            await connection.ExecuteAsync("CREATE INDEX ix_assessment_scores_group ON assessment_scores (rubric_id, period)", transaction: transaction);
             await connection.ExecuteAsync("DELETE FROM schema_migrations WHERE version = 8", transaction: transaction);
             return true;
         });

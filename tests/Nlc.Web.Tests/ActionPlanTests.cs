@@ -80,7 +80,7 @@ public sealed class ActionPlanTests
         await official.GetByRole(AriaRole.Link, new() { Name = "Joint training for LSC members" }).First.ClickAsync();
         await official.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("dropped");
         await official.GetByRole(AriaRole.Button, new() { Name = "Save the status" }).ClickAsync();
-        await Expect(official.Locator(".error-summary a[href='#DropReason']")).ToHaveTextAsync("Why was it dropped?: this is required");
+        await Expect(official.Locator(".error-summary a[href='#DropReason']")).ToHaveTextAsync("Write why the action was dropped.");
         await official.GetByLabel("Why was it dropped?").FillAsync("The training budget moved to 2027.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Save the status" }).ClickAsync();
         await Expect(official.Locator(".notice")).ToHaveTextAsync("The status is saved.");

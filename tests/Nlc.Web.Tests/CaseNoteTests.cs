@@ -56,7 +56,7 @@ public sealed class CaseNoteTests
         await hub.GetByRole(AriaRole.Link, new() { Name = "Community Action Team <b>after an exchange</b>" }).ClickAsync();
         Assert.AreEqual(0, await hub.Locator("h1 b").CountAsync(), "typed markup stays text");
         await hub.GetByRole(AriaRole.Button, new() { Name = "Return with this reason" }).ClickAsync();
-        await Assertions.Expect(hub.Locator(".error-summary a[href='#Reason']")).ToHaveTextAsync("Why does the note go back to the city?: this is required");
+        await Assertions.Expect(hub.Locator(".error-summary a[href='#Reason']")).ToHaveTextAsync("Write why the note goes back to the city, so its officials know what to change.");
         await WebSite.CheckAccessibleAsync(hub, "hub-case-note-review");
         await hub.GetByLabel("Why does the note go back to the city?").FillAsync("Name the two projects, please.");
         await hub.GetByRole(AriaRole.Button, new() { Name = "Return with this reason" }).ClickAsync();

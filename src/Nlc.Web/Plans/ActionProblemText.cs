@@ -17,7 +17,9 @@ public static partial class ActionProblemText
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(text);
         var (fieldId, label) = Field(problem.Field, text);
-        return new PageError(fieldId, Message(problem, label, text));
+        return problem is { Field: "dropReason", Kind: ActionProblemKind.Required }
+            ? new PageError(fieldId, text["PlanDropReasonRequired"].Value)
+            : new PageError(fieldId, Message(problem, label, text));
     }
 
     /// <summary>The page error for a case-note <paramref name="problem"/>.</summary>
@@ -36,7 +38,9 @@ public static partial class ActionProblemText
             "reason" => ("Reason", "CaseNoteReturnReason"),
             _ => (problem.Field, "PlanFieldOther"),
         };
-        return new PageError(fieldId, Message(problem, text[labelKey], text));
+        return problem is { Field: "reason", Kind: ActionProblemKind.Required }
+            ? new PageError(fieldId, text["CaseNoteReturnReasonRequired"].Value)
+            : new PageError(fieldId, Message(problem, text[labelKey], text));
     }
 
     private static string Message(ActionProblem problem, string label, IStringLocalizer<SharedResource> text) => (problem.Kind switch

@@ -47,9 +47,13 @@ internal static class EnginesBenchmark
                     var first = Median(() => PeerBenchmark.Compute(
                         ReadEligible(database, pillars, practices), new PeerGroupFilter(), pillars, practices, PeerDisclosure.Exact), runs);
                     firstReads[(engine, size)] = first;
+                    var allocated = AllocatedMegabytes(() => PeerBenchmark.Compute(
+                        ReadEligible(database, pillars, practices), new PeerGroupFilter(), pillars, practices, PeerDisclosure.Exact));
+                    var bareAllocated = AllocatedMegabytes(() => BareRead(database));
                     var goal = size <= 10_000 ? 50 : 500;
                     Report.Figure($"engines: {engine,-10} {size,7:N0} cities, peer statistics first read", first, "ms", goal,
-                        string.Format(CultureInfo.InvariantCulture, "bare read of the same rows {0:N1} ms; {1:N2}x; of which reading {2:N1} ms, statistics {3:N1} ms", bare, first / bare, read, statistics));
+                        string.Format(CultureInfo.InvariantCulture, "bare read of the same rows {0:N1} ms; {1:N2}x; of which reading {2:N1} ms, statistics {3:N1} ms; allocated {4:N1} MB (bare {5:N1} MB)",
+                            bare, first / bare, read, statistics, allocated, bareAllocated));
                     Report.Figure($"engines: {engine,-10} {size,7:N0} cities, first read / bare read", first / bare, "x", 2, "goal: within 2x of the bare read");
                     (database as IAsyncDisposable)?.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 }
@@ -108,6 +112,13 @@ internal static class EnginesBenchmark
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+    }
+
+    private static double AllocatedMegabytes<T>(Func<T> run)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        run();
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / 1_048_576.0;
     }
 
     /// <summary>The median time in milliseconds of <paramref name="runs"/> runs after three warm-up runs.</summary>

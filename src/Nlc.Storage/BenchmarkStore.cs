@@ -67,9 +67,12 @@ public sealed class BenchmarkStore(Database database)
 
             var cities = new List<PeerCity>(rows.Count);
             var withoutRecord = new List<(int Position, EligibleRow Row)>();
+            // One array holds every city's scores: thousands of small arrays would each be an object for the collector.
+            var values = new double[rows.Count * scores.Width];
+            Array.Fill(values, double.NaN);
             foreach (var row in rows)
             {
-                if (row.Record is null || !scores.TryReadRecord(row.Record, layouts[row.RubricVersion], out var read))
+                if (row.Record is null || !scores.TryReadRecord(row.Record, layouts[row.RubricVersion], values, cities.Count * scores.Width, out var read))
                 {
                     withoutRecord.Add((cities.Count, row));
                     cities.Add(null!);
@@ -104,8 +107,11 @@ public sealed class BenchmarkStore(Database database)
         AddParameter(command, "majorPrefix", major.ToString(CultureInfo.InvariantCulture) + ".%");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<EligibleRow>();
-        // Most cities share a handful of tag lists: each distinct list is parsed once per read.
+        // Most cities share a handful of tag lists: each distinct list is parsed once per read. Countries, regions and
+        // rubric versions repeat too: the cities of a read share one copy of each, so fewer objects stay alive.
         var tagLists = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["[]"] = [] };
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string text) => shared.TryGetValue(text, out var copy) ? copy : shared[text] = text;
         while (await reader.ReadAsync(cancellationToken))
         {
             var tagsJson = reader.GetString(5);
@@ -118,12 +124,12 @@ public sealed class BenchmarkStore(Database database)
             rows.Add(new EligibleRow(
                 reader.GetString(0),
                 reader.GetString(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
+                Shared(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : Shared(reader.GetString(3)),
                 reader.IsDBNull(4) ? null : reader.GetInt64(4),
                 tags,
                 reader.GetString(6),
-                reader.GetString(7),
+                Shared(reader.GetString(7)),
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<byte[]>(8)));
         }
 
@@ -131,7 +137,7 @@ public sealed class BenchmarkStore(Database database)
     }
 
     /// <summary>A row of <see cref="EligibleSql"/>; <see cref="Record"/> is null for scores stored before migration 0008 and not yet filled in.</summary>
-    private sealed record EligibleRow(
+    private readonly record struct EligibleRow(
         string CityId, string CityName, string Country, string? Region, long? Population, string[] Tags, string AssessmentId, string RubricVersion, byte[]? Record)
     {
         public PeerCity ToPeerCity((double? Overall, MetricScores Pillars, MetricScores Practices) scores) => new(

@@ -29,11 +29,14 @@ public sealed class ScoreSnapshotReader
     /// <summary>The pillar and practice ids this reader lays scores out by, as one text.</summary>
     public string Layout => string.Join(",", _pillarIndex.OrderBy(p => p.Value).Select(p => p.Key)) + ";" + string.Join(",", _practiceIndex.OrderBy(p => p.Value).Select(p => p.Key));
 
+    /// <summary>How many values one city's pillar and practice scores take in a values array.</summary>
+    public int Width => _pillarIndex.Count + _practiceIndex.Count;
+
     /// <summary>The overall, pillar and practice scores in a snapshot (as written by <see cref="ScoreSnapshot.ToJson"/>), from its UTF-8 bytes as SQLite stores the text.</summary>
     public (double? Overall, MetricScores Pillars, MetricScores Practices) Read(ReadOnlySpan<byte> utf8)
     {
-        var pillars = new double?[_pillarIndex.Count];
-        var practices = new double?[_practiceIndex.Count];
+        var values = new double[Width];
+        Array.Fill(values, double.NaN);
         double? overall = null;
         var reader = new Utf8JsonReader(utf8);
         Span<char> name = stackalloc char[128];
@@ -48,11 +51,11 @@ public sealed class ScoreSnapshotReader
             }
             else if (reader.ValueTextEquals("pillars"u8))
             {
-                ReadSection(ref reader, _pillarLookup, pillars, name);
+                ReadSection(ref reader, _pillarLookup, values.AsSpan(0, _pillarIndex.Count), name);
             }
             else if (reader.ValueTextEquals("practices"u8))
             {
-                ReadSection(ref reader, _practiceLookup, practices, name);
+                ReadSection(ref reader, _practiceLookup, values.AsSpan(_pillarIndex.Count), name);
             }
             else
             {
@@ -60,7 +63,7 @@ public sealed class ScoreSnapshotReader
             }
         }
 
-        return (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
+        return (overall, new MetricScores(_pillarIndex, values), new MetricScores(_practiceIndex, values, _pillarIndex.Count));
     }
 
     /// <summary>Where each value of the score records of snapshots shaped like <paramref name="stored"/> (one rubric version's) goes in this reader's layout.</summary>
@@ -68,9 +71,11 @@ public sealed class ScoreSnapshotReader
 
     /// <summary>
     /// The overall, pillar and practice scores in a score record (as written by <see cref="ScoreSnapshot.ToRecord"/>) laid
-    /// out by <paramref name="layout"/>; false when the record does not hold one value per id of the layout.
+    /// out by <paramref name="layout"/>, their values kept in <paramref name="values"/> from <paramref name="offset"/> on
+    /// (<see cref="Width"/> of them, all NaN beforehand); false when the record does not hold one value per id of the layout.
     /// </summary>
-    public bool TryReadRecord(ReadOnlySpan<byte> record, RecordLayout layout, out (double? Overall, MetricScores Pillars, MetricScores Practices) scores)
+    public bool TryReadRecord(
+        ReadOnlySpan<byte> record, RecordLayout layout, double[] values, int offset, out (double? Overall, MetricScores Pillars, MetricScores Practices) scores)
     {
         if (record.Length != (1 + layout.Pillars.Length + layout.Practices.Length) * sizeof(double))
         {
@@ -78,37 +83,29 @@ public sealed class ScoreSnapshotReader
             return false;
         }
 
-        var pillars = new double?[_pillarIndex.Count];
-        var practices = new double?[_practiceIndex.Count];
-        var overall = Value(record, 0);
-        Place(record, 1, layout.Pillars, pillars);
-        Place(record, 1 + layout.Pillars.Length, layout.Practices, practices);
-        scores = (overall, new MetricScores(_pillarIndex, pillars), new MetricScores(_practiceIndex, practices));
+        var overall = BinaryPrimitives.ReadDoubleLittleEndian(record);
+        Place(record, 1, layout.Pillars, values.AsSpan(offset, _pillarIndex.Count));
+        Place(record, 1 + layout.Pillars.Length, layout.Practices, values.AsSpan(offset + _pillarIndex.Count, _practiceIndex.Count));
+        scores = (double.IsNaN(overall) ? null : overall, new MetricScores(_pillarIndex, values, offset), new MetricScores(_practiceIndex, values, offset + _pillarIndex.Count));
         return true;
     }
 
     private static int[] Targets(IEnumerable<string> storedIds, FrozenDictionary<string, int> index) =>
         storedIds.Select(id => index.TryGetValue(id, out var target) ? target : -1).ToArray();
 
-    private static void Place(ReadOnlySpan<byte> record, int first, int[] targets, double?[] values)
+    private static void Place(ReadOnlySpan<byte> record, int first, int[] targets, Span<double> values)
     {
         for (var i = 0; i < targets.Length; i++)
         {
             if (targets[i] >= 0)
             {
-                values[targets[i]] = Value(record, first + i);
+                values[targets[i]] = BinaryPrimitives.ReadDoubleLittleEndian(record[((first + i) * sizeof(double))..]);
             }
         }
     }
 
-    private static double? Value(ReadOnlySpan<byte> record, int position)
-    {
-        var value = BinaryPrimitives.ReadDoubleLittleEndian(record[(position * sizeof(double))..]);
-        return double.IsNaN(value) ? null : value;
-    }
-
     private static void ReadSection(
-        ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, double?[] values, scoped Span<char> name)
+        ref Utf8JsonReader reader, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, Span<double> values, scoped Span<char> name)
     {
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

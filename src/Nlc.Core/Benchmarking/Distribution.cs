@@ -8,25 +8,35 @@ namespace Nlc.Core.Benchmarking;
 public sealed record Distribution(int N, double Min, double Q1, double Median, double Q3, double Max, double Mean)
 {
     /// <summary>The summary of <paramref name="values"/>, or null when there are none.</summary>
-    public static Distribution? Of(IEnumerable<double> values)
+    public static Distribution? Of(IEnumerable<double> values) => OfSortedInPlace(values.ToArray());
+
+    /// <summary>The summary of <paramref name="values"/>, or null when there are none; sorts <paramref name="values"/> in place.</summary>
+    public static Distribution? OfSortedInPlace(Span<double> values)
     {
-        var sorted = values.ToArray();
-        if (sorted.Length == 0)
+        if (values.Length == 0)
         {
             return null;
         }
 
-        Array.Sort(sorted);
+        values.Sort();
+        var sum = 0.0;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
         return new Distribution(
-            sorted.Length, sorted[0], Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75), sorted[^1], sorted.Average());
+            values.Length, values[0], Quantile(values, 0.25), Quantile(values, 0.5), Quantile(values, 0.75), values[^1], sum / values.Length);
     }
 
     /// <summary>The p-quantile (type 7) of already sorted values.</summary>
-    public static double Quantile(IReadOnlyList<double> sorted, double p)
+    public static double Quantile(IReadOnlyList<double> sorted, double p) => Quantile(sorted.ToArray(), p);
+
+    private static double Quantile(ReadOnlySpan<double> sorted, double p)
     {
-        var h = (sorted.Count - 1) * p;
+        var h = (sorted.Length - 1) * p;
         var low = (int)Math.Floor(h);
-        var high = Math.Min(low + 1, sorted.Count - 1);
+        var high = Math.Min(low + 1, sorted.Length - 1);
         return sorted[low] + ((h - low) * (sorted[high] - sorted[low]));
     }
 

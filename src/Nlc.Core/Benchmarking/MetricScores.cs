@@ -5,19 +5,22 @@ using System.Diagnostics.CodeAnalysis;
 namespace Nlc.Core.Benchmarking;
 
 /// <summary>
-/// Scores by metric id (pillar or practice) held in an array laid out by a shared index, so reading thousands of cities
-/// costs one small array each rather than a dictionary each.
+/// Scores by metric id (pillar or practice) held in a slice of an array laid out by a shared index, so reading thousands
+/// of cities costs no dictionary each, and can share one array between them all. NaN in the array is a missing score.
 /// </summary>
 public sealed class MetricScores : IReadOnlyDictionary<string, double?>
 {
     private readonly FrozenDictionary<string, int> _index;
-    private readonly double?[] _values;
+    private readonly double[] _values;
+    private readonly int _offset;
 
-    /// <summary>Wraps <paramref name="values"/>, laid out as <paramref name="index"/> says.</summary>
-    public MetricScores(FrozenDictionary<string, int> index, double?[] values)
+    /// <summary>Wraps the slice of <paramref name="values"/> from <paramref name="offset"/>, laid out as <paramref name="index"/> says; NaN is a missing score.</summary>
+    public MetricScores(FrozenDictionary<string, int> index, double[] values, int offset = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset + index.Count, values.Length, nameof(values));
         _index = index;
         _values = values;
+        _offset = offset;
     }
 
     /// <summary>The layout of <paramref name="ids"/>: each id with its position in the values array, in order.</summary>
@@ -25,13 +28,13 @@ public sealed class MetricScores : IReadOnlyDictionary<string, double?>
         ids.Select((id, i) => (id, i)).ToFrozenDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public double? this[string key] => _values[_index[key]];
+    public double? this[string key] => At(_index[key]);
 
     /// <inheritdoc />
     public IEnumerable<string> Keys => _index.Keys;
 
     /// <inheritdoc />
-    public IEnumerable<double?> Values => _index.Values.Select(i => _values[i]);
+    public IEnumerable<double?> Values => _index.Values.Select(At);
 
     /// <inheritdoc />
     public int Count => _index.Count;
@@ -44,7 +47,7 @@ public sealed class MetricScores : IReadOnlyDictionary<string, double?>
     {
         if (_index.TryGetValue(key, out var i))
         {
-            value = _values[i];
+            value = At(i);
             return true;
         }
 
@@ -54,7 +57,9 @@ public sealed class MetricScores : IReadOnlyDictionary<string, double?>
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, double?>> GetEnumerator() =>
-        _index.Select(pair => KeyValuePair.Create(pair.Key, _values[pair.Value])).GetEnumerator();
+        _index.Select(pair => KeyValuePair.Create(pair.Key, At(pair.Value))).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private double? At(int position) => _values[_offset + position] is var value && double.IsNaN(value) ? null : value;
 }

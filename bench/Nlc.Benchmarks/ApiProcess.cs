@@ -16,7 +16,7 @@ internal sealed class ApiProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the API on <paramref name="databasePath"/> at <paramref name="port"/> and waits until it answers.</summary>
+    /// <summary>Starts the API on <paramref name="databasePath"/> (a SQLite file, or a PostgreSQL connection string) at <paramref name="port"/> and waits until it answers.</summary>
     public static ApiProcess Start(string databasePath, int port)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -25,7 +25,7 @@ internal sealed class ApiProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["Nlc__DatabasePath"] = databasePath;
+        info.Environment[databasePath.StartsWith("Host=", StringComparison.Ordinal) ? "Nlc__PostgresConnectionString" : "Nlc__DatabasePath"] = databasePath;
         info.Environment["NLC_BOOTSTRAP_ADMIN_KEY"] = Key;
         info.Environment["Nlc__RequestsPerMinute"] = "10000000";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -7,13 +7,13 @@ using Nlc.Storage;
 
 namespace Nlc.Benchmarks;
 
-/// <summary>Fills a new SQLite file with many validated, scored assessments, straight through SQL in one transaction.</summary>
+/// <summary>Fills a new database (SQLite or PostgreSQL) with many validated, scored assessments, straight through SQL in one transaction.</summary>
 internal static class BenchData
 {
     private static readonly string[] Countries = ["AL", "BA", "ME", "MK", "RS", "XK"];
 
     /// <summary>Creates <paramref name="cities"/> cities, each with a validated assessment (answers and scores) per period; returns the assessment ids.</summary>
-    public static async Task<IReadOnlyList<string>> SeedAsync(SqliteDatabase database, Rubric rubric, int cities, IReadOnlyList<string> periods)
+    public static async Task<IReadOnlyList<string>> SeedAsync(Database database, Rubric rubric, int cities, IReadOnlyList<string> periods)
     {
         await Migrator.MigrateAsync(database, TimeProvider.System);
         await new RubricStore(database, TimeProvider.System).SynchronizeAsync(RubricLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "rubrics")));

@@ -6,7 +6,8 @@ using Nlc.Core.Rubrics;
 // "-- --only excel [--worst-case-bytes N]" runs the Excel figures alone, with the worst-case workbooks' part at N bytes;
 // "-- --only web [--load-seconds N]" runs the web pages' load alone (the hub's pages included); "-- --only hub" the hub's pages alone;
 // "-- --only sync" the partners' network-wide list; "-- --only engines [--sizes 10000,100000]" peer statistics on SQLite
-// and PostgreSQL side by side (PostgreSQL installed and started by the tests' throw-away cluster).
+// and PostgreSQL side by side (PostgreSQL installed and started by the tests' throw-away cluster); "-- --only load
+// [--load-seconds N]" score reads and writes under load through the real server on both engines, with bare baselines.
 var rubric = RubricLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "rubrics")).FindLatest("nlc")!;
 Console.WriteLine($"NLC toolkit benchmarks: .NET {Environment.Version}, {Environment.ProcessorCount} cores, {rubric.Key}");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -24,6 +25,10 @@ if (only is null or "excel")
 if (only is null)
 {
     PeerStatisticsBenchmark.Run(rubric);
+}
+
+if (only is null or "load")
+{
     LoadBenchmark.Run(rubric, seconds: LoadSeconds());
 }
 

@@ -16,4 +16,8 @@ internal static class Report
         Console.WriteLine(string.Format(
             Invariant, "{0,-44} {1,10:N2} {2,-6} goal < {3:N0} {2,-6} {4,-4}  {5}", name, value, unit, goal, met ? "ok" : "MISS", detail));
     }
+
+    /// <summary>A figure printed for comparison, with no goal of its own.</summary>
+    public static void Info(string name, double value, string unit, string detail) =>
+        Console.WriteLine(string.Format(Invariant, "{0,-44} {1,10:N2} {2,-6} (no goal)           {3}", name, value, unit, detail));
 }

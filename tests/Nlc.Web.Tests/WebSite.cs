@@ -79,9 +79,9 @@ internal sealed partial class WebSite : IAsyncDisposable
     public string Url(string path) => new Uri(Server.Address, path).ToString();
 
     /// <summary>Adds a city through the API with the admin key; returns its id.</summary>
-    public async Task<string> CreateCityAsync(string name)
+    public async Task<string> CreateCityAsync(string name, string country = "ME")
     {
-        using var response = await Server.Client.PostAsJsonAsync("/api/v1/cities", new { name, country = "ME" });
+        using var response = await Server.Client.PostAsJsonAsync("/api/v1/cities", new { name, country });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
@@ -90,16 +90,22 @@ internal sealed partial class WebSite : IAsyncDisposable
     /// An assessment of the city for <paramref name="period"/> made through the API with the admin key, every indicator at
     /// <paramref name="level"/> and then taken through <paramref name="steps"/> ("submit", "validate"); returns its id.
     /// </summary>
-    public async Task<string> AssessmentAsync(string cityId, string period, int level, params string[] steps)
+    public Task<string> AssessmentAsync(string cityId, string period, int level, params string[] steps) =>
+        AssessmentAsync(cityId, period, _ => level, steps);
+
+    /// <summary>As <see cref="AssessmentAsync(string, string, int, string[])"/>, each indicator at the level <paramref name="levelOfPractice"/> gives its practice.</summary>
+    public async Task<string> AssessmentAsync(string cityId, string period, Func<string, int> levelOfPractice, params string[] steps)
     {
         var client = Server.Client;
         var rubric = await client.GetFromJsonAsync<JsonElement>("/api/v1/rubrics/nlc");
-        var ids = rubric.GetProperty("practices").EnumerateArray().SelectMany(p => p.GetProperty("indicators").EnumerateArray()).Select(i => i.GetProperty("id").GetString()!).ToArray();
+        var ids = rubric.GetProperty("practices").EnumerateArray()
+            .SelectMany(p => p.GetProperty("indicators").EnumerateArray().Select(i => (Id: i.GetProperty("id").GetString()!, Practice: p.GetProperty("id").GetString()!)))
+            .ToArray();
         using var created = await client.PostAsJsonAsync($"/api/v1/cities/{cityId}/assessments", new { rubricId = "nlc", period });
         Assert.AreEqual(System.Net.HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var etag = created.Headers.ETag!.Tag;
-        var writes = new List<(HttpMethod, string, object?)> { (HttpMethod.Put, "answers", new { answers = ids.Select(i => new { indicatorId = i, level, note = $"Note on {i}", evidence = new[] { $"https://example.org/{i}" } }).ToArray() }) };
+        var writes = new List<(HttpMethod, string, object?)> { (HttpMethod.Put, "answers", new { answers = ids.Select(i => new { indicatorId = i.Id, level = levelOfPractice(i.Practice), note = $"Note on {i.Id}", evidence = new[] { $"https://example.org/{i.Id}" } }).ToArray() }) };
         writes.AddRange(steps.Select(step => (HttpMethod.Post, step, (object?)null)));
         foreach (var (method, path, body) in writes)
         {

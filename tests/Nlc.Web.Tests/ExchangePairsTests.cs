@@ -65,6 +65,14 @@ public sealed class ExchangePairsTests
         await WebSite.CheckAccessibleAsync(hub, "exchange-pairs");
         await WebSite.SaveForReadmeAsync(hub, "exchange-pairs");
 
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Македонски" }).ClickAsync();
+        await Assertions.Expect(hub.GetByRole(AriaRole.Heading, new() { Name = "Парови за размена", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(best.Locator("td").Nth(0)).ToContainTextAsync(": ниво 4, другиот град ниво 0");
+        await Assertions.Expect(hub.Locator(".exchange-count")).ToHaveTextAsync("Пронајдени парови: 2");
+        await WebSite.CheckAccessibleAsync(hub, "mk-exchange-pairs");
+        await hub.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(hub.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
         await hub.Locator("#filter-language").SelectOptionAsync("sq");
         await hub.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(1);

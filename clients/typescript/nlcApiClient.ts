@@ -428,9 +428,10 @@ export interface INlcApiClient {
 
     /**
      * Set a city's consent to be contacted
+     * @param if_Match The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes).
      * @return OK
      */
-    setContactConsent(cityId: string, body: ContactConsentRequest): Promise<ContactConsentResponse>;
+    setContactConsent(cityId: string, if_Match: string, body: ContactConsentRequest): Promise<ContactConsentResponse>;
 
     /**
      * Peer suggestions for an assessment's weakest practices
@@ -5075,9 +5076,10 @@ export class NlcApiClient implements INlcApiClient {
 
     /**
      * Set a city's consent to be contacted
+     * @param if_Match The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes).
      * @return OK
      */
-    setContactConsent(cityId: string, body: ContactConsentRequest): Promise<ContactConsentResponse> {
+    setContactConsent(cityId: string, if_Match: string, body: ContactConsentRequest): Promise<ContactConsentResponse> {
         let url_ = this.baseUrl + "/api/v1/cities/{cityId}/contact-consent";
         if (cityId === undefined || cityId === null)
             throw new globalThis.Error("The parameter 'cityId' must be defined.");
@@ -5090,6 +5092,7 @@ export class NlcApiClient implements INlcApiClient {
             body: content_,
             method: "PUT",
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5133,6 +5136,18 @@ export class NlcApiClient implements INlcApiClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -5150,6 +5165,12 @@ export class NlcApiClient implements INlcApiClient {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {

@@ -1161,7 +1161,7 @@ namespace Nlc.Client
         /// A city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages.
+        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages. The ETag is the consent's version ("0" until it is first set).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -1172,7 +1172,7 @@ namespace Nlc.Client
         /// A city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages.
+        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages. The ETag is the consent's version ("0" until it is first set).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -1182,22 +1182,24 @@ namespace Nlc.Client
         /// Set a city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately.
+        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately. Send `If-Match` with the consent's ETag ("0" for a city that never set one): a stale one is refused with 412 and nothing is written.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, ContactConsentRequest body);
+        System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, string if_Match, ContactConsentRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Set a city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately.
+        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately. Send `If-Match` with the consent's ETag ("0" for a city that never set one): a stale one is refused with 412 and nothing is written.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, ContactConsentRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, string if_Match, ContactConsentRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Peer suggestions for an assessment's weakest practices
@@ -10079,7 +10081,7 @@ namespace Nlc.Client
         /// A city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages.
+        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages. The ETag is the consent's version ("0" until it is first set).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -10093,7 +10095,7 @@ namespace Nlc.Client
         /// A city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages.
+        /// The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages. The ETag is the consent's version ("0" until it is first set).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
@@ -10214,13 +10216,14 @@ namespace Nlc.Client
         /// Set a city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately.
+        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately. Send `If-Match` with the consent's ETag ("0" for a city that never set one): a stale one is refused with 412 and nothing is written.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, ContactConsentRequest body)
+        public virtual System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, string if_Match, ContactConsentRequest body)
         {
-            return SetContactConsentAsync(cityId, body, System.Threading.CancellationToken.None);
+            return SetContactConsentAsync(cityId, if_Match, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -10228,11 +10231,12 @@ namespace Nlc.Client
         /// Set a city's consent to be contacted
         /// </summary>
         /// <remarks>
-        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately.
+        /// Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately. Send `If-Match` with the consent's ETag ("0" for a city that never set one): a stale one is refused with 412 and nothing is written.
         /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes).</param>
         /// <returns>OK</returns>
         /// <exception cref="NlcApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, ContactConsentRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ContactConsentResponse> SetContactConsentAsync(string cityId, string if_Match, ContactConsentRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (cityId == null)
                 throw new System.ArgumentNullException("cityId");
@@ -10246,6 +10250,10 @@ namespace Nlc.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (if_Match == null)
+                        throw new System.ArgumentNullException("if_Match");
+                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -10333,6 +10341,26 @@ namespace Nlc.Client
                             throw new NlcApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 413)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10361,6 +10389,16 @@ namespace Nlc.Client
                                 throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new NlcApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)

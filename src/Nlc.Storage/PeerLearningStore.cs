@@ -84,31 +84,43 @@ public sealed class PeerLearningStore(Database database, TimeProvider clock)
     /// <summary>The consent of <paramref name="cityId"/> (none until it opts in).</summary>
     public Task<ContactConsent> GetConsentAsync(string cityId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<ConsentRow>(new CommandDefinition(
-            "SELECT city_id, practice_ids, languages FROM contact_consents WHERE city_id = @cityId", new { cityId }, cancellationToken: cancellationToken)))?.ToConsent()
+            "SELECT city_id, practice_ids, languages, row_version FROM contact_consents WHERE city_id = @cityId", new { cityId }, cancellationToken: cancellationToken)))?.ToConsent()
             ?? ContactConsent.None(cityId), cancellationToken);
 
-    /// <summary>Sets the practices the city agrees to be contacted about and its exchange languages; an empty list withdraws every consent at once.</summary>
-    public Task<ContactConsent> SetConsentAsync(ContactConsent consent, string actor, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Sets the practices the city agrees to be contacted about and its exchange languages, if the consent is still at
+    /// <paramref name="expectedVersion"/> (0 for a city that never set one); an empty list withdraws every consent at once.
+    /// </summary>
+    public Task<WriteResult<ContactConsent>> SetConsentAsync(ContactConsent consent, long expectedVersion, string actor, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             var before = (await connection.QuerySingleOrDefaultAsync<ConsentRow>(new CommandDefinition(
-                "SELECT city_id, practice_ids, languages FROM contact_consents WHERE city_id = @CityId", consent, transaction, cancellationToken: cancellationToken)))?.ToConsent();
+                "SELECT city_id, practice_ids, languages, row_version FROM contact_consents WHERE city_id = @CityId", consent, transaction, cancellationToken: cancellationToken)))?.ToConsent();
+            var version = before?.RowVersion ?? 0;
+            if (version != expectedVersion)
+            {
+                return WriteResult<ContactConsent>.Refused(
+                    WriteOutcome.Stale, $"The contact consent is at version {version}, not {expectedVersion}: reload it and make your choice again.");
+            }
+
             var now = clock.GetUtcNow();
+            var after = consent with { RowVersion = version + 1 };
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM contact_consents WHERE city_id = @CityId", consent, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO contact_consents (city_id, practice_ids, languages, updated_at) VALUES (@CityId, @PracticeIds, @Languages, @At)",
+                "INSERT INTO contact_consents (city_id, practice_ids, languages, updated_at, row_version) VALUES (@CityId, @PracticeIds, @Languages, @At, @RowVersion)",
                 new
                 {
-                    consent.CityId,
-                    PracticeIds = JsonSerializer.Serialize(consent.PracticeIds),
-                    Languages = JsonSerializer.Serialize(consent.Languages),
+                    after.CityId,
+                    PracticeIds = JsonSerializer.Serialize(after.PracticeIds),
+                    Languages = JsonSerializer.Serialize(after.Languages),
                     At = Timestamps.Format(now),
+                    after.RowVersion,
                 },
                 transaction,
                 cancellationToken: cancellationToken));
-            await AuditLog.AppendAsync(connection, transaction, now, actor, "contactConsent.set", "city", consent.CityId, consent.CityId, before, consent, cancellationToken);
-            return consent;
+            await AuditLog.AppendAsync(connection, transaction, now, actor, "contactConsent.set", "city", consent.CityId, consent.CityId, before, after, cancellationToken);
+            return WriteResult<ContactConsent>.Done(after);
         }, cancellationToken);
 
     /// <summary>
@@ -240,8 +252,10 @@ public sealed class PeerLearningStore(Database database, TimeProvider clock)
         public string PracticeIds { get; init; } = "[]";
         public string Languages { get; init; } = "[]";
 
+        public long RowVersion { get; init; }
+
         public ContactConsent ToConsent() => new(
-            CityId, JsonSerializer.Deserialize<string[]>(PracticeIds) ?? [], JsonSerializer.Deserialize<string[]>(Languages) ?? []);
+            CityId, JsonSerializer.Deserialize<string[]>(PracticeIds) ?? [], JsonSerializer.Deserialize<string[]>(Languages) ?? [], RowVersion);
     }
 
     private sealed class PeerRow

@@ -37,7 +37,7 @@ public sealed class HostileJsonTests
             (HttpMethod.Post, "/api/v1/keys", null, """{"name":"k","role":"partner"}""", ["name", "role"]),
             (HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions", "\"999\"", ActionBody, ["title", "targets", "responsible"]),
             (HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", null, CaseNoteBody, ["practiceId", "title", "challenge", "approach", "impact", "contactRole"]),
-            (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", null, """{"practiceIds":["GP01"],"languages":["en"]}""", ["practiceIds"]),
+            (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", "\"999\"", """{"practiceIds":["GP01"],"languages":["en"]}""", ["practiceIds"]),
             (HttpMethod.Post, "/api/v1/webhooks", null, $$"""{"keyId":"{{keyId}}","url":"https://93.184.215.14/hooks","events":["city.changed"]}""", ["keyId", "url", "events"]),
         };
         var before = await DatabaseDump.ReadAsync(server.DatabasePath);
@@ -176,7 +176,7 @@ public sealed class HostileJsonTests
         ["createCaseNote"] = (HttpMethod.Post, $"/api/v1/cities/{cityId}/case-notes", null, CaseNoteBody),
         ["updateCaseNote"] = (HttpMethod.Put, $"/api/v1/case-notes/{noteId}", "\"999\"", CaseNoteBody),
         ["returnCaseNote"] = (HttpMethod.Post, $"/api/v1/case-notes/{noteId}/return", "\"999\"", """{"reason":"r"}"""),
-        ["setContactConsent"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", null, """{"practiceIds":["GP01"],"languages":["en"]}"""),
+        ["setContactConsent"] = (HttpMethod.Put, $"/api/v1/cities/{cityId}/contact-consent", "\"999\"", """{"practiceIds":["GP01"],"languages":["en"]}"""),
         ["createWebhook"] = (HttpMethod.Post, "/api/v1/webhooks", null, $$"""{"keyId":"{{keyId}}","url":"https://93.184.215.14/hooks","events":["assessment.validated","city.changed"]}"""),
     };
 

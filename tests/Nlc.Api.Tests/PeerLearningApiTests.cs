@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Nlc.Api.Tests;
 
 /// <summary>Case notes, consent, suggestions and exchange pairs over HTTP, and the privacy rule: no consent, no trace.</summary>
@@ -43,7 +45,7 @@ public sealed class PeerLearningApiTests
         var silent = server.ClientFor(await Scenario.CreateKeyAsync(server, "city", silentId));
         var partner = server.ClientFor(await Scenario.CreateKeyAsync(server, "partner"));
         var practices = new[] { "GP01", "GP02", "GP03" };
-        await consenting.SendAsync(HttpMethod.Put, $"/api/v1/cities/{consentingId}/contact-consent", new { practiceIds = practices, languages = new[] { "en" } }).ExpectAsync(200);
+        await consenting.SendAsync(HttpMethod.Put, $"/api/v1/cities/{consentingId}/contact-consent", new { practiceIds = practices, languages = new[] { "en" } }, "\"0\"").ExpectAsync(200);
         // Silentburg writes a draft note and a plan, but never opts in to contact.
         await silent.SendAsync(HttpMethod.Post, $"/api/v1/cities/{silentId}/case-notes", Note).ExpectAsync(201);
         await silent.SendAsync(HttpMethod.Post, $"/api/v1/cities/{silentId}/action-plan/actions",
@@ -69,11 +71,38 @@ public sealed class PeerLearningApiTests
 
         var suggestions = await own.SendAsync(HttpMethod.Get, $"/api/v1/assessments/{ownAssessment}/suggestions").ExpectAsync(200);
         var contacts = suggestions.GetProperty("practices").EnumerateArray().SelectMany(p => p.GetProperty("contacts").EnumerateArray()).Select(c => c.Text("cityName")).Distinct().ToArray();
-        await consenting.SendAsync(HttpMethod.Put, $"/api/v1/cities/{consentingId}/contact-consent", new { practiceIds = Array.Empty<string>() }).ExpectAsync(200);
+        await consenting.SendAsync(HttpMethod.Put, $"/api/v1/cities/{consentingId}/contact-consent", new { practiceIds = Array.Empty<string>() }, "\"1\"").ExpectAsync(200);
         var afterWithdrawal = await (await own.GetAsync($"/api/v1/assessments/{ownAssessment}/suggestions?count=13")).Content.ReadAsStringAsync();
 
         Assert.AreEqual(0, leaks.Count, string.Join(Environment.NewLine, leaks));
         CollectionAssert.AreEqual(new[] { "Opentown" }, contacts, "the consenting city is suggested, at level 4, for the weakest practices");
         Assert.IsFalse(afterWithdrawal.Contains("Opentown", StringComparison.Ordinal), "withdrawing consent removes the city at once: " + afterWithdrawal);
+    }
+
+    [TestMethod]
+    public async Task AConsentSavedFromAStaleVersion_IsRefusedWith412_AndWritesNothing()
+    {
+        await using var server = InProcessApi.Start();
+        var (cityId, _) = await Scenario.ValidatedAssessmentAsync(server, "Twosaves", level: 4);
+        var first = server.ClientFor(await Scenario.CreateKeyAsync(server, "city", cityId));
+        var second = server.ClientFor(await Scenario.CreateKeyAsync(server, "city", cityId));
+        var url = $"/api/v1/cities/{cityId}/contact-consent";
+        using var never = await first.GetAsync(url);
+        Assert.AreEqual("\"0\"", never.ETag(), "a city that never set its consent is at version 0");
+
+        using var saved = await first.SendAsync(HttpMethod.Put, url, new { practiceIds = new[] { "GP01", "GP02" }, languages = new[] { "sq" } }, "\"0\"");
+        Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode, await saved.Content.ReadAsStringAsync());
+        Assert.AreEqual("\"1\"", saved.ETag());
+        var before = await DatabaseDump.ReadAsync(server.DatabasePath);
+
+        using var stale = await second.SendAsync(HttpMethod.Put, url, new { practiceIds = Array.Empty<string>() }, "\"0\"");
+        Assert.AreEqual(HttpStatusCode.PreconditionFailed, (HttpStatusCode)stale.StatusCode, await stale.Content.ReadAsStringAsync());
+        StringAssert.Contains(await stale.Content.ReadAsStringAsync(), "version 1, not 0");
+        using var unversioned = await second.SendAsync(HttpMethod.Put, url, new { practiceIds = Array.Empty<string>() });
+        Assert.AreEqual(428, (int)unversioned.StatusCode, await unversioned.Content.ReadAsStringAsync());
+        Assert.AreEqual(before, await DatabaseDump.ReadAsync(server.DatabasePath), "a refused save writes nothing");
+
+        var now = await second.SendAsync(HttpMethod.Get, url).ExpectAsync(200);
+        CollectionAssert.AreEqual(new[] { "GP01", "GP02" }, now.GetProperty("practiceIds").EnumerateArray().Select(p => p.GetString()).ToArray(), "the first save stands");
     }
 }

@@ -99,7 +99,9 @@ public sealed class ExchangePairsTests
         await _site.AssessmentAsync(id, "2025", practice => levels.GetValueOrDefault(practice, 2), "submit", "validate");
         if (languages.Length > 0)
         {
-            using var consent = await _site.Server.Client.PutAsJsonAsync($"/api/v1/cities/{id}/contact-consent", new { practiceIds = levels.Keys.ToArray(), languages });
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/cities/{id}/contact-consent") { Content = JsonContent.Create(new { practiceIds = levels.Keys.ToArray(), languages }) };
+            request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+            using var consent = await _site.Server.Client.SendAsync(request);
             Assert.AreEqual(System.Net.HttpStatusCode.OK, consent.StatusCode, await consent.Content.ReadAsStringAsync());
         }
 

@@ -24,6 +24,38 @@ public sealed class PeerSuggestionTests
     public static async Task StopSite() => await _site.DisposeAsync();
 
     [TestMethod]
+    public async Task AConsentSavedByAnotherOfficialMeanwhile_IsNotOverwritten_TheChoicesStay_AndASecondSaveReplacesIt()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var cityId = await _site.CreateCityAsync("Berane " + suffix);
+        var first = await _site.SignedInAsync($"ana-{suffix}@berane.example", "city", cityId);
+        var second = await _site.SignedInAsync($"edin-{suffix}@berane.example", "city", cityId);
+        await first.GotoAsync(_site.Url($"/cities/{cityId}/contact-consent"));
+        await second.GotoAsync(_site.Url($"/cities/{cityId}/contact-consent"));
+
+        await first.Locator("#practice-GP01").CheckAsync();
+        await first.Locator("#language-sq").CheckAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(first.Locator(".notice")).ToContainTextAsync("Practices your city can be contacted about: 1.");
+
+        await second.Locator("#practice-GP05").CheckAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".error-summary")).ToContainTextAsync("Someone else saved this consent while you were choosing. Nothing was saved.");
+        await Assertions.Expect(second.Locator(".notice--warning")).ToContainTextAsync("GP01");
+        await Assertions.Expect(second.Locator(".notice--warning")).ToContainTextAsync("Shqip");
+        await Assertions.Expect(second.Locator("#practice-GP05")).ToBeCheckedAsync();
+        await Assertions.Expect(second.Locator("#practice-GP01")).Not.ToBeCheckedAsync();
+        var saved = await _site.Server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/cities/{cityId}/contact-consent");
+        CollectionAssert.AreEqual(new[] { "GP01" }, saved.GetProperty("practiceIds").EnumerateArray().Select(p => p.GetString()).ToArray(), "the first save stands");
+        await WebSite.CheckAccessibleAsync(second, "contact-consent-stale");
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".notice")).ToContainTextAsync("Practices your city can be contacted about: 1.");
+        saved = await _site.Server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/cities/{cityId}/contact-consent");
+        CollectionAssert.AreEqual(new[] { "GP05" }, saved.GetProperty("practiceIds").EnumerateArray().Select(p => p.GetString()).ToArray(), "the second save, made knowing, replaces it");
+    }
+
+    [TestMethod]
     public async Task AWeakCity_SeesAPublishedCaseNote_AndAConsentingCityOnlyWhileItConsents()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];

@@ -71,15 +71,17 @@ public static class PeerLearningApi
         notes.MapGet("/cities/{cityId}/contact-consent", GetConsent)
             .WithName("getContactConsent")
             .WithSummary("A city's consent to be contacted")
-            .WithDescription("The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages.")
+            .WithDescription("The practices the city agreed to be contacted about by peers (none until it opts in), and its exchange languages. The ETag is the consent's version (\"0\" until it is first set).")
             .AllowOnly(c => c.Rights.SeesPeerLearning, PartnerRefusal)
             .Problems([StatusCodes.Status404NotFound]);
         notes.MapPut("/cities/{cityId}/contact-consent", SetConsent)
             .WithName("setContactConsent")
             .WithSummary("Set a city's consent to be contacted")
-            .WithDescription("Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately.")
+            .WithDescription(
+                "Replaces the list; an empty `practiceIds` withdraws every consent at once, and the city leaves every suggestion immediately. "
+                + "Send `If-Match` with the consent's ETag (\"0\" for a city that never set one): a stale one is refused with 412 and nothing is written.")
             .AllowOnly(c => c.MayAnswer, WriteRefusal)
-            .Problems([StatusCodes.Status404NotFound], ProblemMetadata.JsonBody);
+            .Problems([StatusCodes.Status404NotFound], ProblemMetadata.JsonBody, ProblemMetadata.Versioned);
 
         notes.MapGet("/assessments/{assessmentId}/suggestions", GetSuggestions)
             .WithName("getPeerSuggestions")
@@ -186,11 +188,12 @@ public static class PeerLearningApi
     private static async Task<Results<Ok<ContactConsentResponse>, ProblemHttpResult>> GetConsent(VisibleCity city, HttpContext context, PeerLearningStore store)
     {
         var consent = await store.GetConsentAsync(city.Id, context.RequestAborted);
+        VersionHeaders.SetETag(context.Response, consent.RowVersion);
         return TypedResults.Ok(new ContactConsentResponse(consent.CityId, consent.PracticeIds, consent.Languages));
     }
 
     private static async Task<Results<Ok<ContactConsentResponse>, ProblemHttpResult>> SetConsent(
-        VisibleCity city, JsonBody<ContactConsentRequest> body, Caller caller, HttpContext context, PeerLearningStore store, RubricCatalog catalog)
+        VisibleCity city, ExpectedVersion expected, JsonBody<ContactConsentRequest> body, Caller caller, HttpContext context, PeerLearningStore store, RubricCatalog catalog)
     {
         var request = body.Value;
         var rubric = Rubric(catalog);
@@ -227,7 +230,14 @@ public static class PeerLearningApi
             return ProblemResponses.Invalid(errors);
         }
 
-        var consent = await store.SetConsentAsync(new ContactConsent(city.Id, practiceIds, languages), caller.KeyId, context.RequestAborted);
+        var result = await store.SetConsentAsync(new ContactConsent(city.Id, practiceIds, languages), expected.Version, caller.KeyId, context.RequestAborted);
+        if (result.Outcome != WriteOutcome.Done)
+        {
+            return ProblemResponses.Refused(result);
+        }
+
+        var consent = result.Value!;
+        VersionHeaders.SetETag(context.Response, consent.RowVersion);
         return TypedResults.Ok(new ContactConsentResponse(consent.CityId, consent.PracticeIds, consent.Languages));
     }
 

@@ -39,6 +39,13 @@ public sealed class ConsentModel(CityStore cities, PeerLearningStore peers, Rubr
     [BindProperty]
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>The version of the consent the choices were made from (0: never set).</summary>
+    [BindProperty]
+    public long Version { get; set; }
+
+    /// <summary>The consent as saved now, shown when someone else saved it while this person was choosing.</summary>
+    public ContactConsent? SavedNow { get; private set; }
+
     /// <summary>Says the consent was saved, after the redirect.</summary>
     [TempData]
     public string? Notice { get; set; }
@@ -54,6 +61,7 @@ public sealed class ConsentModel(CityStore cities, PeerLearningStore peers, Rubr
         var consent = await peers.GetConsentAsync(cityId, HttpContext.RequestAborted);
         PracticeIds = consent.PracticeIds.ToList();
         Languages = consent.Languages.ToList();
+        Version = consent.RowVersion;
         return Page();
     }
 
@@ -87,7 +95,17 @@ public sealed class ConsentModel(CityStore cities, PeerLearningStore peers, Rubr
             return Page();
         }
 
-        await peers.SetConsentAsync(new ContactConsent(cityId, practiceIds, languages), AccountPrincipal.AccountId(User), HttpContext.RequestAborted);
+        var result = await peers.SetConsentAsync(new ContactConsent(cityId, practiceIds, languages), Version, AccountPrincipal.AccountId(User), HttpContext.RequestAborted);
+        if (result.Outcome == WriteOutcome.Stale)
+        {
+            // The choices stay as they were made; saving again replaces what is saved now, which the page shows beside them.
+            SavedNow = await peers.GetConsentAsync(cityId, HttpContext.RequestAborted);
+            Version = SavedNow.RowVersion;
+            ModelState.Remove(nameof(Version));
+            ModelState.AddModelError("practices", text["ConsentStale"]);
+            return Page();
+        }
+
         Notice = text[practiceIds.Length == 0 ? "ConsentWithdrawnNotice" : "ConsentSavedNotice", practiceIds.Length];
         return RedirectToPage(new { cityId });
     }

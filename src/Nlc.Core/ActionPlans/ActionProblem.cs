@@ -22,7 +22,7 @@ public enum ActionProblemKind
     /// <summary>A list has more entries than its limit.</summary>
     TooMany,
 
-    /// <summary>An id that is not in the rubric.</summary>
+    /// <summary>An id that is not in the rubric, or (in a workbook) not an action the workbook was exported with.</summary>
     Unknown,
 
     /// <summary>A level off the rubric's scale.</summary>
@@ -33,4 +33,10 @@ public enum ActionProblemKind
 
     /// <summary>A value given where it does not belong (a drop reason for an action that is not dropped).</summary>
     NotAllowed,
+
+    /// <summary>A workbook row for an action that another row already holds.</summary>
+    Duplicate,
+
+    /// <summary>A workbook row changed an action that was also changed, or removed, in the plan since the workbook was exported.</summary>
+    Conflict,
 }

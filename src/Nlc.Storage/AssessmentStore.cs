@@ -349,7 +349,7 @@ public sealed class AssessmentStore(Database database, TimeProvider clock)
         {
             var batch = await database.ReadAsync(
                 async connection => (await connection.QueryAsync<(string AssessmentId, string Scores)>(new CommandDefinition(
-                    "SELECT assessment_id, scores FROM assessment_scores WHERE score_record IS NULL ORDER BY assessment_id LIMIT 500",
+                    "SELECT assessment_id, scores FROM assessment_scores WHERE score_record IS NULL LIMIT 500",
                     cancellationToken: cancellationToken))).ToList(),
                 cancellationToken);
             if (batch.Count == 0)

@@ -30,9 +30,7 @@ public sealed record Distribution(int N, double Min, double Q1, double Median, d
     }
 
     /// <summary>The p-quantile (type 7) of already sorted values.</summary>
-    public static double Quantile(IReadOnlyList<double> sorted, double p) => Quantile(sorted.ToArray(), p);
-
-    private static double Quantile(ReadOnlySpan<double> sorted, double p)
+    public static double Quantile(ReadOnlySpan<double> sorted, double p)
     {
         var h = (sorted.Length - 1) * p;
         var low = (int)Math.Floor(h);

@@ -38,11 +38,15 @@ public sealed class ExchangePairsTests
     }
 
     [TestMethod]
-    public void Filters_KeepPairsWhoseTwoCitiesShareTheCountryOrLanguage()
+    public void Filters_KeepPairsWhoseTwoCitiesShareTheCountryOrLanguage_AlikeWhenFindingAndWhenNarrowingFoundPairs()
     {
-        Assert.AreEqual("Alpha–Beta", string.Join(";", ExchangePairs.Find(Network, country: "me").Select(p => $"{p.First.CityName}–{p.Second.CityName}")));
-        Assert.AreEqual("Alpha–Gamma", string.Join(";", ExchangePairs.Find(Network, language: "en").Select(p => $"{p.First.CityName}–{p.Second.CityName}")));
-        Assert.AreEqual("Alpha–Beta", string.Join(";", ExchangePairs.Find(Network, language: "sr").Select(p => $"{p.First.CityName}–{p.Second.CityName}")));
-        Assert.AreEqual(0, ExchangePairs.Find(Network, country: "MK").Count);
+        var all = ExchangePairs.Find(Network);
+        foreach (var (country, language, expected) in new (string?, string?, string)[] { ("me", null, "Alpha–Beta"), (null, "en", "Alpha–Gamma"), (null, "sr", "Alpha–Beta"), ("MK", null, "") })
+        {
+            Assert.AreEqual(expected, Names(ExchangePairs.Find(Network, country, language)), $"find {country} {language}");
+            Assert.AreEqual(expected, Names(ExchangePairs.Within(all, country, language)), $"within {country} {language}");
+        }
     }
+
+    private static string Names(IEnumerable<ExchangePair> pairs) => string.Join(";", pairs.Select(p => $"{p.First.CityName}–{p.Second.CityName}"));
 }

@@ -43,8 +43,6 @@ public sealed class ExchangePairsModel(PeerLearningStore peers, RubricCatalog ru
         Countries = all.SelectMany(p => new[] { p.First.Country, p.Second.Country }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var country = string.IsNullOrWhiteSpace(Country) ? null : Country.Trim();
         var language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim();
-        Pairs = country is null && language is null
-            ? all
-            : await peers.ExchangePairsAsync(rubric.Id, rubric.Scale.MaxLevel, country, language, HttpContext.RequestAborted);
+        Pairs = ExchangePairs.Within(all, country, language);
     }
 }

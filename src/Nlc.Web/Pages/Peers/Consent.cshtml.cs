@@ -101,7 +101,6 @@ public sealed class ConsentModel(CityStore cities, PeerLearningStore peers, Rubr
             // The choices stay as they were made; saving again replaces what is saved now, which the page shows beside them.
             SavedNow = await peers.GetConsentAsync(cityId, HttpContext.RequestAborted);
             Version = SavedNow.RowVersion;
-            ModelState.Remove(nameof(Version));
             ModelState.AddModelError("practices", text["ConsentStale"]);
             return Page();
         }

@@ -39,7 +39,7 @@ public sealed class ActionPlanTests
         var firstStep = official.Locator(".nlc-next-steps li").First;
         var stepIndicator = (await firstStep.Locator("input[name=indicatorId]").GetAttributeAsync("value"))!;
         await firstStep.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Start an action") }).ClickAsync();
-        await official.WaitForURLAsync(new Regex("/plan/actions/act_"));
+        await Assertions.Expect(official).ToHaveURLAsync(new Regex("/plan/actions/act_"));
         await Expect(official.Locator(".notice")).ToContainTextAsync("started from the next step");
         Assert.AreEqual(stepIndicator, await official.Locator("#Targets_0__IndicatorId").InputValueAsync(), "the step's indicator is filled in");
         Assert.AreEqual(stepIndicator[..stepIndicator.LastIndexOf('.')], await official.Locator("#Targets_0__PracticeId").InputValueAsync(), "and its practice");

@@ -33,7 +33,7 @@ public sealed class HubTests
 
         await hub.GetByLabel("Country").SelectOptionAsync("XK");
         await hub.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        await hub.WaitForURLAsync(new Regex("country=XK"));
+        await Assertions.Expect(hub).ToHaveURLAsync(new Regex("country=XK"));
         var countries = await hub.Locator(".hub-network tbody tr td:nth-child(2)").AllTextContentsAsync();
         Assert.IsGreaterThan(1, countries.Count, "the demo network has several cities in Kosovo");
         Assert.IsTrue(countries.All(c => c == "XK"), "only Kosovo's cities are left: " + string.Join(", ", countries));

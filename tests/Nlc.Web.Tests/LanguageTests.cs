@@ -77,20 +77,20 @@ public sealed class LanguageTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Српски (ћирилица)" }).ClickAsync();
 
-        Assert.AreEqual(_site.Url("/"), page.Url, "the switch goes back to the same page");
+        await Assertions.Expect(page).ToHaveURLAsync(_site.Url("/"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sr-Cyrl");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Где се ваша општина налази у сарадњи националног и локалног нивоа");
         await Expect(page.Locator(".draft-notice")).ToHaveTextAsync("Нацрт превода, који још није прегледао изворни говорник.");
         await Expect(page.Locator(".language-switch [aria-current='true']")).ToHaveTextAsync("Српски (ћирилица)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Одјавите се" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/sign-in$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Пријава");
         await page.Context.CloseAsync();
 
         // Another browser, without the language cookie: the account's language is applied at sign-in.
         var elsewhere = await _site.NewPageAsync();
         await _site.SignInAsync(elsewhere, email);
-        Assert.AreEqual(_site.Url("/"), elsewhere.Url);
+        await Assertions.Expect(elsewhere).ToHaveURLAsync(_site.Url("/"));
         await Expect(elsewhere.Locator("html")).ToHaveAttributeAsync("lang", "sr-Cyrl");
         await Expect(elsewhere.GetByRole(AriaRole.Button, new() { Name = "Одјавите се" })).ToBeVisibleAsync();
         await elsewhere.Context.CloseAsync();

@@ -40,12 +40,12 @@ public sealed class SignInTests
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(WebSite.Password);
         await page.GetByLabel("Confirm the new password").FillAsync(WebSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/sign-in$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is set");
         await WebSite.CheckAccessibleAsync(page, "sign-in");
 
         await _site.SignInAsync(page, email);
-        Assert.AreEqual(_site.Url("/"), page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(_site.Url("/"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = cityName })).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await WebSite.CheckAccessibleAsync(page, "home");
@@ -222,7 +222,7 @@ public sealed class SignInTests
         var here = await _site.SignedInAsync(email, "hub");
         var elsewhere = await _site.NewPageAsync();
         await _site.SignInAsync(elsewhere, email);
-        Assert.AreEqual(_site.Url("/"), elsewhere.Url);
+        await Assertions.Expect(elsewhere).ToHaveURLAsync(_site.Url("/"));
 
         await here.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
         await WebSite.CheckAccessibleAsync(here, "change-password");
@@ -239,7 +239,7 @@ public sealed class SignInTests
 
         await here.GotoAsync(_site.Url("/"));
         await elsewhere.GotoAsync(_site.Url("/"));
-        Assert.AreEqual(_site.Url("/"), here.Url, "this sign-in goes on");
+        await Assertions.Expect(here).ToHaveURLAsync(_site.Url("/"));
         StringAssert.StartsWith(elsewhere.Url, _site.Url("/sign-in"), "the other sign-in ended");
     }
 

@@ -142,7 +142,7 @@ internal sealed partial class WebSite : IAsyncDisposable
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm the new password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/sign-in$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
     }
 
     /// <summary>Signs in on the sign-in page with <paramref name="email"/> and <paramref name="password"/>.</summary>
@@ -165,7 +165,7 @@ internal sealed partial class WebSite : IAsyncDisposable
         var page = await NewPageAsync();
         await SetPasswordAsync(page, await InviteAsync(email, role, cityIds));
         await SignInAsync(page, email);
-        Assert.AreEqual(Url("/"), page.Url, "signing in leads home");
+        await Assertions.Expect(page).ToHaveURLAsync(Url("/"));
         return page;
     }
 

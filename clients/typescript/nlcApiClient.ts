@@ -358,6 +358,14 @@ export interface INlcApiClient {
     downloadActionPlanWorkbook(cityId: string, lang: string | undefined): Promise<FileResponse>;
 
     /**
+     * Upload an edited action-plan workbook
+     * @param if_Match (optional) The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).
+     * @param file (optional) 
+     * @return OK
+     */
+    uploadActionPlanWorkbook(cityId: string, if_Match: string | undefined, file: FileParameter | undefined): Promise<ActionPlanImportResponse>;
+
+    /**
      * Start an action from a next step
      * @param lang (optional) 
      * @param if_Match The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes).
@@ -4163,6 +4171,122 @@ export class NlcApiClient implements INlcApiClient {
     }
 
     /**
+     * Upload an edited action-plan workbook
+     * @param if_Match (optional) The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).
+     * @param file (optional) 
+     * @return OK
+     */
+    uploadActionPlanWorkbook(cityId: string, if_Match: string | undefined, file: FileParameter | undefined): Promise<ActionPlanImportResponse> {
+        let url_ = this.baseUrl + "/api/v1/cities/{cityId}/action-plan/workbook";
+        if (cityId === undefined || cityId === null)
+            throw new globalThis.Error("The parameter 'cityId' must be defined.");
+        url_ = url_.replace("{cityId}", encodeURIComponent("" + cityId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUploadActionPlanWorkbook(_response);
+        });
+    }
+
+    protected processUploadActionPlanWorkbook(response: Response): Promise<ActionPlanImportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActionPlanImportResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActionPlanImportResponse>(null as any);
+    }
+
+    /**
      * Start an action from a next step
      * @param lang (optional) 
      * @param if_Match The ETag of the version this write is based on, as read: `"<version>"` (the resource's `version` field in quotes).
@@ -5645,6 +5769,17 @@ export class NlcApiClient implements INlcApiClient {
         }
         return Promise.resolve<FileResponse>(null as any);
     }
+}
+
+/** What an uploaded action-plan workbook did: how many rows it held, how many actions it added and changed (only rows changed in it since the export), a one-line summary, and the plan now. */
+export interface ActionPlanImportResponse {
+    rowsInWorkbook: number;
+    added: number;
+    changed: number;
+    summary: string;
+    plan: ActionPlanResponse;
+
+    [key: string]: any;
 }
 
 /** A city's action plan with its version (also the ETag; send it as If-Match with every write), the figures as of `asOf`, the overdue actions, and each targeted practice beside the scores of validated assessments from `baselinePeriod` on. */

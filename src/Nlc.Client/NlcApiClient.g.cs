@@ -957,6 +957,29 @@ namespace Nlc.Client
         System.Threading.Tasks.Task<FileResponse> DownloadActionPlanWorkbookAsync(string cityId, string? lang, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
+        /// Upload an edited action-plan workbook
+        /// </summary>
+        /// <remarks>
+        /// The workbook downloaded from GET, edited, as the raw body or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back naming sheet and cell. The workbook records each action as it was exported: a row left as it was changes nothing, a changed row replaces the action's fields and status (its progress notes stay), a row without an id adds an action, and an action missing from the workbook stays. If an action changed in the workbook was also changed, or removed, in the plan since the export, nothing is written and the 409 problem names each row. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the plan's current version.
+        /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ActionPlanImportResponse> UploadActionPlanWorkbookAsync(string cityId, string? if_Match, FileParameter file);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Upload an edited action-plan workbook
+        /// </summary>
+        /// <remarks>
+        /// The workbook downloaded from GET, edited, as the raw body or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back naming sheet and cell. The workbook records each action as it was exported: a row left as it was changes nothing, a changed row replaces the action's fields and status (its progress notes stay), a row without an id adds an action, and an action missing from the workbook stays. If an action changed in the workbook was also changed, or removed, in the plan since the export, nothing is written and the 409 problem names each row. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the plan's current version.
+        /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ActionPlanImportResponse> UploadActionPlanWorkbookAsync(string cityId, string? if_Match, FileParameter file, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
         /// Start an action from a next step
         /// </summary>
         /// <remarks>
@@ -8401,6 +8424,231 @@ namespace Nlc.Client
         }
 
         /// <summary>
+        /// Upload an edited action-plan workbook
+        /// </summary>
+        /// <remarks>
+        /// The workbook downloaded from GET, edited, as the raw body or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back naming sheet and cell. The workbook records each action as it was exported: a row left as it was changes nothing, a changed row replaces the action's fields and status (its progress notes stay), a row without an id adds an action, and an action missing from the workbook stays. If an action changed in the workbook was also changed, or removed, in the plan since the export, nothing is written and the 409 problem names each row. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the plan's current version.
+        /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ActionPlanImportResponse> UploadActionPlanWorkbookAsync(string cityId, string? if_Match, FileParameter file)
+        {
+            return UploadActionPlanWorkbookAsync(cityId, if_Match, file, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Upload an edited action-plan workbook
+        /// </summary>
+        /// <remarks>
+        /// The workbook downloaded from GET, edited, as the raw body or as the one file of a multipart/form-data form. Every cell is checked before anything is written; problems come back naming sheet and cell. The workbook records each action as it was exported: a row left as it was changes nothing, a changed row replaces the action's fields and status (its progress notes stay), a row without an id adds an action, and an action missing from the workbook stays. If an action changed in the workbook was also changed, or removed, in the plan since the export, nothing is written and the 409 problem names each row. An unchanged workbook changes nothing (no new version). If-Match is optional; when sent, it must be the plan's current version.
+        /// </remarks>
+        /// <param name="if_Match">The ETag of the version this write is based on, as read: `"&lt;version&gt;"` (the resource's `version` field in quotes). Optional here: without it, the write is checked against what it was based on by other means (see the operation).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="NlcApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ActionPlanImportResponse> UploadActionPlanWorkbookAsync(string cityId, string? if_Match, FileParameter file, System.Threading.CancellationToken cancellationToken)
+        {
+            if (cityId == null)
+                throw new System.ArgumentNullException("cityId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var boundary_ = System.Guid.NewGuid().ToString();
+                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                    content_.Headers.Remove("Content-Type");
+                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
+
+                    if (file == null)
+                        throw new System.ArgumentNullException("file");
+                    else
+                    {
+                        var content_file_ = new System.Net.Http.StreamContent(file.Data);
+                        if (!string.IsNullOrEmpty(file.ContentType))
+                            content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
+                        content_.Add(content_file_, "file", file.FileName ?? "file");
+                    }
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/cities/{cityId}/action-plan/workbook"
+                    urlBuilder_.Append("api/v1/cities/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(cityId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/action-plan/workbook");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ActionPlanImportResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new NlcApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new NlcApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new NlcApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// Start an action from a next step
         /// </summary>
         /// <remarks>
@@ -11446,6 +11694,40 @@ namespace Nlc.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+    }
+
+    /// <summary>
+    /// What an uploaded action-plan workbook did: how many rows it held, how many actions it added and changed (only rows
+    /// <br/>changed in it since the export), a one-line summary, and the plan now.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ActionPlanImportResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("rowsInWorkbook")]
+        public int RowsInWorkbook { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("added")]
+        public int Added { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("changed")]
+        public int Changed { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("summary")]
+        public string Summary { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("plan")]
+        public ActionPlanResponse Plan { get; set; } = new ActionPlanResponse();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>

@@ -12,9 +12,10 @@ using Nlc.Storage;
 namespace Nlc.Api.Tests;
 
 /// <summary>
-/// 1,000 mutated workbooks (bit flips, truncations, swapped and renamed parts, oversized strings, a zip bomb, a DTD) uploaded
-/// to the API, seeded so every run sends the same ones: never a 5xx, always Problem Details, the database byte-for-byte the
-/// same. The If-Match is stale, so a mutation that happened to leave a valid workbook still writes nothing.
+/// 1,000 mutated assessment workbooks and 500 mutated action-plan workbooks (bit flips, truncations, swapped and renamed
+/// parts, oversized strings, a zip bomb, a DTD) uploaded to the API, seeded so every run sends the same ones: never a 5xx,
+/// always Problem Details, the database byte-for-byte the same. The If-Match is stale, so a mutation that happened to leave
+/// a valid workbook still writes nothing.
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
@@ -28,7 +29,29 @@ public sealed class HostileWorkbookTests
         await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string> { ["Nlc__RequestsPerMinute"] = "100000" });
         var cityId = await Scenario.CreateCityAsync(server, "Mutation city");
         var (assessmentId, _) = await Scenario.CreateAssessmentAsync(server.Client, cityId);
-        var valid = ValidWorkbook(assessmentId, cityId);
+
+        await SendMutationsAsync(server, $"/api/v1/assessments/{assessmentId}/workbook", ValidWorkbook(assessmentId, cityId), Workbooks);
+    }
+
+    [TestMethod]
+    public async Task MutatedActionPlanWorkbooks_AreProblemsAndChangeNothing()
+    {
+        await using var server = await ApiServer.StartAsync(settings: new Dictionary<string, string> { ["Nlc__RequestsPerMinute"] = "100000" });
+        var cityId = await Scenario.CreateCityAsync(server, "Mutation city");
+        var action = new { title = "Workshop", targets = new[] { new { practiceId = "GP01", targetLevel = 3 } }, responsible = "Mayor's office", partners = new[] { "OSCE" } };
+        using var added = await server.Client.SendAsync(HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions", action, "\"0\"");
+        Assert.AreEqual(201, (int)added.StatusCode, await added.Content.ReadAsStringAsync());
+        using var download = await server.Client.GetAsync($"/api/v1/cities/{cityId}/action-plan/workbook");
+
+        await SendMutationsAsync(server, $"/api/v1/cities/{cityId}/action-plan/workbook", await download.Content.ReadAsByteArrayAsync(), Workbooks / 2);
+    }
+
+    /// <summary>
+    /// Uploads <paramref name="count"/> mutations of <paramref name="valid"/> to <paramref name="url"/> with a stale If-Match:
+    /// each must be a problem (4xx, Problem Details), most refused as workbooks, and the database must not change.
+    /// </summary>
+    private static async Task SendMutationsAsync(ApiServer server, string url, byte[] valid, int count)
+    {
         var expensive = new Dictionary<string, byte[]>
         {
             // Built once: each is the same file every time it is sent, and building it is the slow part.
@@ -41,10 +64,10 @@ public sealed class HostileWorkbookTests
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
 
-        for (var i = 0; i < Workbooks; i++)
+        for (var i = 0; i < count; i++)
         {
             var (kind, body) = Mutate(valid, expensive, random);
-            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/assessments/{assessmentId}/workbook") { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(XlsxFile.ContentType);
             request.Headers.TryAddWithoutValidation("If-Match", "\"999\"");
             using var response = await server.Client.SendAsync(request);
@@ -57,7 +80,7 @@ public sealed class HostileWorkbookTests
         }
 
         Assert.AreEqual(0, failures.Count, string.Join(Environment.NewLine, failures.Take(5)));
-        Assert.IsTrue(statuses.GetValueOrDefault(422) > Workbooks / 2, "most mutations are refused as workbooks: " + string.Join(", ", statuses));
+        Assert.IsTrue(statuses.GetValueOrDefault(422) > count / 2, "most mutations are refused as workbooks: " + string.Join(", ", statuses));
         Assert.AreEqual(before, await DatabaseDump.ReadAsync(server.DatabasePath));
     }
 

@@ -65,6 +65,7 @@ public sealed class RoleMatrixTests
         ["POST", "/api/v1/cities/{A}/action-plan/actions/act_unknown/notes", "{\"date\":\"2026-01-31\",\"text\":\"t\"}", "\"999\"", "412 403 412 404 403 401"],
         ["PUT", "/api/v1/cities/{A}/action-plan/publication", "{\"published\":true}", "\"999\"", "412 403 412 404 403 401"],
         ["GET", "/api/v1/cities/{A}/action-plan/workbook", null, null, "200 200 200 404 404 401"],
+        ["PUT", "/api/v1/cities/{A}/action-plan/workbook", null, "\"999\"", "422 403 422 404 403 401"],
         ["POST", "/api/v1/cities/{A}/action-plan/actions/from-next-step", "{\"assessmentId\":\"{asmA}\",\"indicatorId\":\"GP01.1\"}", "\"999\"", "412 403 412 404 403 401"],
         ["GET", "/api/v1/case-notes", null, null, "200 200 200 200 403 401"],
         ["POST", "/api/v1/cities/{A}/case-notes", "{\"practiceId\":\"\"}", null, "422 403 422 404 403 401"],

@@ -60,6 +60,32 @@ internal static class WorkbookFill
         return stream.ToArray();
     }
 
+    /// <summary>A copy of <paramref name="workbook"/> with each value typed into its cell ("B7") of the first sheet as an inline string ("" clears it).</summary>
+    public static byte[] TypeCells(byte[] workbook, params (string Reference, string Value)[] cells)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var workbookPart = document.WorkbookPart!;
+            var first = workbookPart.Workbook.Sheets!.Elements<Sheet>().First();
+            var written = ((WorksheetPart)workbookPart.GetPartById(first.Id!)).Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+            foreach (var (reference, value) in cells)
+            {
+                var cell = written[reference];
+                cell.RemoveAllChildren();
+                cell.DataType = null;
+                if (value.Length > 0)
+                {
+                    cell.DataType = CellValues.InlineString;
+                    cell.InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve });
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>Uploads <paramref name="workbook"/> as the raw body, with <paramref name="ifMatch"/> if given.</summary>
     public static Task<HttpResponseMessage> UploadAsync(HttpClient client, string assessmentId, byte[] workbook, string? ifMatch = null)
     {

@@ -125,6 +125,16 @@ internal static class Workbooks
         }
     });
 
+    /// <summary>Types each value into its cell ("B7") of the first sheet, in its shape; the cells must have been written (styled) already.</summary>
+    public static byte[] SetCells(byte[] workbook, params (string Reference, string Value, Shape Shape)[] cells) => Edit(workbook, document =>
+    {
+        var written = SheetAt(document, 0).Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        foreach (var (reference, value, shape) in cells)
+        {
+            Set(document, written[reference], value, shape);
+        }
+    });
+
     /// <summary>Puts <paramref name="value"/> into <paramref name="cell"/> in <paramref name="shape"/>, keeping its style.</summary>
     public static void Set(SpreadsheetDocument document, Cell cell, string value, Shape shape)
     {

@@ -82,3 +82,9 @@ public static class ActionPlanView
 /// <param name="AssessmentId">The assessment whose next steps are meant.</param>
 /// <param name="IndicatorId">The indicator of the next step, as listed in the assessment's score (gaps).</param>
 public sealed record NextStepActionRequest(string? AssessmentId, string? IndicatorId);
+
+/// <summary>
+/// What an uploaded action-plan workbook did: how many rows it held, how many actions it added and changed (only rows
+/// changed in it since the export), a one-line summary, and the plan now.
+/// </summary>
+public sealed record ActionPlanImportResponse(int RowsInWorkbook, int Added, int Changed, string Summary, ActionPlanResponse Plan);

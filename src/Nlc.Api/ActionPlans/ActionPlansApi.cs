@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Nlc.Api.Cities;
 using Nlc.Api.Http;
 using Nlc.Api.Security;
+using Nlc.Api.Workbooks;
 using Nlc.Core.ActionPlans;
 using Nlc.Core.Languages;
 using Nlc.Excel;
 using Nlc.Excel.ActionPlans;
+using Nlc.Excel.Import;
 using Nlc.Core.Periods;
 using Nlc.Core.Rubrics;
 using Nlc.Storage;
@@ -73,6 +75,20 @@ public static class ActionPlansApi
                 + "partners, dates, status and progress notes, and the plan's figures as of today; in `lang` (or Accept-Language) where served, "
                 + "English otherwise (Content-Language says which). A partner key gets only a published plan.")
             .WithMetadata(new XlsxBody(Response: true));
+        group.MapPut("/workbook", UploadWorkbook)
+            .WithName("uploadActionPlanWorkbook")
+            .WithSummary("Upload an edited action-plan workbook")
+            .WithDescription(
+                "The workbook downloaded from GET, edited, as the raw body or as the one file of a multipart/form-data form. Every cell is checked "
+                + "before anything is written; problems come back naming sheet and cell. The workbook records each action as it was exported: a row "
+                + "left as it was changes nothing, a changed row replaces the action's fields and status (its progress notes stay), a row without an "
+                + "id adds an action, and an action missing from the workbook stays. If an action changed in the workbook was also changed, or "
+                + "removed, in the plan since the export, nothing is written and the 409 problem names each row. An unchanged workbook changes "
+                + "nothing (no new version). If-Match is optional; when sent, it must be the plan's current version.")
+            .WithMetadata(new XlsxBody(Response: false))
+            .AllowOnly(c => c.MayAnswer, WriteRefusal)
+            .Problems([StatusCodes.Status403Forbidden], ProblemMetadata.Versioned,
+                [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity]);
         group.MapPost("/actions/from-next-step", StartFromNextStep)
             .WithName("startActionFromNextStep")
             .WithSummary("Start an action from a next step")
@@ -168,12 +184,92 @@ public static class ActionPlansApi
             return ProblemResponses.NotFound($"City '{city.Id}' has not published an action plan.");
         }
 
-        var requested = RequestLanguage.Resolve(context.Request, lang);
-        var language = ActionPlanWorkbookWriter.Texts.MissingKeys(requested).Any() ? SupportedLanguages.English : requested;
+        var language = ActionPlanWorkbookWriter.Served(RequestLanguage.Resolve(context.Request, lang));
         var bytes = ActionPlanWorkbookWriter.Write(plan, catalog.FindLatest(plan.RubricId)!, city.Value.Name, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), language);
         RequestLanguage.SetContentLanguage(context.Response, language);
         return TypedResults.File(bytes, XlsxFile.ContentType, $"nlc-action-plan-{city.Id}{XlsxFile.Extension}");
     }
+
+    private static async Task<Results<Ok<ActionPlanImportResponse>, ProblemHttpResult>> UploadWorkbook(
+        VisibleCity city, OptionalExpectedVersion expected, UploadedWorkbook workbook, Caller caller, HttpContext context,
+        ActionPlanStore plans, RubricCatalog catalog, TimeProvider clock)
+    {
+        ActionPlanWorkbookImport import;
+        try
+        {
+            import = await ActionPlanWorkbookReader.ReadAsync(workbook.File, cancellationToken: context.RequestAborted);
+        }
+        catch (WorkbookRejectedException rejected)
+        {
+            return RejectedWorkbook.Problem(rejected);
+        }
+
+        var name = city.Value.Name;
+        if (import.CityId != city.Id)
+        {
+            var mismatch = $"This workbook is the action plan of {import.CityName ?? "another city"} ({import.CityId}), not of {name} ({city.Id}). "
+                + $"Download the action plan of {name}, enter your changes there and upload it; or upload this one to the plan it belongs to.";
+            return ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, "The workbook does not fit this action plan", mismatch, [new ProblemError("_meta", ProblemCodes.Mismatch, mismatch)]);
+        }
+
+        var plan = await plans.GetAsync(city.Id, cancellationToken: context.RequestAborted);
+        if (expected.Version is { } version && version != plan.RowVersion)
+        {
+            return ProblemResponses.Problem(
+                StatusCodes.Status412PreconditionFailed,
+                "The action plan changed since your version",
+                $"The action plan of {name} is now at version {plan.RowVersion}, not {version}. Upload again without If-Match to apply only the rows "
+                    + "you changed in this workbook (changes others saved stay as they are), or download a fresh workbook.");
+        }
+
+        var merged = ActionPlanMerge.Merge(plan, import.Baseline, import.Rows, catalog.FindLatest(plan.RubricId)!, ActionPlanStore.NewActionId);
+        if (merged.Actions is null)
+        {
+            return MergeRefused(import, merged.Problems);
+        }
+
+        var after = plan;
+        if (merged.Added + merged.Changed > 0)
+        {
+            var result = await plans.ReplaceActionsAsync(city.Id, plan.RubricId, merged.Actions, plan.RowVersion, caller.KeyId, context.RequestAborted);
+            if (result.Outcome != WriteOutcome.Done)
+            {
+                return ProblemResponses.Refused(result);
+            }
+
+            after = result.Value!;
+        }
+
+        var summary = merged.Added + merged.Changed == 0
+            ? "No changes: every row in the workbook is as the plan has it, so nothing was written."
+            : $"{Count(merged.Added, "action")} added, {Count(merged.Changed, "action")} changed.";
+        VersionHeaders.SetETag(context.Response, after.RowVersion);
+        return TypedResults.Ok(new ActionPlanImportResponse(
+            import.Rows.Count, merged.Added, merged.Changed, summary, await RespondAsync(after, plans, catalog, clock, context.RequestAborted)));
+    }
+
+    /// <summary>
+    /// Rows the plan cannot take, each at its cell: 409 when every one is a conflict with a change saved since the export
+    /// (the workbook itself is fine), 422 otherwise. Nothing was written.
+    /// </summary>
+    private static ProblemHttpResult MergeRefused(ActionPlanWorkbookImport import, IReadOnlyList<ImportedActionProblem> problems)
+    {
+        var errors = problems.Select(p => new ProblemError(import.CellOf(p.Row, p.Problem.Field), ActionProblems.CodeOf(p.Problem.Kind), $"{p.Problem.Field} {p.Problem.Message}")).ToArray();
+        return problems.All(p => p.Problem.Kind == ActionProblemKind.Conflict)
+            ? ProblemResponses.Problem(
+                StatusCodes.Status409Conflict,
+                "The workbook conflicts with changes saved since it was exported",
+                $"{Count(errors.Length, "row")} of the workbook changed an action that was also changed or removed in the plan since version {import.PlanVersion}, "
+                    + "when the workbook was exported. Nothing was written; see errors.",
+                errors)
+            : ProblemResponses.Problem(
+                StatusCodes.Status422UnprocessableEntity,
+                "The workbook cannot be imported",
+                errors.Length == 1 ? $"{errors[0].Field}: {errors[0].Message}. Nothing was written." : $"{errors.Length} problems; see errors. Nothing was written.",
+                errors);
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private static async Task<Results<Created<ActionPlanResponse>, ProblemHttpResult>> StartFromNextStep(
         VisibleCity city, ExpectedVersion expected, JsonBody<NextStepActionRequest> body, Caller caller, HttpContext context,

@@ -10,12 +10,15 @@ internal static class ActionProblems
     public static ProblemHttpResult? Invalid(IReadOnlyList<ActionProblem> problems) =>
         problems.Count == 0 ? null : ProblemResponses.Invalid(problems.Select(p => new ProblemError(p.Field, CodeOf(p.Kind), p.Message)).ToArray());
 
-    private static string CodeOf(ActionProblemKind kind) => kind switch
+    /// <summary>The API's code for a problem of <paramref name="kind"/>.</summary>
+    public static string CodeOf(ActionProblemKind kind) => kind switch
     {
         ActionProblemKind.Required => ProblemCodes.Required,
         ActionProblemKind.TooLong or ActionProblemKind.TooMany => ProblemCodes.Length,
         ActionProblemKind.Unknown => ProblemCodes.Unknown,
         ActionProblemKind.OutOfRange => ProblemCodes.OutOfRange,
+        ActionProblemKind.Duplicate => ProblemCodes.Duplicate,
+        ActionProblemKind.Conflict => ProblemCodes.Conflict,
         _ => ProblemCodes.NotAllowed,
     };
 }

@@ -96,12 +96,7 @@ public static class WorkbooksApi
         }
         catch (WorkbookRejectedException rejected)
         {
-            var errors = rejected.Problems.Select(p => new ProblemError(string.IsNullOrEmpty(p.Location) ? "workbook" : p.Location, ProblemCodes.Workbook, p.Message, p.IndicatorId)).ToArray();
-            return ProblemResponses.Problem(
-                StatusCodes.Status422UnprocessableEntity,
-                "The workbook cannot be imported",
-                errors.Length == 1 ? rejected.Problems[0].ToString() : $"{errors.Length} problems; see errors. Nothing was written.",
-                errors);
+            return RejectedWorkbook.Problem(rejected);
         }
 
         var city = (await cities.FindAsync(assessment.CityId, context.RequestAborted))!;

@@ -91,19 +91,7 @@ public sealed class AssessmentWorkbookReader
 
     private WorkbookImport ReadPackage(byte[] bytes)
     {
-        var settings = new OpenSettings
-        {
-            AutoSave = false,
-            MaxCharactersInPart = _limits.MaxCharactersInPart,
-            // A malformed link target (say, a typed URL Excel turned into a hyperlink) must not make the whole file unreadable.
-            RelationshipErrorHandlerFactory = RelationshipErrorHandler.CreateRewriterFactory((_, _, _) => "about:blank"),
-        };
-        // Editable only because the SDK rewrites bad link targets in place; it works on a private copy and never saves.
-        using var stream = new MemoryStream();
-        stream.Write(bytes);
-        using var document = SpreadsheetDocument.Open(stream, isEditable: true, settings);
-        using var workbook = new WorkbookParts(
-            document.WorkbookPart ?? throw WorkbookRejectedException.Of("noWorkbookPart"), bytes);
+        using var workbook = WorkbookParts.Open(bytes, _limits);
         var sharedStrings = SheetRows.SharedStrings(workbook, _limits);
         var (metadata, baseline) = MetaSheetReader.Read(workbook, sharedStrings, _limits);
         var rubric = MetaSheetReader.FindRubric(_rubrics, metadata);

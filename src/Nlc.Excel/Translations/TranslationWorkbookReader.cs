@@ -48,9 +48,7 @@ public static partial class TranslationWorkbookReader
     private static TranslationWorkbookImport ReadPackage(
         byte[] bytes, RubricCatalog rubrics, Func<Rubric, string, TranslationFile?>? currentFile, WorkbookReadLimits limits)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { AutoSave = false, MaxCharactersInPart = limits.MaxCharactersInPart });
-        using var workbook = new WorkbookParts(document.WorkbookPart ?? throw WorkbookRejectedException.Of("noWorkbookPart"), bytes);
+        using var workbook = WorkbookParts.Open(bytes, limits);
         var sharedStrings = SheetRows.SharedStrings(workbook, limits);
 
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -164,5 +164,59 @@ public sealed class ActionPlanTests
         await WebSite.SaveForReadmeAsync(first, "action-plan");
     }
 
+    [TestMethod]
+    public async Task AnOfficial_ChangesThePlanInExcel_AndAWorkbookWithAProblemSavesNothing()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var cityId = await _site.CreateCityAsync("Ulcinj " + suffix);
+        var action = new { title = "Youth dialogue", targets = new[] { new { practiceId = "GP02", targetLevel = 3 } }, responsible = "Youth office", due = "2099-06-30" };
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cities/{cityId}/action-plan/actions") { Content = JsonContent.Create(action) })
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+            using var added = await _site.Server.Client.SendAsync(request);
+            Assert.AreEqual(HttpStatusCode.Created, added.StatusCode, await added.Content.ReadAsStringAsync());
+        }
+
+        var official = await _site.SignedInAsync($"lsc-{suffix}@ulcinj.example", "city", cityId);
+        await official.GotoAsync(_site.Url($"/cities/{cityId}/plan"));
+        await official.GetByRole(AriaRole.Link, new() { Name = "Work on the plan in Excel" }).ClickAsync();
+        await WebSite.CheckAccessibleAsync(official, "plan-workbook");
+        var download = await official.RunAndWaitForDownloadAsync(() => official.GetByRole(AriaRole.Link, new() { Name = "Action-plan workbook (.xlsx)" }).ClickAsync());
+        var workbook = await File.ReadAllBytesAsync((await download.PathAsync())!);
+
+        await UploadPlanAsync(official, WorkbookFill.TypeCells(workbook, ("I6", "Done"), ("B7", Hostile), ("D7", "GP03: 2"), ("E7", "School board"), ("G7", "soon")));
+        await Expect(official.Locator(".error-summary")).ToContainTextAsync("Action plan!G7: \"soon\" is not a date; write it as 2026-03-31");
+        await WebSite.CheckAccessibleAsync(official, "plan-workbook-errors");
+        var plan = await _site.Server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/cities/{cityId}/action-plan");
+        Assert.AreEqual(1, plan.GetProperty("actions").GetArrayLength(), "a workbook with a problem saves nothing");
+        Assert.AreEqual("planned", plan.GetProperty("actions")[0].GetProperty("status").GetString());
+
+        await UploadPlanAsync(official, WorkbookFill.TypeCells(workbook, ("I6", "Done"), ("B7", Hostile), ("D7", "GP03: 2"), ("E7", "School board"), ("G7", "2099-01-15")));
+        await Expect(official.Locator(".notice")).ToHaveTextAsync("The workbook is saved. Actions added: 1. Actions changed: 1.");
+        await Expect(official.Locator(".plan-actions tbody tr")).ToHaveCountAsync(2);
+        await Expect(official.Locator(".plan-actions tbody th a").Nth(1)).ToHaveTextAsync(Hostile);
+        Assert.AreEqual(0, await official.Locator(".plan-actions script").CountAsync(), "typed markup stays text");
+        plan = await _site.Server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/cities/{cityId}/action-plan");
+        Assert.AreEqual(("done", "2099-01-15"), (plan.GetProperty("actions")[0].GetProperty("status").GetString(), plan.GetProperty("actions")[1].GetProperty("start").GetString()));
+
+        await official.GetByRole(AriaRole.Link, new() { Name = "Work on the plan in Excel" }).ClickAsync();
+        await UploadPlanAsync(official, WorkbookFill.TypeCells(workbook, ("I6", "In progress")));
+        await Expect(official.Locator(".error-summary")).ToContainTextAsync("Action plan!A6: this action was also changed in the plan after the workbook was downloaded");
+
+        var hub = await _site.SignedInAsync($"hub-{suffix}@hub.example", "hub");
+        await hub.GotoAsync(_site.Url($"/cities/{cityId}/plan/workbook"));
+        await Expect(hub.GetByRole(AriaRole.Link, new() { Name = "Action-plan workbook (.xlsx)" })).ToHaveCountAsync(1);
+        await Expect(hub.GetByLabel("Workbook file")).ToHaveCountAsync(0);
+        var stranger = await _site.SignedInAsync($"lsc-{suffix}@bar.example", "city", await _site.CreateCityAsync("Bar " + suffix));
+        var response = await stranger.GotoAsync(_site.Url($"/cities/{cityId}/plan/workbook?handler=Download"));
+        Assert.AreEqual((int)HttpStatusCode.NotFound, response!.Status, "another city's plan workbook is not there for them");
+    }
+
+    private static async Task UploadPlanAsync(IPage page, byte[] workbook)
+    {
+        await page.GetByLabel("Workbook file").SetInputFilesAsync(new FilePayload { Name = "plan.xlsx", MimeType = Nlc.Excel.XlsxFile.ContentType, Buffer = workbook });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and save" }).ClickAsync();
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -106,6 +106,16 @@ public sealed class ActionPlanWorkbookReaderTests
     }
 
     [TestMethod]
+    public void AnUnknownStatus_ListsTheStatusesOfTheWorkbooksDropDown()
+    {
+        var workbook = Workbooks.SetCells(Write("mk"), ("I6", "Maybe", Shape.SharedString));
+
+        var rejected = Assert.ThrowsExactly<WorkbookRejectedException>(() => ActionPlanWorkbookReader.Read(new MemoryStream(workbook)));
+
+        StringAssert.Contains(rejected.Problems.Single().Message, "choose Планирана, Во тек, Завршена, Откажана");
+    }
+
+    [TestMethod]
     public void AnAssessmentWorkbook_OrAnythingElse_IsRefusedAsNotAnActionPlanWorkbook()
     {
         var assessment = new FillIn.AssessmentWorkbookWriter().WriteBlank(TestData.Shipped, "en");

@@ -46,7 +46,7 @@ public sealed class ActionPlanWorkbookTests
         StringAssert.Contains(s_csv, "Overdue: due 2026-02-01");
         StringAssert.Contains(s_csv, ",Dropped,No budget,");
         StringAssert.Contains(s_csv, "2026-01-20: Venue booked");
-        StringAssert.Contains(s_csv, "(GP01.1): 3");
+        StringAssert.Contains(s_csv, "GP01 (GP01.1) Local mandate and political leadership: 3");
     }
 
     [TestMethod]

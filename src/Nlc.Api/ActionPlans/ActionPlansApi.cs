@@ -5,7 +5,6 @@ using Nlc.Api.Http;
 using Nlc.Api.Security;
 using Nlc.Api.Workbooks;
 using Nlc.Core.ActionPlans;
-using Nlc.Core.Languages;
 using Nlc.Excel;
 using Nlc.Excel.ActionPlans;
 using Nlc.Excel.Import;

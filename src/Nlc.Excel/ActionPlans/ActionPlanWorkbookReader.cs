@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Nlc.Core.ActionPlans;
 using Nlc.Core.Languages;
 using Nlc.Excel.Import;
@@ -15,7 +16,7 @@ namespace Nlc.Excel.ActionPlans;
 /// nothing is returned then. Whatever the bytes, nothing else is thrown. Whether the rows may be applied to the plan as it
 /// is now is <see cref="ActionPlanMerge"/>'s to say.
 /// </summary>
-public static class ActionPlanWorkbookReader
+public static partial class ActionPlanWorkbookReader
 {
     private const int HeaderSearchRows = 20;
 
@@ -59,7 +60,7 @@ public static class ActionPlanWorkbookReader
             var (meta, baseline) = ReadMeta(workbook, sharedStrings, limits);
             foreach (var name in SheetRows.SheetNames(workbook).Where(n => n != WorkbookNames.MetaSheet))
             {
-                if (SheetRows.Find(workbook, name) is { } part && ReadRows(name, part, sharedStrings, limits) is { } sheet)
+                if (SheetRows.Find(workbook, name) is { } part && ReadRows(name, part, sharedStrings, limits, meta.Language) is { } sheet)
                 {
                     return new ActionPlanWorkbookImport(meta.CityId, meta.CityName, meta.PlanVersion, baseline, sheet.Rows, name, sheet.Columns);
                 }
@@ -78,7 +79,7 @@ public static class ActionPlanWorkbookReader
         }
     }
 
-    private static ((string CityId, string? CityName, long PlanVersion) Meta, Dictionary<string, string> Baseline) ReadMeta(
+    private static ((string CityId, string? CityName, long PlanVersion, string Language) Meta, Dictionary<string, string> Baseline) ReadMeta(
         WorkbookParts workbook, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
     {
         var sheet = WorkbookNames.MetaSheet;
@@ -144,12 +145,12 @@ public static class ActionPlanWorkbookReader
 
         return problems.Count > 0
             ? throw new WorkbookRejectedException(problems)
-            : ((cityId!, Get(WorkbookNames.Meta.City), version), baseline);
+            : ((cityId!, Get(WorkbookNames.Meta.City), version, ActionPlanWorkbookWriter.Served(Get(WorkbookNames.Meta.Language))), baseline);
     }
 
     /// <summary>The rows of a sheet with the hidden column keys, and its columns by key; null for a sheet without them. Throws with every problem.</summary>
     private static (List<ImportedAction> Rows, Dictionary<string, int> Columns)? ReadRows(
-        string sheet, ZipArchiveEntry part, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits)
+        string sheet, ZipArchiveEntry part, IReadOnlyList<string> sharedStrings, WorkbookReadLimits limits, string language)
     {
         Dictionary<string, int>? columns = null;
         var keyRow = 0;
@@ -192,12 +193,12 @@ public static class ActionPlanWorkbookReader
 
             // A formula is never evaluated: each is a problem of its cell, and the row's other cells are still read for theirs.
             var rowProblems = read.Values.Where(c => c.Formula is not null).Select(c => WorkbookProblem.Of(sheet, c.Reference, "formula", null, c.Quoted)).ToList();
-            T? Unless<T>(string key, Func<CellContent, T> parse) => read[key].Formula is null ? parse(read[key]) : default;
+            T? IfNoFormula<T>(string key, Func<CellContent, T> parse) => read[key].Formula is null ? parse(read[key]) : default;
             var id = read["id"].Value;
-            var targets = Unless("targets", c => ReadTargets(sheet, c, rowProblems));
-            var start = Unless("start", c => ReadDate(sheet, c, rowProblems));
-            var due = Unless("due", c => ReadDate(sheet, c, rowProblems));
-            var status = Unless("status", c => ReadStatus(sheet, c, isNew: id.Length == 0, rowProblems));
+            var targets = IfNoFormula("targets", c => ReadTargets(sheet, c, rowProblems));
+            var start = IfNoFormula("start", c => ReadDate(sheet, c, rowProblems));
+            var due = IfNoFormula("due", c => ReadDate(sheet, c, rowProblems));
+            var status = IfNoFormula("status", c => ReadStatus(sheet, c, isNew: id.Length == 0, language, rowProblems));
             problems.AddRange(rowProblems);
             if (rowProblems.Count == 0)
             {
@@ -212,30 +213,28 @@ public static class ActionPlanWorkbookReader
             : (rows, columns);
     }
 
-    /// <summary>One target per line: the practice id first, the indicator id in brackets before the last colon if any, the level after it; the practice's name between is not read.</summary>
+    /// <summary>One target per line: the practice id first, then its indicator id in brackets if any; the level after the last colon; whatever is between (the practice's name) is not read.</summary>
     private static List<ActionTarget> ReadTargets(string sheet, CellContent cell, List<WorkbookProblem> problems)
     {
         var targets = new List<ActionTarget>();
         foreach (var line in Lines(cell))
         {
             var colon = line.LastIndexOf(':');
-            var head = colon < 0 ? "" : line[..colon].Trim();
-            var practice = head.Split(' ', '(')[0];
-            var open = head.LastIndexOf('(');
-            string? indicator = open >= 0 && head.EndsWith(')') ? head[(open + 1)..^1].Trim() : null;
-            if (practice.Length == 0
-                || indicator?.Length == 0
-                || !int.TryParse(line[(colon + 1)..].Trim(), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var level))
+            var start = TargetStart().Match(colon < 0 ? "" : line[..colon]);
+            if (!start.Success || !int.TryParse(line[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var level))
             {
                 problems.Add(WorkbookProblem.Of(sheet, cell.Reference, "targetMalformed", null, Quote(line), "GP01 (GP01.1): 3"));
                 continue;
             }
 
-            targets.Add(new ActionTarget(practice, indicator, level));
+            targets.Add(new ActionTarget(start.Groups["practice"].Value, start.Groups["indicator"].Success ? start.Groups["indicator"].Value : null, level));
         }
 
         return targets;
     }
+
+    [GeneratedRegex(@"^\s*(?<practice>[^\s():]+)\s*(?:\((?<indicator>[^\s()]+)\))?")]
+    private static partial Regex TargetStart();
 
     /// <summary>A date typed as 2026-03-31 or 31.3.2026 (with or without the closing dot), or a date cell (a day number).</summary>
     private static DateOnly? ReadDate(string sheet, CellContent cell, List<WorkbookProblem> problems)
@@ -260,8 +259,8 @@ public static class ActionPlanWorkbookReader
         return null;
     }
 
-    /// <summary>A status by its label in any served language or its key; a new row left blank is planned.</summary>
-    private static ActionStatus? ReadStatus(string sheet, CellContent cell, bool isNew, List<WorkbookProblem> problems)
+    /// <summary>A status by its label in any served language or its key; a new row left blank is planned. A problem lists the labels of the workbook's <paramref name="language"/>.</summary>
+    private static ActionStatus? ReadStatus(string sheet, CellContent cell, bool isNew, string language, List<WorkbookProblem> problems)
     {
         if (cell.IsBlank && isNew)
         {
@@ -278,7 +277,7 @@ public static class ActionPlanWorkbookReader
             }
         }
 
-        var labels = ActionPlanSheet.Statuses.Select(s => ActionPlanWorkbookWriter.Texts.Get($"Status.{ActionPlanSheet.KeyOf(s)}", SupportedLanguages.English)).ToArray();
+        var labels = ActionPlanSheet.Statuses.Select(s => ActionPlanWorkbookWriter.Texts.Get($"Status.{ActionPlanSheet.KeyOf(s)}", language)).ToArray();
         problems.Add(WorkbookProblem.Of(sheet, cell.Reference, "statusUnknown", null, cell.Quoted, string.Join(", ", labels)));
         return null;
     }

@@ -38,12 +38,15 @@ public static class ActionPlanWorkbookWriter
         return workbook.Build();
     }
 
-    /// <summary>Every action's targets as the workbook writes them, one per line: "GP01 Title (GP01.1): 3"; the reader takes the id, the indicator in brackets and the level.</summary>
+    /// <summary>
+    /// Every action's targets as the workbook writes them, one per line: "GP01 (GP01.1) Title: 3". The reader takes the
+    /// practice id and the indicator in brackets from the start and the level after the last colon; the title between is for people.
+    /// </summary>
     internal static string TargetLines(IEnumerable<ActionTarget> targets, Rubric rubric, string language)
     {
-        var practices = rubric.Practices.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var titles = rubric.Practices.ToDictionary(p => p.Id, p => p.Title.Get(language), StringComparer.Ordinal);
         return string.Join("\n", targets.Select(t =>
-            $"{(practices.TryGetValue(t.PracticeId, out var practice) ? $"{practice.Id} {practice.Title.Get(language)}" : t.PracticeId)}{(t.IndicatorId is null ? "" : $" ({t.IndicatorId})")}: {t.TargetLevel}"));
+            $"{t.PracticeId}{(t.IndicatorId is null ? "" : $" ({t.IndicatorId})")}{(titles.TryGetValue(t.PracticeId, out var title) ? " " + title : "")}: {t.TargetLevel}"));
     }
 
     private static void WritePlanSheet(SheetBuilder sheet, ActionPlan plan, Rubric rubric, string cityName, DateOnly asOf, string language)

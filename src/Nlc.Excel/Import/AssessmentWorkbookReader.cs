@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using Nlc.Core.Rubrics;
 
 namespace Nlc.Excel.Import;

@@ -17,10 +17,10 @@ internal sealed class WorkbookParts : IDisposable
 
     private WorkbookParts(MemoryStream copy, SpreadsheetDocument document, byte[] package)
     {
+        Workbook = document.WorkbookPart ?? throw WorkbookRejectedException.Of("noWorkbookPart");
         _copy = copy;
         _document = document;
         _archive = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
-        Workbook = document.WorkbookPart ?? throw WorkbookRejectedException.Of("noWorkbookPart");
     }
 
     /// <summary>The workbook part, for finding other parts by relationship.</summary>

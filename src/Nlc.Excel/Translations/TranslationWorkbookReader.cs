@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
 using Nlc.Core.Rubrics;
 using Nlc.Excel.Import;
 

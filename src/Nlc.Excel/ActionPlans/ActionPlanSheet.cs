@@ -43,7 +43,6 @@ internal static class ActionPlanSheet
     public static class Meta
     {
         public const string CityId = "cityId";
-        public const string RubricId = "rubricId";
         public const string PlanVersion = "planVersion";
         public const string StatusChoices = "statusChoices";
         public const string BaselineAction = "baselineAction";

@@ -26,9 +26,6 @@ public sealed class WorkbookModel(CityPlans plans, ActionPlanStore store, TimePr
     /// <summary>The plan the page is about.</summary>
     public CityPlan Shown { get; private set; } = null!;
 
-    /// <summary>What is wrong with the uploaded workbook; nothing was written when there is any.</summary>
-    public IReadOnlyList<PageError> Errors { get; private set; } = [];
-
     /// <summary>Says what the last upload did, after the redirect to the plan.</summary>
     [TempData]
     public string? Notice { get; set; }
@@ -120,10 +117,10 @@ public sealed class WorkbookModel(CityPlans plans, ActionPlanStore store, TimePr
         };
     }
 
+    /// <summary>Shows <paramref name="errors"/> in the error summary and beside the file field; nothing was written.</summary>
     private PageResult Refuse(IEnumerable<PageError> errors)
     {
-        Errors = errors.ToArray();
-        foreach (var error in Errors)
+        foreach (var error in errors)
         {
             ModelState.AddModelError(error.FieldId, error.Message);
         }
